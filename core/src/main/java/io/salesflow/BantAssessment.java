@@ -1,0 +1,164 @@
+package io.salesflow;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A BANT qualification of a deal: budget, authority, need and timing.
+ *
+ * <p>Partial assessments are normal: each dimension is optional, and a dimension that is present may still be
+ * unconfirmed (a budget mentioned but not confirmed, say). The {@code *Confirmed()} methods say which dimensions a
+ * guard may count on. Seed 000_0c5a7cc8b72a6e10.txt notes that a purchase involves 6.8 stakeholders on average,
+ * which is why {@link Authority} records how many are involved besides whether the decision-maker is known.
+ *
+ * <pre>{@code
+ * BantAssessment bant = BantAssessment.builder()
+ *     .budget(new BigDecimal("25000"), true)
+ *     .authority(true, 4)
+ *     .painPoints("manual reporting", "slow onboarding")
+ *     .decisionBy(LocalDate.of(2026, 12, 15))
+ *     .build();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class BantAssessment {
+  private static final BantAssessment UNKNOWN = builder().build();
+
+  BantAssessment() {}
+
+  /** The budget the prospect has for this purchase, when discussed. */
+  public abstract Optional<Budget> budget();
+
+  /** Who decides, when known. */
+  public abstract Optional<Authority> authority();
+
+  /** The pain points the prospect stated, when discussed. */
+  public abstract Optional<Need> need();
+
+  /** When the prospect intends to decide, when known. */
+  public abstract Optional<Timing> timing();
+
+  /** Returns whether a budget was discussed and confirmed. */
+  public final boolean budgetConfirmed() {
+    return budget().map(Budget::confirmed).orElse(false);
+  }
+
+  /** Returns whether the decision-maker has been identified. */
+  public final boolean authorityConfirmed() {
+    return authority().map(Authority::decisionMakerIdentified).orElse(false);
+  }
+
+  /** Returns whether at least one pain point was stated. */
+  public final boolean needConfirmed() {
+    return need().map(n -> !n.painPoints().isEmpty()).orElse(false);
+  }
+
+  /** Returns whether a target decision date is known. */
+  public final boolean timingConfirmed() {
+    return timing().isPresent();
+  }
+
+  /** Returns how many of the four dimensions are confirmed, from 0 to 4. */
+  public final int confirmedCount() {
+    return (budgetConfirmed() ? 1 : 0) + (authorityConfirmed() ? 1 : 0) + (needConfirmed() ? 1 : 0)
+        + (timingConfirmed() ? 1 : 0);
+  }
+
+  /** Returns an assessment in which nothing is known yet. */
+  public static BantAssessment unknown() {
+    return UNKNOWN;
+  }
+
+  /** Returns a new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder initialised from this assessment, to derive a changed copy. */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * The prospect's budget.
+   *
+   * @param amount the amount available, not negative
+   * @param confirmed whether the prospect confirmed it, rather than the rep estimating it
+   */
+  public record Budget(BigDecimal amount, boolean confirmed) {
+    public Budget {
+      Checks.nonNegative(amount, "budget amount");
+    }
+  }
+
+  /**
+   * Who decides.
+   *
+   * @param decisionMakerIdentified whether the person who signs off is known and involved
+   * @param stakeholders how many people take part in the decision, 0 when not known
+   */
+  public record Authority(boolean decisionMakerIdentified, int stakeholders) {
+    public Authority {
+      if (stakeholders < 0) {
+        throw new IllegalArgumentException("stakeholders must not be negative, but was " + stakeholders);
+      }
+    }
+  }
+
+  /**
+   * What the prospect needs solved.
+   *
+   * @param painPoints the problems the prospect stated, in their words; copied
+   */
+  public record Need(List<String> painPoints) {
+    public Need {
+      painPoints = List.copyOf(Checks.notNull(painPoints, "painPoints"));
+    }
+  }
+
+  /**
+   * When the prospect intends to decide.
+   *
+   * @param decisionDate the target decision date
+   */
+  public record Timing(LocalDate decisionDate) {
+    public Timing {
+      Checks.notNull(decisionDate, "decisionDate");
+    }
+  }
+
+  /** Builds {@link BantAssessment} values; every dimension is optional. */
+  public static final class Builder extends ImmutableBantAssessment.Builder {
+    Builder() {}
+
+    /** Sets the budget. */
+    public Builder budget(BigDecimal amount, boolean confirmed) {
+      budget(new Budget(amount, confirmed));
+      return this;
+    }
+
+    /** Sets the authority. */
+    public Builder authority(boolean decisionMakerIdentified, int stakeholders) {
+      authority(new Authority(decisionMakerIdentified, stakeholders));
+      return this;
+    }
+
+    /** Sets the need from the pain points stated. */
+    public Builder painPoints(String... painPoints) {
+      need(new Need(List.of(painPoints)));
+      return this;
+    }
+
+    /** Sets the timing from the target decision date. */
+    public Builder decisionBy(LocalDate decisionDate) {
+      timing(new Timing(decisionDate));
+      return this;
+    }
+  }
+}

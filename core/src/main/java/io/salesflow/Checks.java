@@ -1,0 +1,37 @@
+package io.salesflow;
+
+import java.util.Objects;
+
+/** Argument checks with messages that name the argument and show the bad value. */
+final class Checks {
+  private Checks() {}
+
+  static <T> T notNull(T value, String what) {
+    return Objects.requireNonNull(value, () -> what + " must not be null");
+  }
+
+  static String notBlank(String value, String what) {
+    notNull(value, what);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank, but was '" + value + "'");
+    }
+    return value;
+  }
+
+  static java.math.BigDecimal nonNegative(java.math.BigDecimal value, String what) {
+    notNull(value, what);
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException(what + " must not be negative, but was " + value.toPlainString());
+    }
+    return value;
+  }
+
+  static String id(String value, String what) {
+    notBlank(value, what);
+    if (!Stage.ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          what + " must be lower-case kebab-case (letters, digits and single dashes), but was '" + value + "'");
+    }
+    return value;
+  }
+}

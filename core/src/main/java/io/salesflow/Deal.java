@@ -1,0 +1,122 @@
+package io.salesflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A snapshot of one deal: where it stands in its process, what is known about it and how it got there.
+ *
+ * <p>Deals are immutable: an engine returns a new snapshot for every accepted event, with the version raised by one
+ * and one {@link TransitionRecord} appended to the {@link #history()}. The version always equals the number of
+ * accepted transitions, so it doubles as the optimistic-concurrency token of a {@link io.salesflow.engine.DealStore
+ * store}.
+ *
+ * @since 0.1
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class Deal {
+  Deal() {}
+
+  /** The deal's id, unique within a store. */
+  public abstract String id();
+
+  /** The id of the process the deal runs through. */
+  public abstract String processId();
+
+  /** The id of the stage the deal is in. */
+  public abstract String stage();
+
+  /** How many transitions have been accepted; 0 for a deal just started. */
+  public abstract long version();
+
+  /** When the deal was started. */
+  public abstract Instant createdAt();
+
+  /** When the deal entered its current stage. */
+  public abstract Instant enteredStageAt();
+
+  /** What is known about the deal. */
+  @Value.Default
+  public DealFacts facts() {
+    return DealFacts.none();
+  }
+
+  /** Every accepted transition, oldest first. */
+  @Value.Default
+  public TransitionHistory history() {
+    return TransitionHistory.empty();
+  }
+
+  /** Returns how long the deal has been in its stage at {@code now}. */
+  public final Duration timeInStage(Instant now) {
+    return Duration.between(enteredStageAt(), Checks.notNull(now, "now"));
+  }
+
+  /** Returns the most recent accepted transition, if any. */
+  public final Optional<TransitionRecord> lastTransition() {
+    return history().latest();
+  }
+
+  /**
+   * Returns the snapshot after an accepted transition: the record appended, the stage, version and facts moved on, and
+   * the stage entry time reset unless the transition was internal. This snapshot is unchanged.
+   *
+   * @throws IllegalArgumentException if {@code record} does not continue this deal's history
+   */
+  public final Deal advance(TransitionRecord record, DealFacts facts) {
+    Checks.notNull(record, "record");
+    Checks.notNull(facts, "facts");
+    if (!record.from().equals(stage())) {
+      throw new IllegalArgumentException("deal '" + id() + "' is in stage '" + stage()
+          + "', so it cannot record a transition from '" + record.from() + "'");
+    }
+    return ImmutableDeal.builder()
+        .from(this)
+        .stage(record.to())
+        .version(record.version())
+        .enteredStageAt(record.internal() ? enteredStageAt() : record.at())
+        .facts(facts)
+        .history(history().append(record))
+        .build();
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.notBlank(id(), "deal id");
+    Checks.id(processId(), "process id");
+    Checks.id(stage(), "stage");
+    if (version() != history().size()) {
+      throw new IllegalArgumentException("deal '" + id() + "' has version " + version() + " but "
+          + history().size() + " history records; the version must equal the number of accepted transitions");
+    }
+    history().latest().ifPresent(last -> {
+      if (!last.to().equals(stage())) {
+        throw new IllegalArgumentException("deal '" + id() + "' is in stage '" + stage()
+            + "' but its last transition ended in '" + last.to() + "'");
+      }
+    });
+  }
+
+  @Override
+  public String toString() {
+    return "Deal{id=" + id() + ", process=" + processId() + ", stage=" + stage() + ", version=" + version() + "}";
+  }
+
+  /** Returns a new, empty builder; stores use it to read deals back. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder initialised from this deal. */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds {@link Deal} values; id, process id, stage, version, creation and stage entry times are required. */
+  public static final class Builder extends ImmutableDeal.Builder {
+    Builder() {}
+  }
+}

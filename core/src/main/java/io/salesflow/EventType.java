@@ -1,0 +1,102 @@
+package io.salesflow;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The type of a {@link SalesEvent}: what transitions are keyed on.
+ *
+ * <p>The built-in types have typed payloads (see the records in {@link SalesEvent}); a custom process may add its
+ * own with {@link #custom(String)} and fire them as {@link SalesEvent.Custom}. Types are equal when their ids are.
+ *
+ * @param id the stable id in lower-case kebab-case, for example {@code "closed-won"}
+ * @since 0.1
+ */
+public record EventType(String id) {
+  /** A contact with the prospect was made ({@link SalesEvent.ContactMade}). */
+  public static final EventType CONTACT_MADE = new EventType("contact-made");
+  /** The lead's temperature was assessed ({@link SalesEvent.LeadScored}). */
+  public static final EventType LEAD_SCORED = new EventType("lead-scored");
+  /** A BANT qualification was assessed ({@link SalesEvent.QualificationAssessed}). */
+  public static final EventType QUALIFICATION_ASSESSED = new EventType("qualification-assessed");
+  /** The prospect is not a fit ({@link SalesEvent.Disqualified}). */
+  public static final EventType DISQUALIFIED = new EventType("disqualified");
+  /** A presentation or demo was delivered ({@link SalesEvent.PresentationDelivered}). */
+  public static final EventType PRESENTATION_DELIVERED = new EventType("presentation-delivered");
+  /** The prospect raised an objection ({@link SalesEvent.ObjectionRaised}). */
+  public static final EventType OBJECTION_RAISED = new EventType("objection-raised");
+  /** An objection was answered ({@link SalesEvent.ObjectionResolved}). */
+  public static final EventType OBJECTION_RESOLVED = new EventType("objection-resolved");
+  /** A proposal was sent ({@link SalesEvent.ProposalSent}). */
+  public static final EventType PROPOSAL_SENT = new EventType("proposal-sent");
+  /** Terms were negotiated ({@link SalesEvent.TermsNegotiated}). */
+  public static final EventType TERMS_NEGOTIATED = new EventType("terms-negotiated");
+  /** The contract was signed ({@link SalesEvent.ContractSigned}). */
+  public static final EventType CONTRACT_SIGNED = new EventType("contract-signed");
+  /** The deal was won ({@link SalesEvent.ClosedWon}). */
+  public static final EventType CLOSED_WON = new EventType("closed-won");
+  /** The deal was lost ({@link SalesEvent.ClosedLost}). */
+  public static final EventType CLOSED_LOST = new EventType("closed-lost");
+  /** A follow-up was made ({@link SalesEvent.FollowUpLogged}). */
+  public static final EventType FOLLOW_UP_LOGGED = new EventType("follow-up-logged");
+  /** The customer referred someone ({@link SalesEvent.ReferralReceived}). */
+  public static final EventType REFERRAL_RECEIVED = new EventType("referral-received");
+  /** The customer was onboarded ({@link SalesEvent.OnboardingDone}). */
+  public static final EventType ONBOARDING_DONE = new EventType("onboarding-done");
+
+  private static final Map<String, EventType> BUILT_IN;
+
+  static {
+    Map<String, EventType> builtIn = new LinkedHashMap<>();
+    for (EventType type : Arrays.asList(CONTACT_MADE, LEAD_SCORED, QUALIFICATION_ASSESSED, DISQUALIFIED,
+        PRESENTATION_DELIVERED, OBJECTION_RAISED, OBJECTION_RESOLVED, PROPOSAL_SENT, TERMS_NEGOTIATED,
+        CONTRACT_SIGNED, CLOSED_WON, CLOSED_LOST, FOLLOW_UP_LOGGED, REFERRAL_RECEIVED, ONBOARDING_DONE)) {
+      builtIn.put(type.id(), type);
+    }
+    BUILT_IN = Collections.unmodifiableMap(builtIn);
+  }
+
+  /**
+   * Creates an event type.
+   *
+   * @throws NullPointerException if {@code id} is null
+   * @throws IllegalArgumentException if {@code id} is not lower-case kebab-case
+   */
+  public EventType {
+    Checks.id(id, "event type id");
+  }
+
+  /**
+   * Returns a custom event type for a custom process.
+   *
+   * @param id lower-case kebab-case, and not the id of a built-in type
+   * @throws IllegalArgumentException if {@code id} is not kebab-case or names a built-in type
+   */
+  public static EventType custom(String id) {
+    EventType type = new EventType(id);
+    if (type.isBuiltIn()) {
+      throw new IllegalArgumentException(
+          "'" + id + "' is a built-in event type; use EventType." + id.toUpperCase().replace('-', '_')
+              + " and its typed event instead of a custom one");
+    }
+    return type;
+  }
+
+  /** Returns the built-in types, in a stable order. */
+  public static Set<EventType> builtIn() {
+    return Set.copyOf(BUILT_IN.values());
+  }
+
+  /** Returns whether this is one of the built-in types with a typed payload. */
+  public boolean isBuiltIn() {
+    return BUILT_IN.containsKey(id);
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

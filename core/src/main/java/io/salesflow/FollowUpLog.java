@@ -1,0 +1,92 @@
+package io.salesflow;
+
+import io.salesflow.internal.PersistentList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The follow-ups made on a deal, with the counts that follow-up guards read.
+ *
+ * <p>Immutable; logging one more follow-up does not copy the earlier ones, and the counts are kept as the log grows,
+ * so guards read them in constant time.
+ *
+ * @since 0.1
+ */
+public final class FollowUpLog {
+  private static final FollowUpLog EMPTY = new FollowUpLog(PersistentList.empty(), 0, 0);
+
+  private final PersistentList<FollowUp> followUps;
+  private final int unansweredInARow;
+  private final int rejections;
+
+  private FollowUpLog(PersistentList<FollowUp> followUps, int unansweredInARow, int rejections) {
+    this.followUps = followUps;
+    this.unansweredInARow = unansweredInARow;
+    this.rejections = rejections;
+  }
+
+  /** Returns a log with no follow-ups. */
+  public static FollowUpLog empty() {
+    return EMPTY;
+  }
+
+  /** Returns a log of the given follow-ups, oldest first. */
+  public static FollowUpLog of(Iterable<FollowUp> followUps) {
+    FollowUpLog log = EMPTY;
+    for (FollowUp followUp : followUps) {
+      log = log.append(followUp);
+    }
+    return log;
+  }
+
+  /** Returns this log with {@code followUp} added; this log is unchanged. */
+  public FollowUpLog append(FollowUp followUp) {
+    Checks.notNull(followUp, "followUp");
+    return new FollowUpLog(
+        followUps.append(followUp),
+        followUp.outcome() == FollowUpOutcome.NO_RESPONSE ? unansweredInARow + 1 : 0,
+        followUp.outcome() == FollowUpOutcome.REJECTED ? rejections + 1 : rejections);
+  }
+
+  /** Returns how many follow-ups were made. */
+  public int count() {
+    return followUps.size();
+  }
+
+  /** Returns how many of the most recent follow-ups in a row got no response. */
+  public int unansweredInARow() {
+    return unansweredInARow;
+  }
+
+  /** Returns how many follow-ups ended in a rejection. */
+  public int rejections() {
+    return rejections;
+  }
+
+  /** Returns the most recent follow-up, if any. */
+  public Optional<FollowUp> latest() {
+    return Optional.ofNullable(followUps.last());
+  }
+
+  /** Returns the follow-ups, oldest first (one copy). */
+  public List<FollowUp> asList() {
+    return followUps.toList();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other == this
+        || (other instanceof FollowUpLog that && count() == that.count() && asList().equals(that.asList()));
+  }
+
+  @Override
+  public int hashCode() {
+    return asList().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "FollowUpLog{count=" + count() + ", unansweredInARow=" + unansweredInARow + ", rejections=" + rejections
+        + "}";
+  }
+}

@@ -1,0 +1,59 @@
+package io.salesflow;
+
+import java.util.List;
+
+/**
+ * A guard's answer: allowed, or denied with reasons a sales rep can act on.
+ *
+ * <p>Each reason names the condition it is about, for example {@code "authority: no decision-maker identified"}.
+ *
+ * @param allowed whether the transition may be taken
+ * @param reasons why not, when denied (never empty then); empty when allowed
+ * @since 0.1
+ */
+public record GuardVerdict(boolean allowed, List<String> reasons) {
+  private static final GuardVerdict ALLOWED = new GuardVerdict(true, List.of());
+
+  public GuardVerdict {
+    reasons = List.copyOf(Checks.notNull(reasons, "reasons"));
+    if (allowed && !reasons.isEmpty()) {
+      throw new IllegalArgumentException("an allowed verdict has no reasons, but got " + reasons);
+    }
+    if (!allowed && reasons.isEmpty()) {
+      throw new IllegalArgumentException("a denied verdict needs at least one reason the user can act on");
+    }
+    for (String reason : reasons) {
+      Checks.notBlank(reason, "reason");
+    }
+  }
+
+  /** Returns the verdict that allows the transition. */
+  public static GuardVerdict allow() {
+    return ALLOWED;
+  }
+
+  /** Returns a denial with the given reasons. */
+  public static GuardVerdict deny(String reason, String... more) {
+    Checks.notNull(reason, "reason");
+    Checks.notNull(more, "more");
+    String[] all = new String[more.length + 1];
+    all[0] = reason;
+    System.arraycopy(more, 0, all, 1, more.length);
+    return new GuardVerdict(false, List.of(all));
+  }
+
+  /** Returns a denial with the given reasons. */
+  public static GuardVerdict deny(List<String> reasons) {
+    return new GuardVerdict(false, reasons);
+  }
+
+  /** Returns whether the transition may not be taken. */
+  public boolean denied() {
+    return !allowed;
+  }
+
+  @Override
+  public String toString() {
+    return allowed ? "allowed" : "denied: " + String.join("; ", reasons);
+  }
+}

@@ -1,0 +1,110 @@
+package io.salesflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The guard combinators behind {@link TransitionGuard}'s static factories. */
+final class Guards {
+  static final TransitionGuard ALWAYS = new TransitionGuard() {
+    @Override
+    public GuardVerdict evaluate(GuardContext context) {
+      return GuardVerdict.allow();
+    }
+
+    @Override
+    public String label() {
+      return "always";
+    }
+
+    @Override
+    public String toString() {
+      return "always";
+    }
+  };
+
+  private Guards() {}
+
+  record Named(String label, TransitionGuard guard) implements TransitionGuard {
+    @Override
+    public GuardVerdict evaluate(GuardContext context) {
+      return guard.evaluate(context);
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  record AllOf(List<TransitionGuard> guards) implements TransitionGuard {
+    @Override
+    public GuardVerdict evaluate(GuardContext context) {
+      List<String> reasons = null;
+      for (TransitionGuard guard : guards) {
+        GuardVerdict verdict = guard.evaluate(context);
+        if (verdict.denied()) {
+          if (reasons == null) {
+            reasons = new ArrayList<>();
+          }
+          reasons.addAll(verdict.reasons());
+        }
+      }
+      return reasons == null ? GuardVerdict.allow() : GuardVerdict.deny(reasons);
+    }
+
+    @Override
+    public String label() {
+      return guards.stream().map(TransitionGuard::label).collect(Collectors.joining(" and "));
+    }
+
+    @Override
+    public String toString() {
+      return label();
+    }
+  }
+
+  record AnyOf(List<TransitionGuard> guards) implements TransitionGuard {
+    @Override
+    public GuardVerdict evaluate(GuardContext context) {
+      List<String> reasons = new ArrayList<>();
+      for (TransitionGuard guard : guards) {
+        GuardVerdict verdict = guard.evaluate(context);
+        if (verdict.allowed()) {
+          return verdict;
+        }
+        reasons.addAll(verdict.reasons());
+      }
+      return GuardVerdict.deny(reasons);
+    }
+
+    @Override
+    public String label() {
+      return guards.stream().map(TransitionGuard::label).collect(Collectors.joining(" or ", "(", ")"));
+    }
+
+    @Override
+    public String toString() {
+      return label();
+    }
+  }
+
+  record Not(TransitionGuard guard) implements TransitionGuard {
+    @Override
+    public GuardVerdict evaluate(GuardContext context) {
+      return guard.evaluate(context).allowed()
+          ? GuardVerdict.deny("not: '" + guard.label() + "' holds but must not")
+          : GuardVerdict.allow();
+    }
+
+    @Override
+    public String label() {
+      return "not " + guard.label();
+    }
+
+    @Override
+    public String toString() {
+      return label();
+    }
+  }
+}

@@ -1,0 +1,300 @@
+package io.salesflow;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something that happened to a deal, with the time it happened.
+ *
+ * <p>The built-in events are the records nested here, each with a typed payload; a custom process uses
+ * {@link Custom} with its own {@link EventType#custom(String) event type}. Events are immutable values: an engine
+ * decides from the deal's stage, the event's {@link #type() type} and the process's guards whether the event moves
+ * the deal, and the event's payload becomes part of the deal's {@link DealFacts facts} when it is accepted.
+ *
+ * <pre>{@code
+ * engine.fire("D-42", new SalesEvent.ClosedWon(now, new BigDecimal("12000"), ClosingTechnique.ALTERNATIVE_CHOICE));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public sealed interface SalesEvent {
+
+  /** The type transitions are keyed on. */
+  EventType type();
+
+  /** When the event happened. */
+  Instant occurredAt();
+
+  /**
+   * A contact with the prospect was made.
+   *
+   * @param approach how the rep opened, when recorded (seed 000_0c5a7cc8b72a6e10.txt)
+   */
+  record ContactMade(Instant occurredAt, ContactChannel channel, @Nullable ApproachMethod approach)
+      implements SalesEvent {
+    public ContactMade {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.notNull(channel, "channel");
+    }
+
+    /** A contact with no approach method recorded. */
+    public ContactMade(Instant occurredAt, ContactChannel channel) {
+      this(occurredAt, channel, null);
+    }
+
+    /** The approach method, when recorded. */
+    public Optional<ApproachMethod> approachMethod() {
+      return Optional.ofNullable(approach);
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.CONTACT_MADE;
+    }
+  }
+
+  /** The lead's temperature was assessed, as a funnel sorts its traffic. */
+  record LeadScored(Instant occurredAt, LeadTemperature temperature) implements SalesEvent {
+    public LeadScored {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.notNull(temperature, "temperature");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.LEAD_SCORED;
+    }
+  }
+
+  /** A BANT qualification was assessed; the assessment replaces the deal's previous one. */
+  record QualificationAssessed(Instant occurredAt, BantAssessment assessment) implements SalesEvent {
+    public QualificationAssessed {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.notNull(assessment, "assessment");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.QUALIFICATION_ASSESSED;
+    }
+  }
+
+  /** The prospect is not a fit, for the reason given. */
+  record Disqualified(Instant occurredAt, String reason) implements SalesEvent {
+    public Disqualified {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.notBlank(reason, "reason");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.DISQUALIFIED;
+    }
+  }
+
+  /** A presentation or demo was delivered to the prospect. */
+  record PresentationDelivered(Instant occurredAt) implements SalesEvent {
+    public PresentationDelivered {
+      Checks.notNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.PRESENTATION_DELIVERED;
+    }
+  }
+
+  /** The prospect raised an objection; it stays open until an {@link ObjectionResolved} of its category. */
+  record ObjectionRaised(Instant occurredAt, ObjectionCategory category, String detail) implements SalesEvent {
+    public ObjectionRaised {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.notNull(category, "category");
+      Checks.notNull(detail, "detail");
+    }
+
+    /** An objection with no detail. */
+    public ObjectionRaised(Instant occurredAt, ObjectionCategory category) {
+      this(occurredAt, category, "");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.OBJECTION_RAISED;
+    }
+  }
+
+  /** Every open objection of the given category was answered. */
+  record ObjectionResolved(Instant occurredAt, ObjectionCategory category) implements SalesEvent {
+    public ObjectionResolved {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.notNull(category, "category");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.OBJECTION_RESOLVED;
+    }
+  }
+
+  /**
+   * A proposal was sent.
+   *
+   * @param amount the proposed amount, when the proposal names one; it becomes the deal's amount
+   */
+  record ProposalSent(Instant occurredAt, @Nullable BigDecimal amount) implements SalesEvent {
+    public ProposalSent {
+      Checks.notNull(occurredAt, "occurredAt");
+      if (amount != null) {
+        Checks.nonNegative(amount, "amount");
+      }
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.PROPOSAL_SENT;
+    }
+  }
+
+  /** Terms were negotiated; {@code summary} may be empty. */
+  record TermsNegotiated(Instant occurredAt, String summary) implements SalesEvent {
+    public TermsNegotiated {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.notNull(summary, "summary");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.TERMS_NEGOTIATED;
+    }
+  }
+
+  /** The contract was signed. */
+  record ContractSigned(Instant occurredAt) implements SalesEvent {
+    public ContractSigned {
+      Checks.notNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.CONTRACT_SIGNED;
+    }
+  }
+
+  /**
+   * The deal was won.
+   *
+   * @param amount the amount won; it becomes the deal's amount
+   * @param technique the closing technique used, when recorded (seed 000_0c5a7cc8b72a6e10.txt)
+   */
+  record ClosedWon(Instant occurredAt, BigDecimal amount, @Nullable ClosingTechnique technique)
+      implements SalesEvent {
+    public ClosedWon {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.nonNegative(amount, "amount");
+    }
+
+    /** A win with no closing technique recorded. */
+    public ClosedWon(Instant occurredAt, BigDecimal amount) {
+      this(occurredAt, amount, null);
+    }
+
+    /** The closing technique, when recorded. */
+    public Optional<ClosingTechnique> closingTechnique() {
+      return Optional.ofNullable(technique);
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.CLOSED_WON;
+    }
+  }
+
+  /** The deal was lost, for the reason given; {@code detail} may be empty. */
+  record ClosedLost(Instant occurredAt, LossReason reason, String detail) implements SalesEvent {
+    public ClosedLost {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.notNull(reason, "reason");
+      Checks.notNull(detail, "detail");
+    }
+
+    /** A loss with no detail. */
+    public ClosedLost(Instant occurredAt, LossReason reason) {
+      this(occurredAt, reason, "");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.CLOSED_LOST;
+    }
+  }
+
+  /** A follow-up was made through a channel, with its outcome. */
+  record FollowUpLogged(Instant occurredAt, ContactChannel channel, FollowUpOutcome outcome) implements SalesEvent {
+    public FollowUpLogged {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.notNull(channel, "channel");
+      Checks.notNull(outcome, "outcome");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.FOLLOW_UP_LOGGED;
+    }
+  }
+
+  /**
+   * The customer referred a new prospect.
+   *
+   * @param source who or what referred the prospect, for example the referring customer's name
+   */
+  record ReferralReceived(Instant occurredAt, String source) implements SalesEvent {
+    public ReferralReceived {
+      Checks.notNull(occurredAt, "occurredAt");
+      Checks.notBlank(source, "source");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.REFERRAL_RECEIVED;
+    }
+  }
+
+  /** The customer was onboarded. */
+  record OnboardingDone(Instant occurredAt) implements SalesEvent {
+    public OnboardingDone {
+      Checks.notNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.ONBOARDING_DONE;
+    }
+  }
+
+  /**
+   * An event of a custom process. Its attributes are merged into the deal's
+   * {@link DealFacts#attributes() attributes} when it is accepted.
+   *
+   * @param type a custom (not built-in) event type
+   * @param attributes string attributes, copied
+   */
+  record Custom(EventType type, Instant occurredAt, Map<String, String> attributes) implements SalesEvent {
+    public Custom {
+      Checks.notNull(type, "type");
+      Checks.notNull(occurredAt, "occurredAt");
+      if (type.isBuiltIn()) {
+        throw new IllegalArgumentException("'" + type.id()
+            + "' is a built-in event type; fire its typed event (a record in SalesEvent) instead of a custom one");
+      }
+      attributes = Map.copyOf(Checks.notNull(attributes, "attributes"));
+    }
+
+    /** A custom event with no attributes. */
+    public Custom(EventType type, Instant occurredAt) {
+      this(type, occurredAt, Map.of());
+    }
+  }
+}

@@ -1,0 +1,414 @@
+package io.salesflow;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * A sales process definition: its stages, the transitions between them and the stage every deal starts in.
+ *
+ * <p>Build one with {@link #builder(String)}; {@link Builder#build()} validates the whole definition and throws one
+ * {@link InvalidProcessException} listing every problem. A process is the single table of legal moves: engines,
+ * diagrams and the testkit all read it.
+ *
+ * <pre>{@code
+ * SalesProcess process = SalesProcess.builder("inbound-demo")
+ *     .stage(Stage.open("new", "New lead"))
+ *     .stage(Stage.open("demo", "Demo"))
+ *     .stage(Stage.won("won", "Won"))
+ *     .stage(Stage.lost("lost", "Lost"))
+ *     .initialStage("new")
+ *     .transition("new", EventType.CONTACT_MADE, "demo")
+ *     .transition("demo", EventType.CLOSED_WON, "won")
+ *     .transition("new", EventType.CLOSED_LOST, "lost")
+ *     .transition("demo", EventType.CLOSED_LOST, "lost")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Equality is identity: guards are functions and cannot be compared.
+ *
+ * @since 0.1
+ */
+public final class SalesProcess {
+  private final String id;
+  private final String name;
+  private final String description;
+  private final String initialStage;
+  private final Map<String, Stage> stages;
+  private final List<Transition> transitions;
+  private final Map<String, Map<EventType, List<Transition>>> table;
+  private final Set<EventType> eventTypes;
+
+  private SalesProcess(Builder builder) {
+    this.id = builder.id;
+    this.name = builder.name == null ? builder.id : builder.name;
+    this.description = builder.description;
+    this.initialStage = Checks.notNull(builder.initialStage, "initial stage");
+    this.stages = Collections.unmodifiableMap(new LinkedHashMap<>(builder.stages));
+    this.transitions = List.copyOf(builder.transitions);
+    Map<String, Map<EventType, List<Transition>>> byStage = new HashMap<>();
+    Set<EventType> types = new LinkedHashSet<>();
+    for (Transition t : transitions) {
+      byStage.computeIfAbsent(t.source(), s -> new LinkedHashMap<>())
+          .computeIfAbsent(t.event(), e -> new ArrayList<>())
+          .add(t);
+      types.add(t.event());
+    }
+    Map<String, Map<EventType, List<Transition>>> frozen = new HashMap<>();
+    byStage.forEach((stage, byEvent) -> {
+      Map<EventType, List<Transition>> events = new LinkedHashMap<>();
+      byEvent.forEach((event, list) -> events.put(event, List.copyOf(list)));
+      frozen.put(stage, Collections.unmodifiableMap(events));
+    });
+    this.table = Collections.unmodifiableMap(frozen);
+    this.eventTypes = Collections.unmodifiableSet(types);
+  }
+
+  /**
+   * Returns a builder for a new process.
+   *
+   * @param id the stable id, lower-case kebab-case, for example {@code "seven-step-textbook"}
+   * @throws IllegalArgumentException if {@code id} is not kebab-case
+   */
+  public static Builder builder(String id) {
+    return new Builder(Checks.id(id, "process id"));
+  }
+
+  /** Returns a builder holding this definition, to change it and build a revalidated copy. */
+  public Builder toBuilder() {
+    Builder builder = new Builder(id).name(name).description(description).initialStage(initialStage);
+    stages.values().forEach(builder::stage);
+    transitions.forEach(builder::transition);
+    return builder;
+  }
+
+  /** The stable id. */
+  public String id() {
+    return id;
+  }
+
+  /** The display name; the id when none was given. */
+  public String name() {
+    return name;
+  }
+
+  /** A short description; empty when none was given. */
+  public String description() {
+    return description;
+  }
+
+  /** The stage every deal starts in. */
+  public Stage initialStage() {
+    return stages.get(initialStage);
+  }
+
+  /** Every stage, in the order they were added (the pipeline order). */
+  public List<Stage> stages() {
+    return List.copyOf(stages.values());
+  }
+
+  /**
+   * Returns the stage with the given id.
+   *
+   * @throws IllegalArgumentException if the process has no such stage; the message lists the stages it has
+   */
+  public Stage stage(String stageId) {
+    Stage stage = stages.get(Checks.notNull(stageId, "stageId"));
+    if (stage == null) {
+      throw new IllegalArgumentException(
+          "process '" + id + "' has no stage '" + stageId + "'; its stages are " + stages.keySet());
+    }
+    return stage;
+  }
+
+  /** Returns the stage with the given id, if the process has it. */
+  public Optional<Stage> findStage(String stageId) {
+    return Optional.ofNullable(stages.get(Checks.notNull(stageId, "stageId")));
+  }
+
+  /** Every transition, in the order they were added. */
+  public List<Transition> transitions() {
+    return transitions;
+  }
+
+  /** The transitions leaving {@code stageId} (internal ones included), in the order they were added. */
+  public List<Transition> transitionsFrom(String stageId) {
+    Map<EventType, List<Transition>> byEvent = table.get(Checks.notNull(stageId, "stageId"));
+    if (byEvent == null) {
+      return List.of();
+    }
+    List<Transition> result = new ArrayList<>();
+    byEvent.values().forEach(result::addAll);
+    return List.copyOf(result);
+  }
+
+  /**
+   * The transitions from {@code stageId} on {@code event}, in the order an engine tries them: the first whose guard
+   * allows is taken. Empty when the process has no such move.
+   */
+  public List<Transition> transitions(String stageId, EventType event) {
+    Map<EventType, List<Transition>> byEvent = table.get(Checks.notNull(stageId, "stageId"));
+    if (byEvent == null) {
+      return List.of();
+    }
+    List<Transition> list = byEvent.get(Checks.notNull(event, "event"));
+    return list == null ? List.of() : list;
+  }
+
+  /** The event types some transition of this process fires on. */
+  public Set<EventType> eventTypes() {
+    return eventTypes;
+  }
+
+  /** The event types a deal in {@code stageId} can be sent, in the order their transitions were added. */
+  public Set<EventType> eventTypesFrom(String stageId) {
+    Map<EventType, List<Transition>> byEvent = table.get(Checks.notNull(stageId, "stageId"));
+    return byEvent == null ? Set.of() : Collections.unmodifiableSet(byEvent.keySet());
+  }
+
+  /** The stages of the given kinds, in pipeline order. */
+  public List<Stage> stages(StageKind... kinds) {
+    Set<StageKind> wanted = Set.of(kinds);
+    return stages.values().stream().filter(s -> wanted.contains(s.kind())).collect(Collectors.toUnmodifiableList());
+  }
+
+  @Override
+  public String toString() {
+    return "SalesProcess{" + id + ", " + stages.size() + " stages, " + transitions.size() + " transitions}";
+  }
+
+  /**
+   * Builds a {@link SalesProcess}. Each call checks its own arguments at once (nulls, id format, duplicate stages);
+   * {@link #build()} checks the definition as a whole. Not thread-safe.
+   *
+   * @since 0.1
+   */
+  public static final class Builder {
+    private final String id;
+    private String name;
+    private String description = "";
+    private String initialStage;
+    private final Map<String, Stage> stages = new LinkedHashMap<>();
+    private final List<Transition> transitions = new ArrayList<>();
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    /** Sets the display name; defaults to the id. */
+    public Builder name(String name) {
+      this.name = Checks.notBlank(name, "process name");
+      return this;
+    }
+
+    /** Sets a short description. */
+    public Builder description(String description) {
+      this.description = Checks.notNull(description, "description");
+      return this;
+    }
+
+    /**
+     * Adds a stage; stages keep the order they are added in, which is the pipeline order reports and diagrams use.
+     *
+     * @throws IllegalArgumentException if a stage with the same id was already added
+     */
+    public Builder stage(Stage stage) {
+      Checks.notNull(stage, "stage");
+      if (stages.containsKey(stage.id())) {
+        throw new IllegalArgumentException("process '" + id + "' already has a stage '" + stage.id()
+            + "'; use replaceStage to change it");
+      }
+      stages.put(stage.id(), stage);
+      return this;
+    }
+
+    /**
+     * Replaces the stage with the same id, keeping its place in the pipeline (to rename it or change its metadata).
+     *
+     * @throws IllegalArgumentException if there is no stage with that id
+     */
+    public Builder replaceStage(Stage stage) {
+      Checks.notNull(stage, "stage");
+      if (!stages.containsKey(stage.id())) {
+        throw new IllegalArgumentException("process '" + id + "' has no stage '" + stage.id()
+            + "' to replace; its stages are " + stages.keySet());
+      }
+      stages.put(stage.id(), stage);
+      return this;
+    }
+
+    /** Sets the stage every deal starts in. */
+    public Builder initialStage(String stageId) {
+      this.initialStage = Checks.id(stageId, "initial stage id");
+      return this;
+    }
+
+    /** Adds an unguarded stage-changing transition. */
+    public Builder transition(String source, EventType event, String target) {
+      return transition(Transition.external(source, event, target, TransitionGuard.always()));
+    }
+
+    /** Adds a guarded stage-changing transition; transitions on the same stage and event are tried in order. */
+    public Builder transition(String source, EventType event, String target, TransitionGuard guard) {
+      return transition(Transition.external(source, event, target, guard));
+    }
+
+    /** Adds an unguarded internal transition: the event is recorded and its facts kept, the stage stays. */
+    public Builder internal(String stage, EventType event) {
+      return transition(Transition.internal(stage, event, TransitionGuard.always()));
+    }
+
+    /** Adds a guarded internal transition. */
+    public Builder internal(String stage, EventType event, TransitionGuard guard) {
+      return transition(Transition.internal(stage, event, guard));
+    }
+
+    /** Adds a transition. */
+    public Builder transition(Transition transition) {
+      transitions.add(Checks.notNull(transition, "transition"));
+      return this;
+    }
+
+    /** Removes every transition from {@code source} on {@code event}, to redefine them. */
+    public Builder removeTransitions(String source, EventType event) {
+      Checks.notNull(source, "source");
+      Checks.notNull(event, "event");
+      transitions.removeIf(t -> t.source().equals(source) && t.event().equals(event));
+      return this;
+    }
+
+    /** Removes every transition matching {@code filter}. */
+    public Builder removeTransitionsIf(Predicate<Transition> filter) {
+      transitions.removeIf(Checks.notNull(filter, "filter"));
+      return this;
+    }
+
+    /**
+     * Validates the definition and builds it. The builder is unchanged and may be used again.
+     *
+     * @throws InvalidProcessException listing every problem found: a missing initial stage, transitions naming unknown
+     *     stages, no won stage, unreachable stages, open stages that cannot reach a won or lost stage, transitions
+     *     out of terminal stages, and two unguarded transitions on the same stage and event
+     */
+    public SalesProcess build() {
+      List<ProcessProblem> problems = ProcessValidator.validate(id, initialStage, stages, transitions);
+      if (!problems.isEmpty()) {
+        throw new InvalidProcessException(id, problems);
+      }
+      return new SalesProcess(this);
+    }
+  }
+
+  /** The whole-definition rules of {@link Builder#build()}. */
+  static final class ProcessValidator {
+    private ProcessValidator() {}
+
+    static List<ProcessProblem> validate(String processId, String initialStage, Map<String, Stage> stages,
+        List<Transition> transitions) {
+      List<ProcessProblem> problems = new ArrayList<>();
+      String where = "process '" + processId + "'";
+      if (initialStage == null) {
+        problems.add(new ProcessProblem(ProcessProblem.Rule.MISSING_INITIAL_STAGE,
+            where + " has no initial stage; call initialStage(...) with one of " + stages.keySet(), List.of(),
+            List.of()));
+      } else if (!stages.containsKey(initialStage)) {
+        problems.add(new ProcessProblem(ProcessProblem.Rule.MISSING_INITIAL_STAGE,
+            where + " starts in stage '" + initialStage + "', which it does not have; its stages are "
+                + stages.keySet(), List.of(initialStage), List.of()));
+      }
+      for (Transition t : transitions) {
+        for (String stage : t.internal() ? List.of(t.source()) : List.of(t.source(), t.target())) {
+          if (!stages.containsKey(stage)) {
+            problems.add(new ProcessProblem(ProcessProblem.Rule.UNKNOWN_STAGE,
+                where + ": transition " + t + " names stage '" + stage + "', which the process does not have;"
+                    + " add the stage or fix the id (stages: " + stages.keySet() + ")",
+                List.of(stage), List.of(t.event())));
+          }
+        }
+      }
+      if (stages.values().stream().noneMatch(s -> s.kind() == StageKind.WON)) {
+        problems.add(new ProcessProblem(ProcessProblem.Rule.NO_WON_STAGE,
+            where + " has no won stage; add a stage of kind WON that deals can close into", List.of(), List.of()));
+      }
+      Map<String, Set<String>> successors = new HashMap<>();
+      Map<String, Set<String>> predecessors = new HashMap<>();
+      for (Transition t : transitions) {
+        if (!t.internal() && stages.containsKey(t.source()) && stages.containsKey(t.target())) {
+          successors.computeIfAbsent(t.source(), s -> new LinkedHashSet<>()).add(t.target());
+          predecessors.computeIfAbsent(t.target(), s -> new LinkedHashSet<>()).add(t.source());
+        }
+      }
+      if (initialStage != null && stages.containsKey(initialStage)) {
+        Set<String> reachable = closure(Set.of(initialStage), successors);
+        for (String stage : stages.keySet()) {
+          if (!reachable.contains(stage)) {
+            problems.add(new ProcessProblem(ProcessProblem.Rule.UNREACHABLE_STAGE,
+                where + ": stage '" + stage + "' cannot be reached from the initial stage '" + initialStage
+                    + "'; add a transition into it or remove it", List.of(stage), List.of()));
+          }
+        }
+      }
+      Set<String> outcomes = stages.values().stream().filter(Stage::isTerminal).map(Stage::id)
+          .collect(Collectors.toSet());
+      Set<String> leadToOutcome = closure(outcomes, predecessors);
+      for (Stage stage : stages.values()) {
+        if (!stage.isTerminal() && !leadToOutcome.contains(stage.id())) {
+          problems.add(new ProcessProblem(ProcessProblem.Rule.NO_OUTCOME_REACHABLE,
+              where + ": deals in stage '" + stage.id() + "' can never reach a won or lost stage; add a transition"
+                  + " towards an outcome (closed-lost, for example)", List.of(stage.id()), List.of()));
+        }
+      }
+      for (Transition t : transitions) {
+        Stage source = stages.get(t.source());
+        if (source != null && source.isTerminal()) {
+          problems.add(new ProcessProblem(ProcessProblem.Rule.TRANSITION_FROM_TERMINAL_STAGE,
+              where + ": transition " + t + " leaves the " + source.kind().name().toLowerCase() + " stage '"
+                  + source.id() + "'; won and lost stages are final, so remove it or make the stage open",
+              List.of(t.source()), List.of(t.event())));
+        }
+      }
+      Map<String, Map<EventType, Integer>> unguarded = new LinkedHashMap<>();
+      Set<String> reported = new HashSet<>();
+      for (Transition t : transitions) {
+        if (!t.isGuarded()) {
+          int count = unguarded.computeIfAbsent(t.source(), s -> new LinkedHashMap<>()).merge(t.event(), 1,
+              Integer::sum);
+          if (count == 2 && reported.add(t.source() + "|" + t.event())) {
+            List<String> targets = transitions.stream()
+                .filter(o -> !o.isGuarded() && o.source().equals(t.source()) && o.event().equals(t.event()))
+                .map(o -> "'" + o.target() + "'").collect(Collectors.toList());
+            problems.add(new ProcessProblem(ProcessProblem.Rule.AMBIGUOUS_TRANSITIONS,
+                where + ": stage '" + t.source() + "' has several unguarded transitions on '" + t.event()
+                    + "' (to " + String.join(", ", targets) + "); guard all but one of them, or use different events",
+                List.of(t.source()), List.of(t.event())));
+          }
+        }
+      }
+      return problems;
+    }
+
+    private static Set<String> closure(Set<String> start, Map<String, Set<String>> edges) {
+      Set<String> seen = new HashSet<>(start);
+      Deque<String> todo = new ArrayDeque<>(start);
+      while (!todo.isEmpty()) {
+        for (String next : edges.getOrDefault(todo.pop(), Set.of())) {
+          if (seen.add(next)) {
+            todo.push(next);
+          }
+        }
+      }
+      return seen;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.salesflow;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * One stage of a sales process, with the CRM metadata a sales team expects to see next to it.
+ *
+ * <p>Build one with {@link #builder()}, or with the shortcuts {@link #open(String, String)},
+ * {@link #postSale(String, String)}, {@link #won(String, String)} and {@link #lost(String, String)}. Ids are stable,
+ * lower-case kebab-case ({@code "qualifying"}); they are what deals, stores and diagrams refer to.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class Stage {
+  static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  Stage() {}
+
+  /** The stable id, in lower-case kebab-case, for example {@code "qualifying"}. */
+  public abstract String id();
+
+  /** The display name, for example {@code "Qualifying"}. */
+  public abstract String name();
+
+  /** A short description of what happens in this stage; empty when none was given. */
+  @Value.Default
+  public String description() {
+    return "";
+  }
+
+  /** Whether this is an open pipeline stage, a post-sale stage or a won or lost outcome. */
+  public abstract StageKind kind();
+
+  /** The default probability, between 0 and 1, that a deal in this stage is eventually won, as CRMs show it. */
+  public abstract OptionalDouble winProbability();
+
+  /** How long a deal may sit in this stage before it counts as stalled. */
+  public abstract Optional<Duration> stallAfter();
+
+  /** Advice for the sales rep working a deal in this stage; empty when none was given. */
+  @Value.Default
+  public String guidance() {
+    return "";
+  }
+
+  /**
+   * Deal fields that must be known before a deal may enter this stage, such as {@code "amount"} before a proposal.
+   * The names are those of {@link DealFacts#field(String)}.
+   */
+  public abstract Set<String> requiredToEnter();
+
+  /** Deal fields that must be known before a deal may leave this stage for another one. */
+  public abstract Set<String> requiredToLeave();
+
+  /** Returns whether no transition may leave this stage. */
+  public final boolean isTerminal() {
+    return kind().isTerminal();
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.id(id(), "stage id");
+    Checks.notBlank(name(), "stage name");
+    if (winProbability().isPresent()) {
+      double p = winProbability().getAsDouble();
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException(
+            "win probability of stage '" + id() + "' must be between 0 and 1, but was " + p);
+      }
+    }
+    stallAfter().ifPresent(d -> {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(
+            "stall threshold of stage '" + id() + "' must be positive, but was " + d);
+      }
+    });
+    for (String field : requiredToEnter()) {
+      Checks.notBlank(field, "required field of stage '" + id() + "'");
+    }
+    for (String field : requiredToLeave()) {
+      Checks.notBlank(field, "required field of stage '" + id() + "'");
+    }
+  }
+
+  /** Returns a builder initialised from this stage, to derive a changed copy. */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Returns a new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns an open pipeline stage with no metadata. */
+  public static Stage open(String id, String name) {
+    return builder().id(id).name(name).kind(StageKind.OPEN).build();
+  }
+
+  /** Returns a post-sale stage with no metadata. */
+  public static Stage postSale(String id, String name) {
+    return builder().id(id).name(name).kind(StageKind.POST_SALE).build();
+  }
+
+  /** Returns a terminal won stage. */
+  public static Stage won(String id, String name) {
+    return builder().id(id).name(name).kind(StageKind.WON).winProbability(1.0).build();
+  }
+
+  /** Returns a terminal lost stage. */
+  public static Stage lost(String id, String name) {
+    return builder().id(id).name(name).kind(StageKind.LOST).winProbability(0.0).build();
+  }
+
+  /** Builds {@link Stage} values; {@code id}, {@code name} and {@code kind} are required. */
+  public static final class Builder extends ImmutableStage.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,49 @@
+package io.salesflow;
+
+/**
+ * A legal move in a process: on {@code event}, a deal in {@code source} goes to {@code target}, if the guard allows.
+ *
+ * <p>An internal transition keeps the deal in its stage and only records the event and its facts, as a follow-up
+ * logged does. Transitions are created by {@link SalesProcess.Builder}; a process definition is the one table of
+ * which (stage, event) pairs exist.
+ *
+ * @param source the stage id the transition leaves
+ * @param event the event type it fires on
+ * @param target the stage id it enters; equal to {@code source} for an internal transition
+ * @param internal whether the deal stays in its stage (no exit, no entry, stage entry time unchanged)
+ * @param guard the condition; {@link TransitionGuard#always()} when unguarded
+ * @since 0.1
+ */
+public record Transition(String source, EventType event, String target, boolean internal, TransitionGuard guard) {
+  public Transition {
+    Checks.id(source, "source stage id");
+    Checks.notNull(event, "event");
+    Checks.id(target, "target stage id");
+    Checks.notNull(guard, "guard");
+    if (internal && !source.equals(target)) {
+      throw new IllegalArgumentException("an internal transition stays in its stage, but this one goes from '"
+          + source + "' to '" + target + "'");
+    }
+  }
+
+  /** Returns a stage-changing transition (a self-transition when source and target are equal). */
+  public static Transition external(String source, EventType event, String target, TransitionGuard guard) {
+    return new Transition(source, event, target, false, guard);
+  }
+
+  /** Returns an internal transition that keeps the deal in {@code stage}. */
+  public static Transition internal(String stage, EventType event, TransitionGuard guard) {
+    return new Transition(stage, event, stage, true, guard);
+  }
+
+  /** Returns whether the transition has a guard other than {@link TransitionGuard#always()}. */
+  public boolean isGuarded() {
+    return guard != TransitionGuard.always();
+  }
+
+  @Override
+  public String toString() {
+    return source + (internal ? " (internal)" : " -> " + target) + " on " + event
+        + (isGuarded() ? " [" + guard.label() + "]" : "");
+  }
+}

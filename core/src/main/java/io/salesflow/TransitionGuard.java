@@ -1,0 +1,103 @@
+package io.salesflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A condition on a transition: a pure function of the deal, the event and the time to a {@link GuardVerdict}.
+ *
+ * <p>Guards must be side-effect free and thread-safe: an engine may evaluate them more than once and from several
+ * threads, and a "what is blocking this deal?" query evaluates them without firing anything. Guards describe
+ * themselves with a short {@link #label()} that diagrams and messages show.
+ *
+ * <pre>{@code
+ * TransitionGuard decisionMakerKnown = TransitionGuard.of("decision-maker known",
+ *     ctx -> ctx.facts().bant().authorityConfirmed(), "authority: no decision-maker identified");
+ * TransitionGuard ready = TransitionGuard.allOf(decisionMakerKnown, budgetOver10k);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@FunctionalInterface
+public interface TransitionGuard {
+
+  /** Decides whether the transition may be taken in {@code context}. */
+  GuardVerdict evaluate(GuardContext context);
+
+  /** A short description for diagrams and messages, for example {@code "BANT: all four confirmed"}. */
+  default String label() {
+    return "custom guard";
+  }
+
+  /** Returns the guard that always allows; transitions without a guard have it. */
+  static TransitionGuard always() {
+    return Guards.ALWAYS;
+  }
+
+  /**
+   * Returns a guard that allows when {@code condition} holds and otherwise denies with {@code reasonIfDenied}.
+   *
+   * @param label what the guard checks, for diagrams and messages
+   * @param reasonIfDenied what the rep must do, naming the condition, for example {@code "contract: not signed yet"}
+   */
+  static TransitionGuard of(String label, Predicate<GuardContext> condition, String reasonIfDenied) {
+    Checks.notBlank(label, "label");
+    Checks.notNull(condition, "condition");
+    Checks.notBlank(reasonIfDenied, "reasonIfDenied");
+    GuardVerdict denied = GuardVerdict.deny(reasonIfDenied);
+    return named(label, ctx -> condition.test(ctx) ? GuardVerdict.allow() : denied);
+  }
+
+  /** Returns {@code guard} with the given label. */
+  static TransitionGuard named(String label, TransitionGuard guard) {
+    return new Guards.Named(Checks.notBlank(label, "label"), Checks.notNull(guard, "guard"));
+  }
+
+  /** Returns a guard that allows when every guard allows; a denial carries the reasons of every guard that denied. */
+  static TransitionGuard allOf(TransitionGuard... guards) {
+    return allOf(List.of(Checks.notNull(guards, "guards")));
+  }
+
+  /** Returns a guard that allows when every guard allows; a denial carries the reasons of every guard that denied. */
+  static TransitionGuard allOf(List<TransitionGuard> guards) {
+    List<TransitionGuard> all = new ArrayList<>();
+    for (TransitionGuard guard : List.copyOf(Checks.notNull(guards, "guards"))) {
+      if (guard instanceof Guards.AllOf nested) {
+        all.addAll(nested.guards());
+      } else if (guard != Guards.ALWAYS) {
+        all.add(guard);
+      }
+    }
+    return all.isEmpty() ? Guards.ALWAYS : all.size() == 1 ? all.get(0) : new Guards.AllOf(List.copyOf(all));
+  }
+
+  /** Returns a guard that allows when at least one guard allows; a denial carries every guard's reasons. */
+  static TransitionGuard anyOf(TransitionGuard... guards) {
+    List<TransitionGuard> list = List.of(Checks.notNull(guards, "guards"));
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException("anyOf needs at least one guard");
+    }
+    return list.size() == 1 ? list.get(0) : new Guards.AnyOf(list);
+  }
+
+  /** Returns a guard that allows exactly when {@code guard} denies. */
+  static TransitionGuard not(TransitionGuard guard) {
+    return new Guards.Not(Checks.notNull(guard, "guard"));
+  }
+
+  /** Returns {@code allOf(this, other)}. */
+  default TransitionGuard and(TransitionGuard other) {
+    return allOf(this, other);
+  }
+
+  /** Returns {@code anyOf(this, other)}. */
+  default TransitionGuard or(TransitionGuard other) {
+    return anyOf(this, other);
+  }
+
+  /** Returns {@code not(this)}. */
+  default TransitionGuard negate() {
+    return not(this);
+  }
+}

@@ -1,0 +1,40 @@
+package io.salesflow;
+
+import java.time.Instant;
+
+/**
+ * One accepted transition in a deal's history.
+ *
+ * @param version the deal's version after this transition: the first accepted transition has version 1
+ * @param from the stage the deal was in
+ * @param to the stage the deal is in afterwards; equal to {@code from} for an internal transition
+ * @param event the event that was accepted, with its payload
+ * @param at when the engine accepted it, from the engine's clock
+ * @param internal whether the deal stayed in its stage and only its facts changed
+ * @since 0.1
+ */
+public record TransitionRecord(long version, String from, String to, SalesEvent event, Instant at, boolean internal) {
+  public TransitionRecord {
+    if (version < 1) {
+      throw new IllegalArgumentException("version of a transition record must be at least 1, but was " + version);
+    }
+    Checks.id(from, "from");
+    Checks.id(to, "to");
+    Checks.notNull(event, "event");
+    Checks.notNull(at, "at");
+    if (internal && !from.equals(to)) {
+      throw new IllegalArgumentException(
+          "an internal transition stays in its stage, but this one goes from '" + from + "' to '" + to + "'");
+    }
+  }
+
+  /** The type of the event that was accepted. */
+  public EventType eventType() {
+    return event.type();
+  }
+
+  @Override
+  public String toString() {
+    return "v" + version + " " + from + (internal ? " (internal)" : " -> " + to) + " on " + event.type() + " at " + at;
+  }
+}

@@ -1,0 +1,15 @@
+package io.salesflow;
+
+/**
+ * Thrown when an engine or catalog was asked for a process it does not know.
+ *
+ * @since 0.1
+ */
+public final class UnknownProcessException extends SalesProcessException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public UnknownProcessException(String processId, java.util.Collection<String> known) {
+    super("unknown process '" + processId + "'; known processes: " + new java.util.TreeSet<>(known), processId, null);
+  }
+}

@@ -1,0 +1,129 @@
+package io.salesflow.engine;
+
+import io.salesflow.Deal;
+import io.salesflow.DealFacts;
+import io.salesflow.DuplicateDealException;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesProcess;
+import io.salesflow.UnknownDealException;
+import io.salesflow.UnknownProcessException;
+import io.salesflow.engine.spi.ProcessCompiler;
+import io.salesflow.internal.TableCompiler;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Runs deals through sales processes: starts them, fires events at them and records every accepted transition.
+ *
+ * <pre>{@code
+ * DealEngine engine = DealEngine.tableEngine().process(process).build();
+ * engine.start("D-42", process.id());
+ * FireResult result = engine.fire("D-42", new SalesEvent.ContactMade(now, ContactChannel.PHONE));
+ * }</pre>
+ *
+ * <p>Every event is accepted or rejected with its reasons; nothing is silently denied. An accepted event updates
+ * the deal's stage, facts, version and history in one atomic store operation. Rejections never change anything.
+ *
+ * <p>Engines are thread-safe: any number of threads may fire events at any deals. Events at the same deal are
+ * serialised by the store's version check; on a conflict the engine reloads the deal and decides again, so no
+ * accepted transition is ever lost or applied twice.
+ *
+ * @since 0.1
+ */
+public interface DealEngine extends AutoCloseable {
+
+  /** Returns a builder for the built-in table engine, which evaluates process definitions directly. */
+  static DealEngineBuilder tableEngine() {
+    return builder(TableCompiler.INSTANCE);
+  }
+
+  /** Returns a builder for an engine that decides with {@code compiler}; see {@link ProcessCompiler}. */
+  static DealEngineBuilder builder(ProcessCompiler compiler) {
+    return new DealEngineBuilder(compiler);
+  }
+
+  /** The engine's name, for example {@code "table"} or {@code "spring-statemachine"}. */
+  String name();
+
+  /**
+   * Starts a deal in its process's initial stage, with no facts.
+   *
+   * @throws UnknownProcessException if the engine does not run {@code processId}
+   * @throws DuplicateDealException if a deal with this id exists
+   * @throws IllegalArgumentException if {@code dealId} is blank
+   */
+  Deal start(String dealId, String processId);
+
+  /**
+   * Starts a deal in its process's initial stage with initial facts (its source, say).
+   *
+   * @throws UnknownProcessException if the engine does not run {@code processId}
+   * @throws DuplicateDealException if a deal with this id exists
+   */
+  Deal start(String dealId, String processId, DealFacts facts);
+
+  /**
+   * Starts a deal in a given open stage of its process, as a referred lead that skips the first steps does.
+   *
+   * @param entryStage an open or post-sale stage of the process
+   * @throws IllegalArgumentException if the process has no such stage or it is won or lost
+   * @throws UnknownProcessException if the engine does not run {@code processId}
+   * @throws DuplicateDealException if a deal with this id exists
+   */
+  Deal start(String dealId, String processId, DealFacts facts, String entryStage);
+
+  /**
+   * Fires an event at a deal and returns whether it was accepted, with the new snapshot, or rejected, with every
+   * reason. Concurrent changes to the deal are retried internally.
+   *
+   * @throws UnknownDealException if no deal has this id
+   * @throws io.salesflow.DealVersionConflictException if the deal kept changing concurrently and retries ran out
+   */
+  FireResult fire(String dealId, SalesEvent event);
+
+  /**
+   * Fires an event at a deal only if it is still at {@code expectedVersion}, as a user interface that showed that
+   * version does. A different stored version gives a {@link RejectionKind#STALE_VERSION} rejection, not a retry.
+   *
+   * @throws UnknownDealException if no deal has this id
+   * @throws IllegalArgumentException if {@code expectedVersion} is negative
+   */
+  FireResult fire(String dealId, long expectedVersion, SalesEvent event);
+
+  /**
+   * Returns the deal with the given id.
+   *
+   * @throws UnknownDealException if no deal has this id
+   */
+  Deal get(String dealId);
+
+  /** Returns the deal with the given id, if it exists. */
+  Optional<Deal> find(String dealId);
+
+  /**
+   * Returns a process this engine runs.
+   *
+   * @throws UnknownProcessException if it runs no process with this id
+   */
+  SalesProcess process(String processId);
+
+  /** The processes this engine runs. */
+  Collection<SalesProcess> processes();
+
+  /** The store deals are kept in. */
+  DealStore store();
+
+  /** The clock the engine stamps transitions with. */
+  Clock clock();
+
+  /** Adds a listener; it hears every later start, transition and rejection. */
+  void addListener(DealListener listener);
+
+  /** Removes a listener added earlier; does nothing if it was not added. */
+  void removeListener(DealListener listener);
+
+  /** Releases what the engine's compiled processes hold. The store is not closed. */
+  @Override
+  void close();
+}

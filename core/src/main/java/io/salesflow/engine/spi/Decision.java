@@ -1,0 +1,84 @@
+package io.salesflow.engine.spi;
+
+import io.salesflow.GuardContext;
+import io.salesflow.GuardVerdict;
+import io.salesflow.SalesProcess;
+import io.salesflow.Transition;
+import io.salesflow.engine.RejectionKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * What a {@link CompiledProcess} decided for one event: {@link Take} a transition, or {@link Refuse} with reasons.
+ *
+ * @since 0.1
+ */
+public sealed interface Decision {
+
+  /** Take this transition. */
+  record Take(Transition transition) implements Decision {
+    public Take {
+      Objects.requireNonNull(transition, "transition must not be null");
+    }
+  }
+
+  /** Take no transition, for these reasons. */
+  record Refuse(RejectionKind kind, List<String> reasons) implements Decision {
+    public Refuse {
+      Objects.requireNonNull(kind, "kind must not be null");
+      reasons = List.copyOf(reasons);
+      if (reasons.isEmpty()) {
+        throw new IllegalArgumentException("a refusal needs at least one reason");
+      }
+    }
+  }
+
+  /**
+   * The reference semantics every engine must match: the first of {@code candidates} whose guard allows, or a
+   * refusal with the reasons of every guard that denied, or {@link RejectionKind#NO_TRANSITION} when there are no
+   * candidates.
+   *
+   * @param candidates the transitions from the deal's stage on the event's type, in definition order
+   */
+  static Decision firstAllowed(SalesProcess process, GuardContext context, List<Transition> candidates) {
+    if (candidates.isEmpty()) {
+      return refuse(process, context, List.of());
+    }
+    List<GuardVerdict> denials = null;
+    for (Transition transition : candidates) {
+      GuardVerdict verdict = transition.guard().evaluate(context);
+      if (verdict.allowed()) {
+        return new Take(transition);
+      }
+      if (denials == null) {
+        denials = new ArrayList<>(candidates.size());
+      }
+      denials.add(verdict);
+    }
+    return refuse(process, context, denials);
+  }
+
+  /**
+   * Builds the refusal for an event no transition took, with the same wording on every engine.
+   *
+   * @param denials the verdicts of the guards that denied, in definition order; empty when the process has no
+   *     transition from the deal's stage on the event's type
+   */
+  static Refuse refuse(SalesProcess process, GuardContext context, List<GuardVerdict> denials) {
+    String stage = context.deal().stage();
+    if (denials.isEmpty()) {
+      String accepted = process.eventTypesFrom(stage).stream().map(Object::toString)
+          .collect(Collectors.joining(", "));
+      return new Refuse(RejectionKind.NO_TRANSITION, List.of("no transition from stage '" + stage + "' on event '"
+          + context.event().type() + "' in process '" + process.id() + "'; from '" + stage + "' it accepts: "
+          + (accepted.isEmpty() ? "nothing" : accepted)));
+    }
+    List<String> reasons = new ArrayList<>();
+    for (GuardVerdict verdict : denials) {
+      reasons.addAll(verdict.reasons());
+    }
+    return new Refuse(RejectionKind.GUARD_DENIED, reasons);
+  }
+}

@@ -1,0 +1,273 @@
+package io.salesflow.internal;
+
+import io.salesflow.Deal;
+import io.salesflow.DealFacts;
+import io.salesflow.DealVersionConflictException;
+import io.salesflow.GuardContext;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesProcess;
+import io.salesflow.Stage;
+import io.salesflow.Transition;
+import io.salesflow.TransitionRecord;
+import io.salesflow.UnknownDealException;
+import io.salesflow.UnknownProcessException;
+import io.salesflow.engine.DealEngine;
+import io.salesflow.engine.DealListener;
+import io.salesflow.engine.DealStore;
+import io.salesflow.engine.FireResult;
+import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.spi.CompiledProcess;
+import io.salesflow.engine.spi.Decision;
+import io.salesflow.engine.spi.ProcessCompiler;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The runtime every engine shares: loads the deal, asks the compiled process for a decision, applies it, stores it
+ * with a version check (retrying on conflicts), notifies listeners and logs. Thread-safe.
+ */
+public final class StandardDealEngine implements DealEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(DealEngine.class);
+
+  private final String name;
+  private final Map<String, CompiledProcess> compiled;
+  private final DealStore store;
+  private final Clock clock;
+  private final List<DealListener> listeners;
+  private final int maxAttempts;
+
+  public StandardDealEngine(ProcessCompiler compiler, List<SalesProcess> processes, DealStore store, Clock clock,
+      List<DealListener> listeners, int maxAttempts) {
+    this.name = compiler.engineName();
+    Map<String, CompiledProcess> byId = new LinkedHashMap<>();
+    for (SalesProcess process : processes) {
+      byId.put(process.id(), Objects.requireNonNull(compiler.compile(process), "compiled process"));
+    }
+    this.compiled = Collections.unmodifiableMap(byId);
+    this.store = store;
+    this.clock = clock;
+    this.listeners = new CopyOnWriteArrayList<>(listeners);
+    this.maxAttempts = maxAttempts;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Deal start(String dealId, String processId) {
+    return start(dealId, processId, DealFacts.none());
+  }
+
+  @Override
+  public Deal start(String dealId, String processId, DealFacts facts) {
+    return start(dealId, processId, facts, process(processId).initialStage().id());
+  }
+
+  @Override
+  public Deal start(String dealId, String processId, DealFacts facts, String entryStage) {
+    requireId(dealId, "dealId");
+    Objects.requireNonNull(facts, "facts must not be null");
+    SalesProcess process = process(processId);
+    Stage stage = process.stage(entryStage);
+    if (stage.isTerminal()) {
+      throw new IllegalArgumentException("deal '" + dealId + "' cannot start in the " + stage.kind().name()
+          .toLowerCase() + " stage '" + entryStage + "' of process '" + processId + "'; start it in an open stage");
+    }
+    Instant now = clock.instant();
+    Deal deal = Deal.builder().id(dealId).processId(processId).stage(stage.id()).version(0).createdAt(now)
+        .enteredStageAt(now).facts(facts).build();
+    store.insert(deal);
+    withMdc(deal, () -> LOG.debug("started deal '{}' in stage '{}' of process '{}'", dealId, stage.id(), processId));
+    for (DealListener listener : listeners) {
+      try {
+        listener.onStarted(deal);
+      } catch (RuntimeException e) {
+        LOG.warn("listener {} failed on the start of deal '{}'; the deal is stored", listener, dealId, e);
+      }
+    }
+    return deal;
+  }
+
+  @Override
+  public FireResult fire(String dealId, SalesEvent event) {
+    return fire(dealId, -1, event);
+  }
+
+  @Override
+  public FireResult fire(String dealId, long expectedVersion, SalesEvent event) {
+    requireId(dealId, "dealId");
+    Objects.requireNonNull(event, "event must not be null");
+    if (expectedVersion < -1) {
+      throw new IllegalArgumentException("expectedVersion must not be negative, but was " + expectedVersion);
+    }
+    for (int attempt = 1; ; attempt++) {
+      Deal deal = get(dealId);
+      FireResult result = attempt(deal, expectedVersion, event);
+      if (result != null) {
+        notify(result);
+        return result;
+      }
+      if (attempt >= maxAttempts) {
+        throw new DealVersionConflictException(dealId, deal.version(), -1);
+      }
+    }
+  }
+
+  /** One try: a result, or null when the store reported a concurrent change and the caller should try again. */
+  private FireResult attempt(Deal deal, long expectedVersion, SalesEvent event) {
+    if (expectedVersion >= 0 && deal.version() != expectedVersion) {
+      return stale(deal, event, expectedVersion);
+    }
+    CompiledProcess process = compiled(deal.processId());
+    SalesProcess definition = process.process();
+    Stage stage = definition.stage(deal.stage());
+    if (stage.isTerminal()) {
+      return new FireResult.Rejected(deal, event, RejectionKind.TERMINAL_STAGE, List.of("deal '" + deal.id()
+          + "' is in the " + stage.kind().name().toLowerCase() + " stage '" + stage.id() + "' of process '"
+          + definition.id() + "', which is final; no event moves it"));
+    }
+    if (!definition.eventTypes().contains(event.type())) {
+      return new FireResult.Rejected(deal, event, RejectionKind.UNKNOWN_EVENT_TYPE, List.of("process '"
+          + definition.id() + "' has no transition on event '" + event.type() + "' in any stage; its events are "
+          + definition.eventTypes()));
+    }
+    Instant now = clock.instant();
+    GuardContext context = GuardContext.of(deal, event, now);
+    Decision decision = process.decide(context);
+    if (decision instanceof Decision.Refuse refuse) {
+      return new FireResult.Rejected(deal, event, refuse.kind(), refuse.reasons());
+    }
+    Transition transition = ((Decision.Take) decision).transition();
+    TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), transition.target(), event,
+        now, transition.internal());
+    Deal next = deal.advance(record, context.facts());
+    try {
+      store.append(next, record);
+    } catch (DealVersionConflictException conflict) {
+      return expectedVersion >= 0 ? stale(deal, event, expectedVersion) : null;
+    }
+    return new FireResult.Accepted(next, record);
+  }
+
+  private static FireResult.Rejected stale(Deal deal, SalesEvent event, long expectedVersion) {
+    return new FireResult.Rejected(deal, event, RejectionKind.STALE_VERSION, List.of("deal '" + deal.id()
+        + "' was expected at version " + expectedVersion + " but another change made it version "
+        + (deal.version() == expectedVersion ? expectedVersion + 1 : deal.version())
+        + "; reload it and decide again"));
+  }
+
+  private void notify(FireResult result) {
+    Deal deal = result.deal();
+    withMdc(deal, () -> {
+      if (result instanceof FireResult.Accepted accepted) {
+        LOG.debug("{}", accepted);
+      } else {
+        LOG.debug("{}", result);
+      }
+    });
+    for (DealListener listener : listeners) {
+      try {
+        if (result instanceof FireResult.Accepted accepted) {
+          listener.onTransition(accepted);
+        } else {
+          listener.onRejection((FireResult.Rejected) result);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("listener {} failed on deal '{}'; the result stands", listener, deal.id(), e);
+      }
+    }
+  }
+
+  private static void withMdc(Deal deal, Runnable action) {
+    if (!LOG.isDebugEnabled()) {
+      return;
+    }
+    MDC.put("dealId", deal.id());
+    MDC.put("processId", deal.processId());
+    try {
+      action.run();
+    } finally {
+      MDC.remove("dealId");
+      MDC.remove("processId");
+    }
+  }
+
+  @Override
+  public Deal get(String dealId) {
+    return find(dealId).orElseThrow(() -> new UnknownDealException(dealId));
+  }
+
+  @Override
+  public Optional<Deal> find(String dealId) {
+    return store.find(requireId(dealId, "dealId"));
+  }
+
+  @Override
+  public SalesProcess process(String processId) {
+    return compiled(processId).process();
+  }
+
+  private CompiledProcess compiled(String processId) {
+    CompiledProcess process = compiled.get(Objects.requireNonNull(processId, "processId must not be null"));
+    if (process == null) {
+      throw new UnknownProcessException(processId, compiled.keySet());
+    }
+    return process;
+  }
+
+  @Override
+  public Collection<SalesProcess> processes() {
+    return compiled.values().stream().map(CompiledProcess::process).toList();
+  }
+
+  @Override
+  public DealStore store() {
+    return store;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public void addListener(DealListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+  }
+
+  @Override
+  public void removeListener(DealListener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public void close() {
+    compiled.values().forEach(CompiledProcess::close);
+  }
+
+  @Override
+  public String toString() {
+    return "DealEngine{" + name + ", processes=" + compiled.keySet() + "}";
+  }
+
+  private static String requireId(String id, String what) {
+    Objects.requireNonNull(id, () -> what + " must not be null");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank, but was '" + id + "'");
+    }
+    return id;
+  }
+}

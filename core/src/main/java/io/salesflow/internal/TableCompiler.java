@@ -1,0 +1,36 @@
+package io.salesflow.internal;
+
+import io.salesflow.GuardContext;
+import io.salesflow.SalesProcess;
+import io.salesflow.engine.spi.CompiledProcess;
+import io.salesflow.engine.spi.Decision;
+import io.salesflow.engine.spi.ProcessCompiler;
+
+/** The table engine: the process definition is already the transition table, so compiling is reading it. */
+public final class TableCompiler implements ProcessCompiler {
+  /** The one instance; it holds no state. */
+  public static final TableCompiler INSTANCE = new TableCompiler();
+
+  private TableCompiler() {}
+
+  @Override
+  public String engineName() {
+    return "table";
+  }
+
+  @Override
+  public CompiledProcess compile(SalesProcess process) {
+    return new CompiledProcess() {
+      @Override
+      public SalesProcess process() {
+        return process;
+      }
+
+      @Override
+      public Decision decide(GuardContext context) {
+        return Decision.firstAllowed(process, context,
+            process.transitions(context.deal().stage(), context.event().type()));
+      }
+    };
+  }
+}
