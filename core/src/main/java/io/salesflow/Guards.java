@@ -1,8 +1,10 @@
 package io.salesflow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The guard combinators behind {@link TransitionGuard}'s static factories. */
 final class Guards {
@@ -105,6 +107,40 @@ final class Guards {
     @Override
     public String toString() {
       return label();
+    }
+  }
+
+  static TransitionGuard requiredFields(@Nullable String label, String... fields) {
+    List<String> names = List.copyOf(Arrays.asList(Checks.notNull(fields, "fields")));
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("name at least one required field");
+    }
+    for (String name : names) {
+      Checks.notBlank(name, "required field name");
+    }
+    return TransitionGuard.named(label == null ? "requires " + String.join(", ", names) : label, ctx -> {
+      List<String> missing = new ArrayList<>();
+      for (String name : names) {
+        if (ctx.facts().field(name).isEmpty()) {
+          missing.add(missingField(name));
+        }
+      }
+      return missing.isEmpty() ? GuardVerdict.allow() : GuardVerdict.deny(missing);
+    });
+  }
+
+  private static String missingField(String name) {
+    switch (name) {
+      case "contract":
+        return "contract: not signed yet";
+      case "proposal":
+        return "proposal: not sent yet";
+      case "budget":
+        return "budget: not confirmed yet";
+      case "authority":
+        return "authority: no decision-maker identified";
+      default:
+        return name + ": required but not set";
     }
   }
 }

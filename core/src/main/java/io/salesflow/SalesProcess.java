@@ -1,5 +1,6 @@
 package io.salesflow;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +47,7 @@ public final class SalesProcess {
   private final String description;
   private final String initialStage;
   private final Map<String, Stage> stages;
+  private final List<Transition> declared;
   private final List<Transition> transitions;
   private final Map<String, Map<EventType, List<Transition>>> table;
   private final Set<EventType> eventTypes;
@@ -56,7 +58,8 @@ public final class SalesProcess {
     this.description = builder.description;
     this.initialStage = Checks.notNull(builder.initialStage, "initial stage");
     this.stages = Collections.unmodifiableMap(new LinkedHashMap<>(builder.stages));
-    this.transitions = List.copyOf(builder.transitions);
+    this.declared = List.copyOf(builder.transitions);
+    this.transitions = declared.stream().map(this::withStageRules).toList();
     Map<String, Map<EventType, List<Transition>>> byStage = new HashMap<>();
     Set<EventType> types = new LinkedHashSet<>();
     for (Transition t : transitions) {
@@ -75,6 +78,29 @@ public final class SalesProcess {
     this.eventTypes = Collections.unmodifiableSet(types);
   }
 
+  /** Adds the required fields of the source and target stages to a stage-changing transition's guard. */
+  private Transition withStageRules(Transition t) {
+    if (t.internal()) {
+      return t;
+    }
+    List<TransitionGuard> guards = new ArrayList<>(3);
+    Set<String> toLeave = stages.get(t.source()).requiredToLeave();
+    if (!toLeave.isEmpty() && !t.source().equals(t.target())) {
+      guards.add(Guards.requiredFields("requires " + String.join(", ", toLeave) + " to leave " + t.source(),
+          toLeave.toArray(String[]::new)));
+    }
+    Set<String> toEnter = stages.get(t.target()).requiredToEnter();
+    if (!toEnter.isEmpty() && !t.source().equals(t.target())) {
+      guards.add(Guards.requiredFields("requires " + String.join(", ", toEnter) + " to enter " + t.target(),
+          toEnter.toArray(String[]::new)));
+    }
+    if (guards.isEmpty()) {
+      return t;
+    }
+    guards.add(t.guard());
+    return new Transition(t.source(), t.event(), t.target(), false, TransitionGuard.allOf(guards));
+  }
+
   /**
    * Returns a builder for a new process.
    *
@@ -89,7 +115,7 @@ public final class SalesProcess {
   public Builder toBuilder() {
     Builder builder = new Builder(id).name(name).description(description).initialStage(initialStage);
     stages.values().forEach(builder::stage);
-    transitions.forEach(builder::transition);
+    declared.forEach(builder::transition);
     return builder;
   }
 
@@ -137,9 +163,57 @@ public final class SalesProcess {
     return Optional.ofNullable(stages.get(Checks.notNull(stageId, "stageId")));
   }
 
-  /** Every transition, in the order they were added. */
+  /**
+   * Every transition, in the order they were added, with the guards engines evaluate: a stage's
+   * {@link Stage#requiredToLeave() required fields} and the target's {@link Stage#requiredToEnter() required fields}
+   * are part of each stage-changing transition's guard.
+   */
   public List<Transition> transitions() {
     return transitions;
+  }
+
+  /**
+   * Answers "what is blocking this deal?": every transition from the deal's stage and whether it is allowed at
+   * {@code now}, with every unmet condition when it is not.
+   *
+   * <p>Each guard is asked as if the event brought no new facts: a qualification as the deal's current BANT
+   * assessment, a win at the deal's current amount, a loss with reason {@code no-response} (the strictest, which
+   * follow-up thresholds apply to), contacts and follow-ups through a channel already used. Firing a real event may
+   * change the answer by bringing new facts; {@link #explain(Deal, SalesEvent, Instant)} asks about one.
+   *
+   * @throws IllegalArgumentException if the deal does not belong to this process
+   */
+  public List<TransitionOption> explain(Deal deal, Instant now) {
+    checkOwns(deal);
+    Checks.notNull(now, "now");
+    List<TransitionOption> options = new ArrayList<>();
+    for (Transition t : transitionsFrom(deal.stage())) {
+      GuardContext context = GuardContext.of(deal, ProbeEvents.neutral(t.event(), deal, now), now);
+      options.add(new TransitionOption(t, t.guard().evaluate(context)));
+    }
+    return List.copyOf(options);
+  }
+
+  /**
+   * Returns, for each transition from the deal's stage on {@code event}'s type, whether {@code event} would be
+   * allowed at {@code now} and, if not, why. Nothing is fired.
+   *
+   * @throws IllegalArgumentException if the deal does not belong to this process
+   */
+  public List<TransitionOption> explain(Deal deal, SalesEvent event, Instant now) {
+    checkOwns(deal);
+    GuardContext context = GuardContext.of(deal, event, now);
+    return transitions(deal.stage(), event.type()).stream()
+        .map(t -> new TransitionOption(t, t.guard().evaluate(context)))
+        .toList();
+  }
+
+  private void checkOwns(Deal deal) {
+    Checks.notNull(deal, "deal");
+    if (!deal.processId().equals(id)) {
+      throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
+          + "', not in '" + id + "'");
+    }
   }
 
   /** The transitions leaving {@code stageId} (internal ones included), in the order they were added. */

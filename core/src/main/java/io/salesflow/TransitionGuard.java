@@ -54,6 +54,16 @@ public interface TransitionGuard {
     return new Guards.Named(Checks.notBlank(label, "label"), Checks.notNull(guard, "guard"));
   }
 
+  /**
+   * Returns a guard that allows when every named field of the deal is known, as CRM stage rules do; a denial names
+   * each missing field. Field names are those of {@link DealFacts#field(String)}.
+   *
+   * @throws IllegalArgumentException if no field or a blank one is given
+   */
+  static TransitionGuard requiredFields(String... fields) {
+    return Guards.requiredFields(null, fields);
+  }
+
   /** Returns a guard that allows when every guard allows; a denial carries the reasons of every guard that denied. */
   static TransitionGuard allOf(TransitionGuard... guards) {
     return allOf(List.of(Checks.notNull(guards, "guards")));

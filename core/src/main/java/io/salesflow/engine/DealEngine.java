@@ -5,12 +5,14 @@ import io.salesflow.DealFacts;
 import io.salesflow.DuplicateDealException;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
+import io.salesflow.TransitionOption;
 import io.salesflow.UnknownDealException;
 import io.salesflow.UnknownProcessException;
 import io.salesflow.engine.spi.ProcessCompiler;
 import io.salesflow.internal.TableCompiler;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -97,6 +99,18 @@ public interface DealEngine extends AutoCloseable {
    * @throws UnknownDealException if no deal has this id
    */
   Deal get(String dealId);
+
+  /**
+   * Answers "what is blocking this deal?" at the engine clock's current instant: every transition from the deal's
+   * stage, whether it is allowed now and, if not, every unmet condition. See
+   * {@link SalesProcess#explain(Deal, java.time.Instant)}.
+   *
+   * @throws UnknownDealException if no deal has this id
+   */
+  default List<TransitionOption> explain(String dealId) {
+    Deal deal = get(dealId);
+    return process(deal.processId()).explain(deal, clock().instant());
+  }
 
   /** Returns the deal with the given id, if it exists. */
   Optional<Deal> find(String dealId);

@@ -1,0 +1,33 @@
+package io.salesflow;
+
+import java.util.List;
+
+/**
+ * One way out of a deal's stage and whether it is open now, as {@link SalesProcess#explain(Deal, java.time.Instant)}
+ * answers "what is blocking this deal?".
+ *
+ * @param transition the transition
+ * @param verdict whether its guard allows it now, and if not, every unmet condition
+ * @since 0.1
+ */
+public record TransitionOption(Transition transition, GuardVerdict verdict) {
+  public TransitionOption {
+    Checks.notNull(transition, "transition");
+    Checks.notNull(verdict, "verdict");
+  }
+
+  /** Returns whether the transition is allowed now. */
+  public boolean allowed() {
+    return verdict.allowed();
+  }
+
+  /** Every unmet condition; empty when allowed. */
+  public List<String> unmetConditions() {
+    return verdict.reasons();
+  }
+
+  @Override
+  public String toString() {
+    return transition + ": " + verdict;
+  }
+}

@@ -1,0 +1,81 @@
+package io.salesflow.guard;
+
+import io.salesflow.Deal;
+import io.salesflow.FollowUp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A follow-up rhythm: the next follow-up is due a fixed interval after the last one (or after the deal entered its
+ * stage, when none was made yet).
+ *
+ * <p>Due dates are computed from the deal's recorded follow-ups and the instant you pass, never from timers, so they
+ * hold for deals restored from a store. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * FollowUpCadence cadence = FollowUpCadence.every(Duration.ofDays(3));
+ * List<Deal> overdue = cadence.overdue(engine.store().findByProcess("five-step"), clock.instant());
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class FollowUpCadence {
+  private final Duration interval;
+
+  private FollowUpCadence(Duration interval) {
+    this.interval = interval;
+  }
+
+  /**
+   * Returns a cadence with the given interval between follow-ups.
+   *
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   */
+  public static FollowUpCadence every(Duration interval) {
+    Objects.requireNonNull(interval, "interval must not be null");
+    if (interval.isZero() || interval.isNegative()) {
+      throw new IllegalArgumentException("interval must be positive, but was " + interval);
+    }
+    return new FollowUpCadence(interval);
+  }
+
+  /** The interval between follow-ups. */
+  public Duration interval() {
+    return interval;
+  }
+
+  /** Returns when the next follow-up on {@code deal} is due. */
+  public Instant nextDue(Deal deal) {
+    Objects.requireNonNull(deal, "deal must not be null");
+    Instant last = deal.facts().followUps().latest().map(FollowUp::at).orElse(deal.enteredStageAt());
+    if (last.isBefore(deal.enteredStageAt())) {
+      last = deal.enteredStageAt();
+    }
+    return last.plus(interval);
+  }
+
+  /** Returns whether the next follow-up on {@code deal} was due before {@code now}; due exactly now is not late. */
+  public boolean isOverdue(Deal deal, Instant now) {
+    Objects.requireNonNull(now, "now must not be null");
+    return nextDue(deal).isBefore(now);
+  }
+
+  /**
+   * Returns the deals whose next follow-up is overdue at {@code now}, most overdue first. Pass only deals in stages
+   * where follow-ups are expected (open stages, typically).
+   */
+  public List<Deal> overdue(Collection<Deal> deals, Instant now) {
+    Objects.requireNonNull(deals, "deals must not be null");
+    Objects.requireNonNull(now, "now must not be null");
+    return deals.stream().filter(d -> isOverdue(d, now)).sorted(Comparator.comparing(this::nextDue)).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "FollowUpCadence{every " + interval + "}";
+  }
+}
