@@ -1,0 +1,118 @@
+package io.salesflow;
+
+import static io.salesflow.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelTests {
+
+  @Test
+  void stageRejectsAWinProbabilityOutsideZeroToOne() {
+    assertThatThrownBy(() -> Stage.builder().id("x").name("X").kind(StageKind.OPEN).winProbability(1.5).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("win probability of stage 'x' must be between 0 and 1, but was 1.5");
+  }
+
+  @Test
+  void stageRejectsANonPositiveStallThreshold() {
+    assertThatThrownBy(() -> Stage.builder().id("x").name("X").kind(StageKind.OPEN).stallAfter(Duration.ZERO)
+        .build()).hasMessageContaining("must be positive");
+  }
+
+  @Test
+  void stageNamesTheMissingAttribute() {
+    assertThatThrownBy(() -> Stage.builder().id("x").kind(StageKind.OPEN).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("name");
+  }
+
+  @Test
+  void terminalKindsAreWonAndLost() {
+    assertThat(StageKind.WON.isTerminal()).isTrue();
+    assertThat(StageKind.LOST.isTerminal()).isTrue();
+    assertThat(StageKind.OPEN.isTerminal()).isFalse();
+    assertThat(StageKind.POST_SALE.isTerminal()).isFalse();
+    assertThat(StageKind.POST_SALE.isWon()).isTrue();
+  }
+
+  @Test
+  void customEventTypesMustNotShadowBuiltIns() {
+    assertThat(EventType.custom("demo-booked").isBuiltIn()).isFalse();
+    assertThatThrownBy(() -> EventType.custom("closed-won")).hasMessageContaining("built-in");
+    assertThatThrownBy(() -> new SalesEvent.Custom(EventType.CLOSED_WON, T0)).hasMessageContaining("built-in");
+    assertThatThrownBy(() -> EventType.custom("Demo Booked")).hasMessageContaining("kebab-case");
+  }
+
+  @Test
+  void eventsRejectNullsNamingTheArgument() {
+    assertThatThrownBy(() -> new SalesEvent.ContactMade(T0, null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("channel must not be null");
+    assertThatThrownBy(() -> new SalesEvent.ClosedWon(T0, new BigDecimal("-1")))
+        .hasMessage("amount must not be negative, but was -1");
+  }
+
+  @Test
+  void factsFollowTheEventsApplied() {
+    DealFacts facts = DealFacts.none()
+        .apply(new SalesEvent.ContactMade(T0, ContactChannel.EMAIL, ApproachMethod.QUESTION))
+        .apply(new SalesEvent.FollowUpLogged(T0, ContactChannel.PHONE, FollowUpOutcome.NO_RESPONSE))
+        .apply(new SalesEvent.FollowUpLogged(T0, ContactChannel.PHONE, FollowUpOutcome.NO_RESPONSE))
+        .apply(new SalesEvent.ObjectionRaised(T0, ObjectionCategory.PRICE, "too dear"))
+        .apply(new SalesEvent.ObjectionRaised(T0, ObjectionCategory.TIMING))
+        .apply(new SalesEvent.ObjectionResolved(T0, ObjectionCategory.PRICE))
+        .apply(new SalesEvent.ProposalSent(T0, new BigDecimal("12000")))
+        .apply(new SalesEvent.Custom(EventType.custom("buy-in-confirmed"), T0, Map.of("buy-in", "cfo")));
+    assertThat(facts.contactChannels()).containsExactlyInAnyOrder(ContactChannel.EMAIL, ContactChannel.PHONE);
+    assertThat(facts.approachMethod()).contains(ApproachMethod.QUESTION);
+    assertThat(facts.followUps().count()).isEqualTo(2);
+    assertThat(facts.followUps().unansweredInARow()).isEqualTo(2);
+    assertThat(facts.openObjections()).extracting(Objection::category).containsExactly(ObjectionCategory.TIMING);
+    assertThat(facts.resolvedObjections()).isEqualTo(1);
+    assertThat(facts.field("amount")).contains("12000");
+    assertThat(facts.field("proposal")).isPresent();
+    assertThat(facts.field("contract")).isEmpty();
+    assertThat(facts.field("buy-in")).contains("cfo");
+    DealFacts answered = facts.apply(new SalesEvent.FollowUpLogged(T0, ContactChannel.EMAIL,
+        FollowUpOutcome.RESPONDED));
+    assertThat(answered.followUps().unansweredInARow()).isZero();
+    assertThat(facts.followUps().count()).as("the earlier facts are unchanged").isEqualTo(2);
+  }
+
+  @Test
+  void historyAppendsWithoutChangingEarlierSnapshots() {
+    TransitionRecord first = new TransitionRecord(1, "lead", "demo",
+        new SalesEvent.PresentationDelivered(T0), T0, false);
+    TransitionHistory one = TransitionHistory.empty().append(first);
+    TransitionHistory two = one.append(new TransitionRecord(2, "demo", "demo",
+        new SalesEvent.FollowUpLogged(T0, ContactChannel.EMAIL, FollowUpOutcome.RESPONDED), T0, true));
+    assertThat(one.size()).isEqualTo(1);
+    assertThat(two.asList()).hasSize(2).startsWith(first);
+    assertThat(TransitionHistory.of(two.asList())).isEqualTo(two);
+  }
+
+  @Test
+  void historyRejectsARecordThatDoesNotContinueIt() {
+    TransitionHistory one = TransitionHistory.empty().append(new TransitionRecord(1, "lead", "demo",
+        new SalesEvent.PresentationDelivered(T0), T0, false));
+    assertThatThrownBy(() -> one.append(new TransitionRecord(3, "demo", "won",
+        new SalesEvent.ClosedWon(T0, BigDecimal.ONE), T0, false))).hasMessageContaining("version must be 2");
+    assertThatThrownBy(() -> one.append(new TransitionRecord(2, "lead", "won",
+        new SalesEvent.ClosedWon(T0, BigDecimal.ONE), T0, false))).hasMessageContaining("ended in 'demo'");
+  }
+
+  @Test
+  void dealVersionMustEqualItsHistoryLength() {
+    assertThatThrownBy(() -> Deal.builder().id("D-1").processId("p").stage("lead").version(2).createdAt(T0)
+        .enteredStageAt(T0).build()).hasMessageContaining("version must equal the number of accepted transitions");
+  }
+
+  @Test
+  void guardVerdictsNeedReasonsWhenDenied() {
+    assertThatThrownBy(() -> GuardVerdict.deny(java.util.List.of())).hasMessageContaining("at least one reason");
+    assertThat(GuardVerdict.deny("budget: unknown").toString()).isEqualTo("denied: budget: unknown");
+  }
+}
