@@ -9,7 +9,6 @@ import io.salesflow.TransitionOption;
 import io.salesflow.UnknownDealException;
 import io.salesflow.UnknownProcessException;
 import io.salesflow.engine.spi.ProcessCompiler;
-import io.salesflow.internal.TableCompiler;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;

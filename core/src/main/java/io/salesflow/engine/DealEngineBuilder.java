@@ -2,7 +2,6 @@ package io.salesflow.engine;
 
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.spi.ProcessCompiler;
-import io.salesflow.internal.StandardDealEngine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.salesflow.internal;
+package io.salesflow.engine;
 
 import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
@@ -7,9 +7,9 @@ import io.salesflow.engine.spi.Decision;
 import io.salesflow.engine.spi.ProcessCompiler;
 
 /** The table engine: the process definition is already the transition table, so compiling is reading it. */
-public final class TableCompiler implements ProcessCompiler {
+final class TableCompiler implements ProcessCompiler {
   /** The one instance; it holds no state. */
-  public static final TableCompiler INSTANCE = new TableCompiler();
+  static final TableCompiler INSTANCE = new TableCompiler();
 
   private TableCompiler() {}
 

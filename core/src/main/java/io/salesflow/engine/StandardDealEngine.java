@@ -1,4 +1,4 @@
-package io.salesflow.internal;
+package io.salesflow.engine;
 
 import io.salesflow.Deal;
 import io.salesflow.DealFacts;
@@ -11,11 +11,6 @@ import io.salesflow.Transition;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import io.salesflow.UnknownProcessException;
-import io.salesflow.engine.DealEngine;
-import io.salesflow.engine.DealListener;
-import io.salesflow.engine.DealStore;
-import io.salesflow.engine.FireResult;
-import io.salesflow.engine.RejectionKind;
 import io.salesflow.engine.spi.CompiledProcess;
 import io.salesflow.engine.spi.Decision;
 import io.salesflow.engine.spi.ProcessCompiler;
@@ -37,7 +32,7 @@ import org.slf4j.MDC;
  * The runtime every engine shares: loads the deal, asks the compiled process for a decision, applies it, stores it
  * with a version check (retrying on conflicts), notifies listeners and logs. Thread-safe.
  */
-public final class StandardDealEngine implements DealEngine {
+final class StandardDealEngine implements DealEngine {
   private static final Logger LOG = LoggerFactory.getLogger(DealEngine.class);
 
   private final String name;
@@ -47,7 +42,7 @@ public final class StandardDealEngine implements DealEngine {
   private final List<DealListener> listeners;
   private final int maxAttempts;
 
-  public StandardDealEngine(ProcessCompiler compiler, List<SalesProcess> processes, DealStore store, Clock clock,
+  StandardDealEngine(ProcessCompiler compiler, List<SalesProcess> processes, DealStore store, Clock clock,
       List<DealListener> listeners, int maxAttempts) {
     this.name = compiler.engineName();
     Map<String, CompiledProcess> byId = new LinkedHashMap<>();
