@@ -2,7 +2,9 @@ package io.salesflow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -42,17 +44,17 @@ final class Guards {
   record AllOf(List<TransitionGuard> guards) implements TransitionGuard {
     @Override
     public GuardVerdict evaluate(GuardContext context) {
-      List<String> reasons = null;
+      Set<String> reasons = null;
       for (TransitionGuard guard : guards) {
         GuardVerdict verdict = guard.evaluate(context);
         if (verdict.denied()) {
           if (reasons == null) {
-            reasons = new ArrayList<>();
+            reasons = new LinkedHashSet<>();
           }
           reasons.addAll(verdict.reasons());
         }
       }
-      return reasons == null ? GuardVerdict.allow() : GuardVerdict.deny(reasons);
+      return reasons == null ? GuardVerdict.allow() : GuardVerdict.deny(List.copyOf(reasons));
     }
 
     @Override
@@ -69,7 +71,7 @@ final class Guards {
   record AnyOf(List<TransitionGuard> guards) implements TransitionGuard {
     @Override
     public GuardVerdict evaluate(GuardContext context) {
-      List<String> reasons = new ArrayList<>();
+      Set<String> reasons = new LinkedHashSet<>();
       for (TransitionGuard guard : guards) {
         GuardVerdict verdict = guard.evaluate(context);
         if (verdict.allowed()) {
@@ -77,7 +79,7 @@ final class Guards {
         }
         reasons.addAll(verdict.reasons());
       }
-      return GuardVerdict.deny(reasons);
+      return GuardVerdict.deny(List.copyOf(reasons));
     }
 
     @Override

@@ -64,7 +64,10 @@ public interface TransitionGuard {
     return Guards.requiredFields(null, fields);
   }
 
-  /** Returns a guard that allows when every guard allows; a denial carries the reasons of every guard that denied. */
+  /**
+   * Returns a guard that allows when every guard allows; a denial carries the reasons of every guard that denied,
+   * each distinct reason once.
+   */
   static TransitionGuard allOf(TransitionGuard... guards) {
     return allOf(List.of(Checks.notNull(guards, "guards")));
   }

@@ -14,5 +14,7 @@ import org.immutables.value.Value;
     overshadowImplementation = true,
     jdkOnly = true,
     allParameters = false,
+    // keep @org.immutables.value.Generated off generated classes: users compiling against core do not have it
+    allowedClasspathAnnotations = {Override.class},
     defaults = @Value.Immutable(copy = true))
 @interface ValueStyle {}

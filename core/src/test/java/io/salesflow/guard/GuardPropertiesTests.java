@@ -125,7 +125,7 @@ class GuardPropertiesTests {
         all &= value;
         any |= value;
         String name = "g" + g;
-        guards[g] = TransitionGuard.of(name, ctx -> value, name + ": denied");
+        guards[g] = TransitionGuard.of(name, ctx -> value, name + ": denied");  // distinct reasons
       }
       String seen = java.util.Arrays.toString(values);
       GuardVerdict allOf = TransitionGuard.allOf(guards).evaluate(context);
