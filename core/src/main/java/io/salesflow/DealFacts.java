@@ -50,7 +50,7 @@ public abstract class DealFacts {
   /** The approach method of the latest contact that recorded one. */
   public abstract Optional<ApproachMethod> approachMethod();
 
-  /** The closing technique that won the deal, when recorded. */
+  /** The closing technique of the win or loss, when recorded. */
   public abstract Optional<ClosingTechnique> closingTechnique();
 
   /** The channels through which the prospect has been reached, by contacts and follow-ups. */
@@ -183,7 +183,8 @@ public abstract class DealFacts {
       ImmutableDealFacts next = facts.withAmount(e.amount());
       return e.technique() == null ? next : next.withClosingTechnique(e.technique());
     } else if (event instanceof SalesEvent.ClosedLost e) {
-      return facts.withLossReason(e.reason());
+      ImmutableDealFacts next = facts.withLossReason(e.reason());
+      return e.technique() == null ? next : next.withClosingTechnique(e.technique());
     } else if (event instanceof SalesEvent.FollowUpLogged e) {
       return withChannel(facts, e.channel())
           .withFollowUps(followUps().append(new FollowUp(e.occurredAt(), e.channel(), e.outcome())));

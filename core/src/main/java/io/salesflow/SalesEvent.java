@@ -212,17 +212,34 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** The deal was lost, for the reason given; {@code detail} may be empty. */
-  record ClosedLost(Instant occurredAt, LossReason reason, String detail) implements SalesEvent {
+  /**
+   * The deal was lost, for the reason given.
+   *
+   * @param detail more about the reason; may be empty
+   * @param technique the closing technique that was tried and failed, when recorded (seed
+   *     000_0c5a7cc8b72a6e10.txt), so that techniques can be compared on wins and losses alike
+   */
+  record ClosedLost(Instant occurredAt, LossReason reason, String detail, @Nullable ClosingTechnique technique)
+      implements SalesEvent {
     public ClosedLost {
       Checks.notNull(occurredAt, "occurredAt");
       Checks.notNull(reason, "reason");
       Checks.notNull(detail, "detail");
     }
 
+    /** A loss with a detail and no closing technique recorded. */
+    public ClosedLost(Instant occurredAt, LossReason reason, String detail) {
+      this(occurredAt, reason, detail, null);
+    }
+
     /** A loss with no detail. */
     public ClosedLost(Instant occurredAt, LossReason reason) {
-      this(occurredAt, reason, "");
+      this(occurredAt, reason, "", null);
+    }
+
+    /** The closing technique tried, when recorded. */
+    public Optional<ClosingTechnique> closingTechnique() {
+      return Optional.ofNullable(technique);
     }
 
     @Override

@@ -1,0 +1,281 @@
+package io.salesflow.analytics;
+
+import io.salesflow.ApproachMethod;
+import io.salesflow.ClosingTechnique;
+import io.salesflow.Deal;
+import io.salesflow.LeadTemperature;
+import io.salesflow.SalesProcess;
+import io.salesflow.Stage;
+import io.salesflow.StageKind;
+import io.salesflow.TransitionRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A funnel report over the deals of one process at an instant: per stage how many entered, advanced, were lost,
+ * are still there, converted onwards, how long they stayed and how many are stalled; overall win rate and cycle
+ * time; and win rates by any recorded fact.
+ *
+ * <pre>{@code
+ * FunnelReport report = FunnelReport.of(process, store.findByProcess(process.id()), clock.instant());
+ * report.stages().forEach(s -> System.out.println(s.stage().name() + " " + s.entered() + " " + s.conversion()));
+ * report.winRateBy(FunnelReport::approachMethod);
+ * }</pre>
+ *
+ * <p>Immutable once built.
+ *
+ * @since 0.1
+ */
+public final class FunnelReport {
+  private final SalesProcess process;
+  private final Instant at;
+  private final List<Deal> deals;
+  private final List<StageFunnel> stages;
+  private final int won;
+  private final int lost;
+  private final Optional<Duration> medianCycleTime;
+
+  private FunnelReport(SalesProcess process, Instant at, List<Deal> deals) {
+    this.process = process;
+    this.at = at;
+    this.deals = deals;
+    Map<String, Integer> order = new HashMap<>();
+    for (Stage stage : process.stages()) {
+      order.put(stage.id(), order.size());
+    }
+    Map<String, Tally> tallies = new LinkedHashMap<>();
+    process.stages().forEach(s -> tallies.put(s.id(), new Tally()));
+    List<Duration> cycles = new ArrayList<>();
+    int wonCount = 0;
+    int lostCount = 0;
+    for (Deal deal : deals) {
+      StageKind kind = process.stage(deal.stage()).kind();
+      if (kind.isWon()) {
+        wonCount++;
+      } else if (kind == StageKind.LOST) {
+        lostCount++;
+      }
+      tallyDeal(deal, tallies, order, cycles);
+    }
+    List<StageFunnel> result = new ArrayList<>();
+    for (Stage stage : process.stages()) {
+      Tally t = tallies.get(stage.id());
+      int stalled = 0;
+      if (stage.stallAfter().isPresent()) {
+        Duration threshold = stage.stallAfter().get();
+        for (Deal deal : deals) {
+          if (deal.stage().equals(stage.id()) && deal.timeInStage(at).compareTo(threshold) > 0) {
+            stalled++;
+          }
+        }
+      }
+      result.add(new StageFunnel(stage, t.entered, t.advanced, t.lost, t.stillThere, t.reachedLater,
+          percentile(t.stays, 50), percentile(t.stays, 90), stalled));
+    }
+    this.stages = List.copyOf(result);
+    this.won = wonCount;
+    this.lost = lostCount;
+    this.medianCycleTime = percentile(cycles, 50);
+  }
+
+  /**
+   * Builds the report.
+   *
+   * @param deals deals of {@code process}; deals of other processes are an error
+   * @param at the instant "now" for stalled deals and stays still going on
+   * @throws IllegalArgumentException if a deal belongs to another process
+   */
+  public static FunnelReport of(SalesProcess process, Collection<Deal> deals, Instant at) {
+    Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(deals, "deals must not be null");
+    Objects.requireNonNull(at, "at must not be null");
+    for (Deal deal : deals) {
+      if (!deal.processId().equals(process.id())) {
+        throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
+            + "', not in '" + process.id() + "'; report on one process at a time");
+      }
+    }
+    return new FunnelReport(process, at, List.copyOf(deals));
+  }
+
+  private static final class Tally {
+    int entered;
+    int advanced;
+    int lost;
+    int stillThere;
+    int reachedLater;
+    final List<Duration> stays = new ArrayList<>();
+  }
+
+  private void tallyDeal(Deal deal, Map<String, Tally> tallies, Map<String, Integer> order, List<Duration> cycles) {
+    List<TransitionRecord> records = deal.history().asList();
+    String first = records.isEmpty() ? deal.stage() : records.get(0).from();
+    // visits in order: stage and when it was entered
+    List<String> visitStages = new ArrayList<>();
+    List<Instant> visitStarts = new ArrayList<>();
+    visitStages.add(first);
+    visitStarts.add(deal.createdAt());
+    Map<String, String> lastExitTarget = new HashMap<>();
+    Instant wonAt = null;
+    for (TransitionRecord record : records) {
+      if (record.internal()) {
+        continue;
+      }
+      int last = visitStages.size() - 1;
+      tallies.get(visitStages.get(last)).stays.add(Duration.between(visitStarts.get(last), record.at()));
+      lastExitTarget.put(record.from(), record.to());
+      visitStages.add(record.to());
+      visitStarts.add(record.at());
+      if (wonAt == null && process.stage(record.to()).kind().isWon()) {
+        wonAt = record.at();
+      }
+    }
+    if (wonAt != null) {
+      cycles.add(Duration.between(deal.createdAt(), wonAt));
+    }
+    Map<String, Integer> firstVisit = new HashMap<>();
+    for (int i = 0; i < visitStages.size(); i++) {
+      firstVisit.putIfAbsent(visitStages.get(i), i);
+    }
+    for (Map.Entry<String, Integer> entry : firstVisit.entrySet()) {
+      String stage = entry.getKey();
+      Tally tally = tallies.get(stage);
+      tally.entered++;
+      if (deal.stage().equals(stage)) {
+        tally.stillThere++;
+      } else if (process.stage(lastExitTarget.get(stage)).kind() == StageKind.LOST) {
+        tally.lost++;
+      } else {
+        tally.advanced++;
+      }
+      int index = order.get(stage);
+      for (int i = entry.getValue() + 1; i < visitStages.size(); i++) {
+        String later = visitStages.get(i);
+        if (order.get(later) > index && process.stage(later).kind() != StageKind.LOST) {
+          tally.reachedLater++;
+          break;
+        }
+      }
+    }
+  }
+
+  static Optional<Duration> percentile(List<Duration> values, int percentile) {
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Duration> sorted = new ArrayList<>(values);
+    sorted.sort(Comparator.naturalOrder());
+    // nearest-rank percentile: the smallest value with at least p% of values at or below it
+    int rank = (int) Math.ceil(percentile / 100.0 * sorted.size());
+    return Optional.of(sorted.get(Math.max(0, rank - 1)));
+  }
+
+  /** The process reported on. */
+  public SalesProcess process() {
+    return process;
+  }
+
+  /** The instant the report is for. */
+  public Instant at() {
+    return at;
+  }
+
+  /** How many deals the report covers. */
+  public int deals() {
+    return deals.size();
+  }
+
+  /** The figures per stage, in pipeline order. */
+  public List<StageFunnel> stages() {
+    return stages;
+  }
+
+  /**
+   * Returns the figures of one stage.
+   *
+   * @throws IllegalArgumentException if the process has no such stage
+   */
+  public StageFunnel stage(String stageId) {
+    return stages.stream().filter(s -> s.stage().id().equals(stageId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("process '" + process.id() + "' has no stage '" + stageId
+            + "'"));
+  }
+
+  /** Deals won (in a won or post-sale stage). */
+  public int won() {
+    return won;
+  }
+
+  /** Deals lost or disqualified (in a lost stage). */
+  public int lost() {
+    return lost;
+  }
+
+  /** Deals still open. */
+  public int open() {
+    return deals.size() - won - lost;
+  }
+
+  /** Won deals over closed deals (won plus lost); empty when none is closed. */
+  public Optional<Double> winRate() {
+    int closed = won + lost;
+    return closed == 0 ? Optional.empty() : Optional.of((double) won / closed);
+  }
+
+  /** The median time from a deal's start to its win, over won deals; empty when none was won. */
+  public Optional<Duration> medianCycleTime() {
+    return medianCycleTime;
+  }
+
+  /**
+   * Win rates of the closed deals grouped by a fact, best first; deals without the fact are left out.
+   *
+   * @param fact extracts the fact's value from a deal, for example {@link #approachMethod(Deal)}
+   */
+  public List<Breakdown> winRateBy(Function<Deal, Optional<String>> fact) {
+    Objects.requireNonNull(fact, "fact must not be null");
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    for (Deal deal : deals) {
+      StageKind kind = process.stage(deal.stage()).kind();
+      if (!kind.isWon() && kind != StageKind.LOST) {
+        continue;
+      }
+      fact.apply(deal).ifPresent(value -> counts.computeIfAbsent(value, v -> new int[2])[kind.isWon() ? 0 : 1]++);
+    }
+    List<Breakdown> result = new ArrayList<>();
+    counts.forEach((value, c) -> result.add(new Breakdown(value, c[0], c[1])));
+    result.sort(Comparator.comparing((Breakdown b) -> b.winRate().orElse(0.0)).reversed()
+        .thenComparing(Breakdown::value));
+    return List.copyOf(result);
+  }
+
+  /** The approach method recorded on a deal (seed 000_0c5a7cc8b72a6e10.txt), for {@link #winRateBy}. */
+  public static Optional<String> approachMethod(Deal deal) {
+    return deal.facts().approachMethod().map(ApproachMethod::label);
+  }
+
+  /** The closing technique recorded on a deal's win or loss, for {@link #winRateBy}. */
+  public static Optional<String> closingTechnique(Deal deal) {
+    return deal.facts().closingTechnique().map(ClosingTechnique::label);
+  }
+
+  /** The lead temperature recorded on a deal (the funnel of seed 001_c2736629a02af6fe.txt), for {@link #winRateBy}. */
+  public static Optional<String> leadTemperature(Deal deal) {
+    return deal.facts().leadTemperature().map(LeadTemperature::label);
+  }
+
+  @Override
+  public String toString() {
+    return "FunnelReport{" + process.id() + ", " + deals.size() + " deals, won " + won + ", lost " + lost + "}";
+  }
+}
