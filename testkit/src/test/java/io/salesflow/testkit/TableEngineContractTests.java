@@ -1,0 +1,8 @@
+package io.salesflow.testkit;
+
+class TableEngineContractTests extends DealEngineContract {
+  @Override
+  protected EngineFactory engineFactory() {
+    return EngineFactory.tableEngine();
+  }
+}
