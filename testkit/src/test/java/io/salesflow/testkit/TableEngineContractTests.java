@@ -1,8 +1,0 @@
-package io.salesflow.testkit;
-
-class TableEngineContractTests extends DealEngineContract {
-  @Override
-  protected EngineFactory engineFactory() {
-    return EngineFactory.tableEngine();
-  }
-}
