@@ -92,6 +92,7 @@ final class Samples {
         new SalesEvent.ClosedWon(t(24), new BigDecimal("15000"), ClosingTechnique.ALTERNATIVE_CHOICE),
         new SalesEvent.ClosedWon(t(25), BigDecimal.ONE),
         new SalesEvent.ClosedLost(t(26), LossReason.PRICE, "went elsewhere"),
+        new SalesEvent.ClosedLost(t(26), LossReason.NO_DECISION, "", ClosingTechnique.STANDING_ROOM_ONLY),
         new SalesEvent.FollowUpLogged(t(27), ContactChannel.SOCIAL, FollowUpOutcome.RESPONDED),
         new SalesEvent.ReferralReceived(t(28), "ACME's CFO"),
         new SalesEvent.OnboardingDone(t(29)),

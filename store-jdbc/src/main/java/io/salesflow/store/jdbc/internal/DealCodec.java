@@ -143,6 +143,7 @@ public final class DealCodec {
     } else if (event instanceof SalesEvent.ClosedLost e) {
       m.put("reason", e.reason().name());
       m.put("detail", e.detail());
+      e.closingTechnique().ifPresent(t -> m.put("technique", t.name()));
     } else if (event instanceof SalesEvent.FollowUpLogged e) {
       m.put("channel", e.channel().name());
       m.put("outcome", e.outcome().name());
@@ -318,8 +319,11 @@ public final class DealCodec {
         return new SalesEvent.ClosedWon(at, new BigDecimal(d.string("amount")),
             technique == null ? null : ClosingTechnique.valueOf(technique));
       }
-      case "closed-lost":
-        return new SalesEvent.ClosedLost(at, LossReason.valueOf(d.string("reason")), d.string("detail"));
+      case "closed-lost": {
+        String technique = d.optString("technique");
+        return new SalesEvent.ClosedLost(at, LossReason.valueOf(d.string("reason")), d.string("detail"),
+            technique == null ? null : ClosingTechnique.valueOf(technique));
+      }
       case "follow-up-logged":
         return new SalesEvent.FollowUpLogged(at, ContactChannel.valueOf(d.string("channel")),
             FollowUpOutcome.valueOf(d.string("outcome")));
