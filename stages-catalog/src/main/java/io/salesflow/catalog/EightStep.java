@@ -23,8 +23,8 @@ final class EightStep {
     SalesProcess.Builder b = SalesProcess.builder(SalesCatalog.EIGHT_STEP)
         .name("Eight-step sales process")
         .description("Eight stages from lead generation to after-sale nurturing, qualifying on BANT once the"
-            + " prospect is reached and signing only with a proposal out and buy-in from decision-makers on both"
-            + " sides. Source: seed 004_ebfbc143618c25e8.txt.")
+            + " prospect is reached and signing only with a proposal out and the agreement of a deciding person on"
+            + " each side. Source: seed 004_ebfbc143618c25e8.txt.")
         .stage(Parts.open(PROSPECTING, "Prospecting", 0.03, Parts.TWO_WEEKS,
             "Sourcing early leads from social media, networks and customer referrals, and finding their contact"
                 + " details, with buyer personas in mind.",
