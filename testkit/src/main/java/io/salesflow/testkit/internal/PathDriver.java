@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class PathDriver {
   private static final int TRIES_PER_EVENT = 60;
-  private static final int PREPARATIONS = 4;
+  private static final int PREPARATIONS = 40;
 
   private final SalesProcess process;
   private final Function<ManualClock, DealEngine> engines;
