@@ -1,18 +1,203 @@
 package io.salesflow.examples;
 
-/** The README's demo command runs this. */
+import io.salesflow.Deal;
+import io.salesflow.SalesProcess;
+import io.salesflow.StageKind;
+import io.salesflow.analytics.FunnelReport;
+import io.salesflow.catalog.SalesCatalog;
+import io.salesflow.diagram.ProcessDiagrams;
+import io.salesflow.engine.DealEngine;
+import io.salesflow.engine.DealEngineBuilder;
+import io.salesflow.engine.FireResult;
+import io.salesflow.engine.InMemoryDealStore;
+import io.salesflow.store.jdbc.JdbcDealStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The README's demo: simulates a pipeline for every catalog process through the table engine and the JDBC store on
+ * embedded H2, replays every event on the other engine to check that every result agrees, prints a funnel table and
+ * the top rejection and loss reasons per process, and writes diagrams and SVG funnel charts to {@code demo-output/}.
+ */
 public final class Demo {
+  static final long SEED = 20261123L;
+  static final int DEALS_PER_PROCESS = 1_000;
+  static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+  static final Instant NOW = START.plus(Duration.ofDays(120));
+
   private Demo() {}
 
-  /** Runs every example in turn. */
-  public static void main(String[] args) {
-    System.out.println("== Quick start");
-    QuickStart.main(args);
-    System.out.println();
-    System.out.println("== A custom process, end to end");
-    CustomProcessExample.main(args);
-    System.out.println();
-    System.out.println("== Guards and what is blocking a deal");
-    GuardsExample.main(args);
+  /** Runs the demo; the first argument, if any, is the number of deals per process. */
+  public static void main(String[] args) throws IOException {
+    int deals = args.length > 0 ? Integer.parseInt(args[0]) : DEALS_PER_PROCESS;
+    Path out = Path.of("demo-output").toAbsolutePath();
+    clean(out);
+    Files.createDirectories(out.resolve("h2"));
+    PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    console.printf(Locale.ROOT, "Salesflow demo: %,d simulated deals per catalog process (seed %d), table engine on"
+        + " H2 (%s)%n%n", deals, SEED, out.resolve("h2"));
+
+    JdbcConnectionPool h2 = JdbcConnectionPool.create("jdbc:h2:file:" + out.resolve("h2/deals"), "sa", "");
+    MutableClock clock = new MutableClock(START);
+    DealEngine engine = DealEngine.tableEngine().processes(SalesCatalog.all())
+        .store(JdbcDealStore.builder(h2).build()).clock(clock).build();
+    Supplier<DealEngineBuilder> other = OtherEngine.builder();
+
+    long allEvents = 0;
+    long mismatches = 0;
+    long tableNanos = 0;
+    long otherNanos = 0;
+    for (SalesProcess process : SalesCatalog.all()) {
+      console.printf("== %s (%s)%n", process.name(), process.id());
+      PipelineSimulator simulator = new PipelineSimulator(process, engine, clock, SEED ^ process.id().hashCode(),
+          NOW);
+      SplittableRandom starts = new SplittableRandom(SEED + process.id().length());
+      List<PipelineSimulator.DealRun> runs = new ArrayList<>(deals);
+      long began = System.nanoTime();
+      for (int i = 0; i < deals; i++) {
+        Instant start = START.plus(Duration.ofMinutes(starts.nextLong(0, 100L * 24 * 60)));
+        runs.add(simulator.run(process.id() + "-" + i, start));
+        if ((i + 1) % 250 == 0 || i + 1 == deals) {
+          console.printf(Locale.ROOT, "\r  simulating: %,d / %,d deals", i + 1, deals);
+        }
+      }
+      long tableTime = System.nanoTime() - began;
+      tableNanos += tableTime;
+      int events = runs.stream().mapToInt(r -> r.steps().size()).sum();
+      allEvents += events;
+      console.printf(Locale.ROOT, " (%,d events, %.1f s on the table engine with H2)%n", events, tableTime / 1e9);
+      if (other != null) {
+        long replayStart = System.nanoTime();
+        long differing = replay(process, runs, other.get());
+        long replayTime = System.nanoTime() - replayStart;
+        otherNanos += replayTime;
+        mismatches += differing;
+        console.printf(Locale.ROOT, "  replayed on %s (in memory): %s, %.1f s%n", OtherEngine.NAME,
+            differing == 0 ? "every result agreed" : differing + " results DIFFERED", replayTime / 1e9);
+      }
+
+      List<Deal> stored = engine.store().findByProcess(process.id());
+      FunnelReport report = FunnelReport.of(process, stored, NOW);
+      console.println("  " + FunnelPrinter.summary(report));
+      console.print(FunnelPrinter.table(report));
+      console.print(FunnelPrinter.breakdown("win rate by approach method", report.winRateBy(
+          FunnelReport::approachMethod)));
+      console.print(FunnelPrinter.breakdown("win rate by closing technique", report.winRateBy(
+          FunnelReport::closingTechnique)));
+      console.print(FunnelPrinter.breakdown("win rate by lead temperature", report.winRateBy(
+          FunnelReport::leadTemperature)));
+      console.print(FunnelPrinter.top("top reasons events were rejected", rejectionReasons(runs), 4));
+      console.print(FunnelPrinter.top("top reasons deals were lost", lossReasons(process, stored), 4));
+      console.println();
+
+      write(out.resolve(process.id() + ".mmd"), ProcessDiagrams.mermaid(process));
+      write(out.resolve(process.id() + ".puml"), ProcessDiagrams.plantUml(process));
+      write(out.resolve(process.id() + ".dot"), ProcessDiagrams.dot(process));
+      write(out.resolve(process.id() + "-funnel.svg"), FunnelSvg.draw(report));
+    }
+    h2.dispose();
+    console.printf(Locale.ROOT, "%,d events in all: table engine with H2 %.1f s", allEvents, tableNanos / 1e9);
+    if (other != null) {
+      console.printf(Locale.ROOT, "; %s in memory %.1f s; %s%n", OtherEngine.NAME, otherNanos / 1e9,
+          mismatches == 0 ? "every result agreed on both engines" : mismatches + " results differed");
+    } else {
+      console.println();
+    }
+    console.println("Diagrams (Mermaid, PlantUML, DOT) and SVG funnel charts are in " + out);
+    if (mismatches != 0) {
+      System.exit(1);
+    }
+  }
+
+  /** Fires the recorded events on a fresh engine and counts the results that differ from the recorded ones. */
+  static long replay(SalesProcess process, List<PipelineSimulator.DealRun> runs, DealEngineBuilder builder) {
+    MutableClock clock = new MutableClock(START);
+    long differing = 0;
+    try (DealEngine engine = builder.process(process).store(new InMemoryDealStore()).clock(clock).build()) {
+      for (PipelineSimulator.DealRun run : runs) {
+        clock.set(run.startedAt());
+        engine.start(run.dealId(), process.id());
+        for (PipelineSimulator.Step step : run.steps()) {
+          clock.set(step.event().occurredAt());
+          FireResult result = engine.fire(run.dealId(), step.event());
+          if (!sameOutcome(step.result(), result)) {
+            differing++;
+          }
+        }
+      }
+    }
+    return differing;
+  }
+
+  static boolean sameOutcome(FireResult expected, FireResult actual) {
+    if (expected.isAccepted() != actual.isAccepted()
+        || !expected.deal().stage().equals(actual.deal().stage())
+        || expected.deal().version() != actual.deal().version()) {
+      return false;
+    }
+    if (expected instanceof FireResult.Rejected e && actual instanceof FireResult.Rejected a) {
+      return e.kind() == a.kind() && e.reasons().equals(a.reasons());
+    }
+    return Objects.equals(expected.deal().history().latest(), actual.deal().history().latest());
+  }
+
+  static Map<String, Integer> rejectionReasons(List<PipelineSimulator.DealRun> runs) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (PipelineSimulator.DealRun run : runs) {
+      for (PipelineSimulator.Step step : run.steps()) {
+        if (step.result() instanceof FireResult.Rejected rejected) {
+          String reason = rejected.reasons().get(0).replaceAll("[0-9][0-9,.]*", "N");
+          counts.merge(reason.length() > 110 ? reason.substring(0, 107) + "..." : reason, 1, Integer::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  static Map<String, Integer> lossReasons(SalesProcess process, List<Deal> deals) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Deal deal : deals) {
+      if (process.stage(deal.stage()).kind() == StageKind.LOST) {
+        String reason = deal.facts().disqualificationReason().map(r -> "disqualified: " + r)
+            .orElse(deal.facts().lossReason().map(r -> "lost: " + r.label()).orElse("lost"));
+        counts.merge(reason, 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void clean(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 }

@@ -1,0 +1,74 @@
+package io.salesflow.examples;
+
+import io.salesflow.StageKind;
+import io.salesflow.analytics.Breakdown;
+import io.salesflow.analytics.FunnelReport;
+import io.salesflow.analytics.StageFunnel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Renders a funnel report as an aligned text table with a bar per stage. */
+final class FunnelPrinter {
+  private static final int BAR = 28;
+
+  private FunnelPrinter() {}
+
+  static String table(FunnelReport report) {
+    StringBuilder out = new StringBuilder();
+    List<StageFunnel> rows = report.stages().stream().filter(s -> s.stage().kind() != StageKind.LOST).toList();
+    int nameWidth = Math.max(5, rows.stream().mapToInt(s -> s.stage().name().length()).max().orElse(5));
+    int max = Math.max(1, rows.stream().mapToInt(StageFunnel::entered).max().orElse(1));
+    out.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %7s %8s %6s %6s %6s %7s %7s %7s  %s%n", "stage",
+        "entered", "advanced", "lost", "still", "conv", "median", "p90", "stalled", "entered"));
+    for (StageFunnel s : rows) {
+      int width = (int) Math.round((double) s.entered() / max * BAR);
+      out.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %7d %8d %6d %6d %6s %7s %7s %7d  %s%n",
+          s.stage().name(), s.entered(), s.advanced(), s.lost(), s.stillThere(),
+          s.stage().kind() == StageKind.WON ? "" : percent(s.conversion()),
+          duration(s.medianTimeInStage()), duration(s.p90TimeInStage()), s.stalledNow(),
+          "█".repeat(width) + (width == 0 && s.entered() > 0 ? "▏" : "")));
+    }
+    return out.toString();
+  }
+
+  static String summary(FunnelReport report) {
+    return String.format(Locale.ROOT, "%,d deals: %,d won, %,d lost or disqualified, %,d open; win rate %s,"
+        + " median cycle %s", report.deals(), report.won(), report.lost(), report.open(), percent(report.winRate()),
+        duration(report.medianCycleTime()));
+  }
+
+  static String breakdown(String title, List<Breakdown> rows) {
+    if (rows.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("  ").append(title).append(": ");
+    for (int i = 0; i < rows.size(); i++) {
+      Breakdown b = rows.get(i);
+      out.append(i == 0 ? "" : ", ").append(b.value()).append(' ').append(percent(b.winRate()))
+          .append(String.format(Locale.ROOT, " (%d of %d)", b.won(), b.won() + b.lost()));
+    }
+    return out.append('\n').toString();
+  }
+
+  static String top(String title, Map<String, Integer> counts, int limit) {
+    StringBuilder out = new StringBuilder("  ").append(title).append(":\n");
+    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+        .forEach(e -> out.append(String.format(Locale.ROOT, "    %6d  %s%n", e.getValue(), e.getKey())));
+    return out.toString();
+  }
+
+  static String percent(Optional<Double> share) {
+    return share.map(v -> String.format(Locale.ROOT, "%.1f%%", v * 100)).orElse("-");
+  }
+
+  static String duration(Optional<Duration> duration) {
+    if (duration.isEmpty()) {
+      return "-";
+    }
+    Duration d = duration.get();
+    return d.toHours() < 48 ? d.toHours() + "h" : String.format(Locale.ROOT, "%.1fd", d.toMinutes() / 1440.0);
+  }
+}

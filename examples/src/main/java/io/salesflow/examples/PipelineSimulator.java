@@ -1,0 +1,315 @@
+package io.salesflow.examples;
+
+import io.salesflow.ApproachMethod;
+import io.salesflow.BantAssessment;
+import io.salesflow.ClosingTechnique;
+import io.salesflow.ContactChannel;
+import io.salesflow.Deal;
+import io.salesflow.EventType;
+import io.salesflow.FollowUpOutcome;
+import io.salesflow.LeadTemperature;
+import io.salesflow.LossReason;
+import io.salesflow.Objection;
+import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesProcess;
+import io.salesflow.Stage;
+import io.salesflow.StageKind;
+import io.salesflow.Transition;
+import io.salesflow.catalog.CatalogEvents;
+import io.salesflow.engine.DealEngine;
+import io.salesflow.engine.FireResult;
+import io.salesflow.engine.RejectionKind;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * A sales team working deals through a process, as the seed documents describe it: about half of the prospects are
+ * not a fit (seed 004: "at least 50%"), prospects go quiet and reps give up on them at the rates seed 000 reports (44%
+ * after one rejection, 22% after two, 14% after three, 12% after four; 80% of sales need five follow-ups), prospects
+ * raise objections that send deals back, and closing succeeds more often with some approaches, closing techniques and
+ * lead temperatures than others (made-up effects, so the analytics have something to find).
+ *
+ * <p>The rep knows nothing but the process: the next move is the first transition of the shortest path to a win;
+ * when a guard says no, the rep reads what blocks the deal and does what the stage allows (another channel, the
+ * contract, the buy-in, resolving objections) before trying again.
+ */
+final class PipelineSimulator {
+  /** One fired event and what the engine answered; replayed on another engine to compare. */
+  record Step(String dealId, SalesEvent event, FireResult result) {}
+
+  /** One simulated deal: when it started and every event fired at it. */
+  record DealRun(String dealId, Instant startedAt, List<Step> steps) {}
+
+  private static final List<ContactChannel> CHANNELS = List.of(ContactChannel.EMAIL, ContactChannel.PHONE,
+      ContactChannel.VIDEO_CALL, ContactChannel.IN_PERSON, ContactChannel.SOCIAL);
+  private static final double[] GIVE_UP_AFTER = {0.44, 0.22, 0.14, 0.12}; // seed 000, per rejection
+  private static final int MAX_EVENTS = 90;
+
+  private final SalesProcess process;
+  private final DealEngine engine;
+  private final MutableClock clock;
+  private final SplittableRandom random;
+  private final Instant end;
+  private final Map<String, List<Transition>> pathToWin = new HashMap<>();
+
+  PipelineSimulator(SalesProcess process, DealEngine engine, MutableClock clock, long seed, Instant end) {
+    this.process = process;
+    this.engine = engine;
+    this.clock = clock;
+    this.random = new SplittableRandom(seed);
+    this.end = end;
+    for (Stage stage : process.stages()) {
+      pathToWin.put(stage.id(), shortestPathToWin(stage.id()));
+    }
+  }
+
+  /** The stage-changing transitions of the shortest path from {@code from} to a won or post-sale stage. */
+  private List<Transition> shortestPathToWin(String from) {
+    Map<String, Transition> cameBy = new HashMap<>();
+    Deque<String> queue = new ArrayDeque<>(List.of(from));
+    Set<String> seen = new HashSet<>(List.of(from));
+    while (!queue.isEmpty()) {
+      String stage = queue.poll();
+      if (!stage.equals(from) && process.stage(stage).kind().isWon()) {
+        List<Transition> path = new ArrayList<>();
+        for (String s = stage; !s.equals(from); s = cameBy.get(s).source()) {
+          path.add(0, cameBy.get(s));
+        }
+        return path;
+      }
+      for (Transition t : process.transitionsFrom(stage)) {
+        if (!t.internal() && process.stage(t.target()).kind() != StageKind.LOST && seen.add(t.target())) {
+          cameBy.put(t.target(), t);
+          queue.add(t.target());
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /** A simulated prospect and the rep working it. */
+  private final class Prospect {
+    final boolean fit = random.nextDouble() >= 0.5;
+    final LeadTemperature temperature = pick(new LeadTemperature[] {LeadTemperature.COLD, LeadTemperature.WARM,
+        LeadTemperature.HOT}, new double[] {0.45, 0.35, 0.20});
+    final ApproachMethod approach = pick(new ApproachMethod[] {ApproachMethod.PREMIUM, ApproachMethod.QUESTION,
+        ApproachMethod.PRODUCT}, new double[] {0.3, 0.4, 0.3});
+    final ClosingTechnique technique = pick(new ClosingTechnique[] {ClosingTechnique.ALTERNATIVE_CHOICE,
+        ClosingTechnique.EXTRA_INDUCEMENT, ClosingTechnique.STANDING_ROOM_ONLY}, new double[] {0.4, 0.35, 0.25});
+    final int persistence = persistence();
+    final BigDecimal budget = BigDecimal.valueOf(5_000 + random.nextInt(0, 96) * 1_000L);
+    int channel = random.nextInt(CHANNELS.size());
+    final Set<String> quietIn = new HashSet<>();
+
+    double winChance() {
+      double p = 0.55;
+      p += approach == ApproachMethod.QUESTION ? 0.10 : approach == ApproachMethod.PRODUCT ? -0.10 : 0;
+      p += technique == ClosingTechnique.ALTERNATIVE_CHOICE ? 0.05
+          : technique == ClosingTechnique.STANDING_ROOM_ONLY ? -0.10 : 0;
+      p += temperature == LeadTemperature.HOT ? 0.10 : temperature == LeadTemperature.COLD ? -0.15 : 0;
+      return p;
+    }
+
+    ContactChannel nextChannel() {
+      return CHANNELS.get(channel++ % CHANNELS.size());
+    }
+  }
+
+  private int persistence() {
+    double r = random.nextDouble();
+    for (int i = 0; i < GIVE_UP_AFTER.length; i++) {
+      if (r < GIVE_UP_AFTER[i]) {
+        return i + 1;
+      }
+      r -= GIVE_UP_AFTER[i];
+    }
+    return Integer.MAX_VALUE; // the 8% who keep going
+  }
+
+  private <T> T pick(T[] values, double[] weights) {
+    double r = random.nextDouble();
+    for (int i = 0; i < values.length - 1; i++) {
+      if (r < weights[i]) {
+        return values[i];
+      }
+      r -= weights[i];
+    }
+    return values[values.length - 1];
+  }
+
+  private Instant time;
+  private List<Step> steps;
+  private Deal deal;
+
+  /** Runs one deal, started at {@code start}, until it is won or lost or the simulated period ends. */
+  DealRun run(String dealId, Instant start) {
+    Prospect prospect = new Prospect();
+    time = start;
+    clock.set(start);
+    steps = new ArrayList<>();
+    deal = engine.start(dealId, process.id());
+    int stuck = 0;
+    String lastStage = deal.stage();
+    while (steps.size() < MAX_EVENTS && !process.stage(deal.stage()).isTerminal() && time.isBefore(end)) {
+      Stage stage = process.stage(deal.stage());
+      if (!prospect.fit && has(EventType.DISQUALIFIED)) {
+        if (has(EventType.QUALIFICATION_ASSESSED)) {
+          fire(new SalesEvent.QualificationAssessed(later(Duration.ofDays(2)), BantAssessment.builder()
+              .budget(prospect.budget.divide(BigDecimal.TEN), false).build()));
+        }
+        if (has(EventType.DISQUALIFIED)) {
+          fire(new SalesEvent.Disqualified(later(Duration.ofDays(1)),
+              random.nextBoolean() ? "no budget for this" : "not the right buyer"));
+          continue;
+        }
+      }
+      if (stage.kind() == StageKind.OPEN && !prospect.quietIn.contains(stage.id()) && random.nextDouble() < 0.12) {
+        prospect.quietIn.add(stage.id());
+        if (!followUpQuietProspect(prospect)) {
+          continue;
+        }
+      }
+      if (has(EventType.OBJECTION_RAISED) && random.nextDouble() < 0.15) {
+        fire(new SalesEvent.ObjectionRaised(time, ObjectionCategory.values()[random.nextInt(6)], "raised in "
+            + stage.id()));
+        continue;
+      }
+      List<Transition> path = pathToWin.get(stage.id());
+      if (path.isEmpty()) {
+        fire(new SalesEvent.ClosedLost(time, LossReason.OTHER, "no way forward"));
+        continue;
+      }
+      Transition next = path.get(0);
+      SalesEvent event = next.event().equals(EventType.CLOSED_WON) && random.nextDouble() > prospect.winChance()
+          ? new SalesEvent.ClosedLost(time, random.nextBoolean() ? LossReason.PRICE : LossReason.COMPETITOR,
+              "lost at " + stage.id(), prospect.technique)
+          : goodEvent(next.event(), prospect);
+      FireResult result = fire(event);
+      if (result instanceof FireResult.Rejected rejected && rejected.kind() == RejectionKind.GUARD_DENIED) {
+        unblock(prospect);
+      }
+      if (deal.stage().equals(lastStage)) {
+        if (++stuck >= 6) {
+          fire(new SalesEvent.ClosedLost(time, LossReason.NO_DECISION, "stalled in " + lastStage));
+        }
+      } else {
+        stuck = 0;
+        lastStage = deal.stage();
+      }
+    }
+    return new DealRun(dealId, start, List.copyOf(steps));
+  }
+
+  /** The prospect went quiet: follow up as persistently as this rep does; returns whether the deal goes on. */
+  private boolean followUpQuietProspect(Prospect prospect) {
+    if (!has(EventType.FOLLOW_UP_LOGGED)) {
+      return true;
+    }
+    for (int made = 1; made <= 8; made++) {
+      boolean answered = random.nextDouble() < 0.3;
+      fire(new SalesEvent.FollowUpLogged(later(Duration.ofDays(3)), prospect.nextChannel(),
+          answered ? FollowUpOutcome.RESPONDED : FollowUpOutcome.NO_RESPONSE));
+      if (answered) {
+        return true;
+      }
+      if (made >= prospect.persistence) {
+        FireResult drop = fire(new SalesEvent.ClosedLost(time, LossReason.NO_RESPONSE, "went quiet"));
+        if (drop.isAccepted()) {
+          return false;
+        }
+        if (has(CatalogEvents.NURTURE_STARTED) && fire(new SalesEvent.Custom(CatalogEvents.NURTURE_STARTED, time))
+            .isAccepted()) {
+          return false;
+        }
+      }
+    }
+    return !fire(new SalesEvent.ClosedLost(time, LossReason.NO_RESPONSE, "went quiet")).isAccepted();
+  }
+
+  /** After a guard said no: do what the stage allows to satisfy it, one internal move each. */
+  private void unblock(Prospect prospect) {
+    for (Objection objection : List.copyOf(deal.facts().openObjections())) {
+      if (has(EventType.OBJECTION_RESOLVED)) {
+        fire(new SalesEvent.ObjectionResolved(later(Duration.ofDays(1)), objection.category()));
+      }
+    }
+    for (Transition t : process.transitionsFrom(deal.stage())) {
+      if (t.internal() && !t.event().equals(EventType.OBJECTION_RAISED)
+          && !t.event().equals(EventType.OBJECTION_RESOLVED) && !t.event().equals(EventType.FOLLOW_UP_LOGGED)
+          && !t.event().equals(EventType.REFERRAL_RECEIVED)) {
+        if (t.event().equals(CatalogEvents.BUY_IN_CONFIRMED)) {
+          fire(CatalogEvents.buyInConfirmed(later(Duration.ofDays(1)), CatalogEvents.BuyInSide.BUYER, "buyer"));
+          fire(CatalogEvents.buyInConfirmed(later(Duration.ofDays(1)), CatalogEvents.BuyInSide.SELLER, "vp sales"));
+        } else {
+          fire(goodEvent(t.event(), prospect));
+        }
+      }
+    }
+  }
+
+  private boolean has(EventType type) {
+    return !process.transitions(deal.stage(), type).isEmpty();
+  }
+
+  private Instant later(Duration mean) {
+    long minutes = (long) (-Math.log(1 - random.nextDouble()) * mean.toMinutes()) + 5;
+    time = time.plus(Duration.ofMinutes(minutes));
+    return time;
+  }
+
+  private FireResult fire(SalesEvent event) {
+    clock.set(event.occurredAt());
+    FireResult result = engine.fire(deal.id(), event);
+    steps.add(new Step(deal.id(), event, result));
+    deal = result.deal();
+    return result;
+  }
+
+  /** An event of the given type with the payload a good rep would record for this prospect. */
+  private SalesEvent goodEvent(EventType type, Prospect prospect) {
+    Instant at = later(Duration.ofDays(2));
+    switch (type.id()) {
+      case "contact-made":
+        return new SalesEvent.ContactMade(at, prospect.nextChannel(), prospect.approach);
+      case "lead-scored":
+        return new SalesEvent.LeadScored(at, prospect.temperature == LeadTemperature.COLD && random.nextDouble() < 0.3
+            ? LeadTemperature.WARM : prospect.temperature);
+      case "qualification-assessed":
+        return new SalesEvent.QualificationAssessed(at, BantAssessment.builder().budget(prospect.budget, true)
+            .authority(true, 2 + random.nextInt(9)).painPoints("slow reporting", "manual quotes")
+            .decisionBy(LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(14 + random.nextInt(40))).build());
+      case "presentation-delivered":
+        return new SalesEvent.PresentationDelivered(at);
+      case "proposal-sent":
+        return new SalesEvent.ProposalSent(at, prospect.budget);
+      case "terms-negotiated":
+        return new SalesEvent.TermsNegotiated(at, "annual billing");
+      case "contract-signed":
+        return new SalesEvent.ContractSigned(at);
+      case "closed-won":
+        return new SalesEvent.ClosedWon(at, prospect.budget, prospect.technique);
+      case "onboarding-done":
+        return new SalesEvent.OnboardingDone(at);
+      case "referral-received":
+        return new SalesEvent.ReferralReceived(at, "a happy customer");
+      case "buyer-segmented":
+        return CatalogEvents.buyerSegmented(at, CatalogEvents.SEGMENT_FAST);
+      default:
+        return type.isBuiltIn() ? new SalesEvent.Disqualified(at, "unexpected " + type)
+            : new SalesEvent.Custom(type, at);
+    }
+  }
+}
