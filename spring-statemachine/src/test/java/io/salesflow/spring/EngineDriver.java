@@ -39,6 +39,7 @@ final class EngineDriver {
     long accepted;
     long internal;
     long thrown;
+    long terminalEntries;
     final java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
     final java.util.Set<io.salesflow.Transition> taken =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -58,6 +59,7 @@ final class EngineDriver {
         }
         Stage to = process.stage(accepted.transition().to());
         if (to.isTerminal()) {
+          terminalEntries++;
           outcomesReached.add(to.kind().name());
         }
       } else {
@@ -68,7 +70,7 @@ final class EngineDriver {
     @Override
     public String toString() {
       return steps + " steps: " + accepted + " accepted (" + internal + " internal), rejected " + byKind + ", "
-          + thrown + " thrown, outcomes " + outcomesReached + ", " + taken.size() + " transitions taken";
+          + thrown + " thrown, outcomes " + outcomesReached + " (" + terminalEntries + "), " + taken.size() + " transitions taken";
     }
   }
 
@@ -78,6 +80,12 @@ final class EngineDriver {
    */
   static void walk(SalesProcess process, String dealId, long seed, DealEngine reference, DealEngine candidate,
       MutableClock clock, Tally tally) {
+    walk(process, dealId, seed, reference, candidate, clock, tally, 42);
+  }
+
+  /** Like {@link #walk(SalesProcess, String, long, DealEngine, DealEngine, MutableClock, Tally)}, shorter walks. */
+  static void walk(SalesProcess process, String dealId, long seed, DealEngine reference, DealEngine candidate,
+      MutableClock clock, Tally tally, int maxLength) {
     RandomGenerator random = new java.util.SplittableRandom(seed);
     List<Stage> open = process.stages(StageKind.OPEN, StageKind.POST_SALE);
     String entry = random.nextInt(5) == 0 ? open.get(random.nextInt(open.size())).id() : process.initialStage().id();
@@ -86,7 +94,7 @@ final class EngineDriver {
     Deal expected = reference.start(dealId, process.id(), facts, entry);
     Deal actual = candidate.start(dealId, process.id(), facts, entry);
     check(actual, expected, process, seed, 0, "start");
-    int length = 3 + random.nextInt(40);
+    int length = 1 + random.nextInt(maxLength);
     int afterTerminal = 0;
     for (int step = 1; step <= length && afterTerminal < 2; step++) {
       clock.advance(java.time.Duration.ofMinutes(1 + random.nextInt(3000)));
