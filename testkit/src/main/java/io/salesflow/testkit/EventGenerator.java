@@ -1,0 +1,174 @@
+package io.salesflow.testkit;
+
+import io.salesflow.Deal;
+import io.salesflow.DealFacts;
+import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesProcess;
+import io.salesflow.StageKind;
+import io.salesflow.Transition;
+import io.salesflow.engine.DealEngine;
+import io.salesflow.testkit.internal.Payloads;
+import io.salesflow.testkit.internal.ReferenceModel;
+import io.salesflow.testkit.internal.WalkRunner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Generates events, event walks and deals for one process, from any {@link RandomGenerator}.
+ *
+ * <p>Everything is derived from the process definition: which event types a stage accepts, which transitions bring a
+ * deal closer to a won stage, which event types the process does not know at all. Payloads are realistic: BANT
+ * assessments mixing confirmed, unconfirmed and unknown dimensions, follow-ups that mostly go unanswered, objections
+ * of every category, amounts, loss reasons (no response among the most common), and attributes on custom events.
+ *
+ * <p>The same generator state gives the same events, so a seed reproduces a walk. Because it only needs a
+ * {@code RandomGenerator}, any property-testing library can drive it: wrap its source of randomness, or seed a
+ * {@link java.util.SplittableRandom} from the library's seed.
+ *
+ * <pre>{@code
+ * EventGenerator events = EventGenerator.forProcess(process);
+ * List<SalesEvent> walk = events.walk(new SplittableRandom(42), 30);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; the random generators passed in are not shared by it.
+ *
+ * @since 0.1
+ */
+public final class EventGenerator {
+  private static final int LENGTH_OF_DEAL_WALKS = 15;
+
+  private final SalesProcess process;
+  private final Map<String, Integer> distanceToWon;
+  private final List<EventType> processTypes;
+  private final List<EventType> foreignTypes;
+
+  private EventGenerator(SalesProcess process) {
+    this.process = process;
+    this.distanceToWon = ReferenceModel.distancesTo(process, EnumSet.of(StageKind.WON));
+    this.processTypes = List.copyOf(process.eventTypes());
+    this.foreignTypes = ReferenceModel.foreignEventTypes(process);
+  }
+
+  /** Returns a generator for {@code process}. */
+  public static EventGenerator forProcess(SalesProcess process) {
+    return new EventGenerator(Objects.requireNonNull(process, "process must not be null"));
+  }
+
+  /** The process events are generated for. */
+  public SalesProcess process() {
+    return process;
+  }
+
+  /** Returns an event of the given type at {@code at}, with a realistic payload for a deal about which nothing is known. */
+  public SalesEvent event(EventType type, Instant at, RandomGenerator random) {
+    return Payloads.event(Objects.requireNonNull(type, "type must not be null"), DealFacts.none(),
+        Objects.requireNonNull(at, "at must not be null"), Objects.requireNonNull(random, "random must not be null"));
+  }
+
+  /**
+   * Returns an event the deal's stage accepts, weighted towards progress: types whose transition brings the deal
+   * closer to a won stage are likelier than internal ones, which are likelier than losing it. Its payload fits the
+   * deal (an objection resolved is usually one the deal has open). For a deal in a won or lost stage, it is any event
+   * type of the process.
+   *
+   * <p>Guards may still deny the event: a generated BANT assessment is fully confirmed only about two times in five.
+   */
+  public SalesEvent eventFor(Deal deal, Instant at, RandomGenerator random) {
+    Objects.requireNonNull(deal, "deal must not be null");
+    Objects.requireNonNull(at, "at must not be null");
+    Objects.requireNonNull(random, "random must not be null");
+    return Payloads.event(progressType(deal.stage(), random), deal.facts(), at, random);
+  }
+
+  /**
+   * Returns a walk of at most {@code maxLength} events from the initial stage, a mix of accepted and rejected ones:
+   * about 85% are event types the deal's stage accepts (weighted towards progress), 10% types from elsewhere in the
+   * process and 5% types the process does not know. The walk follows the definition's own semantics to know the
+   * stage, and ends a few events after the deal reaches a won or lost stage. Events are hours apart, after
+   * 2026-01-05T09:00Z.
+   *
+   * @throws IllegalArgumentException if {@code maxLength} is negative
+   */
+  public List<SalesEvent> walk(RandomGenerator random, int maxLength) {
+    Objects.requireNonNull(random, "random must not be null");
+    if (maxLength < 0) {
+      throw new IllegalArgumentException("maxLength must not be negative, but was " + maxLength);
+    }
+    List<SalesEvent> events = new ArrayList<>(maxLength);
+    Deal model = ReferenceModel.startedDeal(process, WalkRunner.DEAL_ID, WalkRunner.EPOCH);
+    Instant at = WalkRunner.EPOCH;
+    int afterOutcome = random.nextInt(3);
+    while (events.size() < maxLength) {
+      at = at.plus(Duration.ofMinutes(30 + random.nextInt(24 * 60)));
+      int roll = random.nextInt(20);
+      EventType type;
+      if (roll < 17 && !process.eventTypesFrom(model.stage()).isEmpty()) {
+        type = progressType(model.stage(), random);
+      } else if (roll < 19 || foreignTypes.isEmpty()) {
+        type = Payloads.pick(processTypes, random);
+      } else {
+        type = Payloads.pick(foreignTypes, random);
+      }
+      SalesEvent event = Payloads.event(type, model.facts(), at, random);
+      events.add(event);
+      model = ReferenceModel.step(process, model, event, at);
+      if (process.stage(model.stage()).isTerminal() && afterOutcome-- == 0) {
+        break;
+      }
+    }
+    return List.copyOf(events);
+  }
+
+  /**
+   * Starts a deal on {@code engine} and fires up to 15 generated events at it, each chosen by
+   * {@link #eventFor(Deal, Instant, RandomGenerator)} from the deal as the engine stored it, so the deal ends in a
+   * random state the engine really reached (possibly won or lost).
+   *
+   * @param engine an engine that runs this generator's process
+   * @return the deal as stored after the last event
+   */
+  public Deal dealInRandomState(DealEngine engine, String dealId, RandomGenerator random) {
+    Objects.requireNonNull(engine, "engine must not be null");
+    Objects.requireNonNull(random, "random must not be null");
+    Deal deal = engine.start(dealId, process.id());
+    int steps = random.nextInt(LENGTH_OF_DEAL_WALKS + 1);
+    for (int i = 0; i < steps && !process.stage(deal.stage()).isTerminal(); i++) {
+      deal = engine.fire(dealId, eventFor(deal, engine.clock().instant(), random)).deal();
+    }
+    return engine.get(dealId);
+  }
+
+  private EventType progressType(String stage, RandomGenerator random) {
+    List<EventType> types = List.copyOf(process.eventTypesFrom(stage));
+    if (types.isEmpty()) {
+      return Payloads.pick(processTypes, random);
+    }
+    int here = distanceToWon.getOrDefault(stage, Integer.MAX_VALUE);
+    List<Integer> weights = new ArrayList<>(types.size());
+    for (EventType type : types) {
+      int weight = 1;
+      for (Transition t : process.transitions(stage, type)) {
+        weight = Math.max(weight, weightOf(t, here));
+      }
+      weights.add(weight);
+    }
+    return types.get(Payloads.weighted(weights, random));
+  }
+
+  private int weightOf(Transition t, int here) {
+    if (t.internal()) {
+      return 3;
+    }
+    if (process.stage(t.target()).kind() == StageKind.LOST) {
+      return 1;
+    }
+    return distanceToWon.getOrDefault(t.target(), Integer.MAX_VALUE) < here ? 6 : 2;
+  }
+}

@@ -1,0 +1,79 @@
+package io.salesflow.testkit;
+
+import io.salesflow.Deal;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesProcess;
+import io.salesflow.engine.FireResult;
+import io.salesflow.testkit.internal.Invariants;
+import io.salesflow.testkit.internal.Violation;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The invariants the testkit checks, for users who drive engines their own way.
+ *
+ * <p>Structural invariants hold for a definition: every stage reachable from the initial one, an outcome reachable
+ * from every open stage, won and lost stages closed, and determinism (no transition shadowed by an unguarded one on
+ * the same stage and event). Behavioural invariants hold after every step of a walk on an engine:
+ * <ul>
+ *   <li>the engine agrees with the definition about which (stage, event) pairs exist: a rejection is
+ *       {@code NO_TRANSITION} exactly when the definition has no transition, {@code TERMINAL_STAGE} for a won or lost
+ *       deal, {@code UNKNOWN_EVENT_TYPE} for a type the process never uses, and an accepted event took a transition
+ *       the definition has;</li>
+ *   <li>a rejected event changes nothing; the stored deal is the one the engine returned;</li>
+ *   <li>the version rises by one per accepted transition and equals the history's length; the history is
+ *       continuous (each record starts where the previous one ended) and earlier records never change;</li>
+ *   <li>an internal transition keeps the stage and its entry time; facts change exactly as the events say;</li>
+ *   <li>the deal is always in a stage the definition can reach;</li>
+ *   <li>a deal that reaches a won (or post-sale) stage passed every guard on its path: each recorded transition is
+ *       re-decided, guards re-evaluated, on the deal as it was before it.</li>
+ * </ul>
+ * Each violation is a sentence starting with the invariant's name in brackets.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class ProcessInvariants {
+  private ProcessInvariants() {}
+
+  /** Returns what is wrong with the structure of {@code process}; empty when it is sound. */
+  public static List<String> structuralViolations(SalesProcess process) {
+    return strings(Invariants.structural(Objects.requireNonNull(process, "process must not be null")));
+  }
+
+  /**
+   * Asserts that the structure of {@code process} is sound.
+   *
+   * @throws AssertionError listing every structural violation
+   */
+  public static void assertStructurallySound(SalesProcess process) {
+    List<String> violations = structuralViolations(process);
+    if (!violations.isEmpty()) {
+      throw new AssertionError("process '" + process.id() + "' is not structurally sound:\n  "
+          + String.join("\n  ", violations));
+    }
+  }
+
+  /**
+   * Returns the behavioural invariants one step broke; empty when it broke none.
+   *
+   * @param process the definition the engine is held to
+   * @param started the deal as the engine started it (version 0), to replay its path from
+   * @param before the deal as stored before the event
+   * @param event the event fired, without an expected version
+   * @param result what the engine answered
+   * @param after the deal as read back from the engine after the event
+   */
+  public static List<String> stepViolations(SalesProcess process, Deal started, Deal before, SalesEvent event,
+      FireResult result, Deal after) {
+    return strings(Invariants.step(Objects.requireNonNull(process, "process must not be null"),
+        Objects.requireNonNull(started, "started must not be null"), Objects.requireNonNull(before, "before must not be null"),
+        Objects.requireNonNull(event, "event must not be null"), Objects.requireNonNull(result, "result must not be null"),
+        Objects.requireNonNull(after, "after must not be null")));
+  }
+
+  private static List<String> strings(List<Violation> violations) {
+    return violations.stream().map(Violation::toString).toList();
+  }
+}

@@ -1,0 +1,191 @@
+package io.salesflow.testkit.internal;
+
+import io.salesflow.ApproachMethod;
+import io.salesflow.BantAssessment;
+import io.salesflow.ClosingTechnique;
+import io.salesflow.ContactChannel;
+import io.salesflow.DealFacts;
+import io.salesflow.EventType;
+import io.salesflow.FollowUpOutcome;
+import io.salesflow.LeadTemperature;
+import io.salesflow.LossReason;
+import io.salesflow.Objection;
+import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/** Realistic payloads for every event type: what a CRM would record for it. Stateless and thread-safe. */
+public final class Payloads {
+  private static final List<String> PAIN_POINTS = List.of("manual reporting", "slow onboarding",
+      "leads lost between teams", "no pipeline visibility", "churn after the first year", "spreadsheet forecasting",
+      "long approval chains");
+  private static final List<String> DISQUALIFICATIONS = List.of("no budget this fiscal year", "wrong industry",
+      "company too small for the product", "locked into a competitor contract", "student, not a buyer");
+  private static final List<String> TERMS = List.of("", "annual billing, 5% discount", "net 60 payment terms",
+      "two-year term with price lock", "pilot first, then full roll-out");
+  private static final List<String> REFERRERS = List.of("Acme Corp", "Globex", "Initech", "Umbrella Ltd",
+      "a former champion", "partner agency");
+  private static final List<String> ATTRIBUTE_KEYS = List.of("segment", "priority", "region", "note");
+  private static final List<String> ATTRIBUTE_VALUES = List.of("smb", "enterprise", "high", "low", "emea", "apac",
+      "asked for a call back", "prefers email");
+
+  private Payloads() {}
+
+  /**
+   * Returns an event of {@code type} at {@code at} with a realistic payload; {@code facts} steers payloads that refer
+   * to the deal (an objection resolved is usually one that is open, a win keeps the proposed amount).
+   */
+  public static SalesEvent event(EventType type, DealFacts facts, Instant at, RandomGenerator random) {
+    if (!type.isBuiltIn()) {
+      return custom(type, at, random);
+    }
+    switch (type.id()) {
+      case "contact-made":
+        return new SalesEvent.ContactMade(at, pick(ContactChannel.values(), random),
+            random.nextInt(3) == 0 ? null : pick(ApproachMethod.values(), random));
+      case "lead-scored":
+        return new SalesEvent.LeadScored(at, pick(LeadTemperature.values(), random));
+      case "qualification-assessed":
+        return new SalesEvent.QualificationAssessed(at, bant(at, random));
+      case "disqualified":
+        return new SalesEvent.Disqualified(at, pick(DISQUALIFICATIONS, random));
+      case "presentation-delivered":
+        return new SalesEvent.PresentationDelivered(at);
+      case "objection-raised": {
+        ObjectionCategory category = pick(ObjectionCategory.values(), random);
+        return new SalesEvent.ObjectionRaised(at, category, objectionDetail(category, random));
+      }
+      case "objection-resolved": {
+        List<Objection> open = facts.openObjections();
+        ObjectionCategory category = !open.isEmpty() && random.nextInt(5) > 0
+            ? open.get(random.nextInt(open.size())).category()
+            : pick(ObjectionCategory.values(), random);
+        return new SalesEvent.ObjectionResolved(at, category);
+      }
+      case "proposal-sent":
+        return new SalesEvent.ProposalSent(at, random.nextInt(5) == 0 ? null : amount(random));
+      case "terms-negotiated":
+        return new SalesEvent.TermsNegotiated(at, pick(TERMS, random));
+      case "contract-signed":
+        return new SalesEvent.ContractSigned(at);
+      case "closed-won":
+        return new SalesEvent.ClosedWon(at, facts.amount().filter(a -> random.nextInt(4) > 0)
+            .orElseGet(() -> amount(random)), random.nextBoolean() ? null : pick(ClosingTechnique.values(), random));
+      case "closed-lost":
+        return closedLost(at, random);
+      case "follow-up-logged":
+        return new SalesEvent.FollowUpLogged(at, pick(ContactChannel.values(), random), followUpOutcome(random));
+      case "referral-received":
+        return new SalesEvent.ReferralReceived(at, pick(REFERRERS, random));
+      case "onboarding-done":
+        return new SalesEvent.OnboardingDone(at);
+      default:
+        throw new IllegalArgumentException("no generator for built-in event type '" + type + "'");
+    }
+  }
+
+  /**
+   * A BANT assessment: about two in five fully confirmed, the rest a mix of confirmed, unconfirmed and unknown
+   * dimensions, as real qualification calls go.
+   */
+  public static BantAssessment bant(Instant at, RandomGenerator random) {
+    boolean all = random.nextInt(5) < 2;
+    BantAssessment.Builder builder = BantAssessment.builder();
+    int budget = all ? 0 : random.nextInt(3);
+    if (budget < 2) {
+      builder.budget(amount(random), budget == 0);
+    }
+    int authority = all ? 0 : random.nextInt(3);
+    if (authority < 2) {
+      builder.authority(authority == 0, 1 + random.nextInt(12));
+    }
+    int need = all ? 0 : random.nextInt(3);
+    if (need == 0) {
+      builder.painPoints(pick(PAIN_POINTS, random), pick(PAIN_POINTS, random));
+    } else if (need == 1) {
+      builder.painPoints();
+    }
+    if (all || random.nextBoolean()) {
+      LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+      builder.decisionBy(today.plusDays(7 + random.nextInt(120)));
+    }
+    return builder.build();
+  }
+
+  /** A deal amount between 1,000 and 250,000, in steps of 500. */
+  public static BigDecimal amount(RandomGenerator random) {
+    return BigDecimal.valueOf(1_000L + 500L * random.nextInt(499));
+  }
+
+  private static SalesEvent.ClosedLost closedLost(Instant at, RandomGenerator random) {
+    LossReason reason = random.nextInt(3) == 0 ? LossReason.NO_RESPONSE : pick(LossReason.values(), random);
+    String detail = switch (reason) {
+      case NO_RESPONSE -> "went silent after the proposal";
+      case PRICE -> "chose a cheaper plan elsewhere";
+      case COMPETITOR -> "signed with a competitor";
+      case NO_BUDGET -> "budget frozen";
+      default -> "";
+    };
+    return new SalesEvent.ClosedLost(at, reason, detail);
+  }
+
+  private static FollowUpOutcome followUpOutcome(RandomGenerator random) {
+    int roll = random.nextInt(20);
+    return roll < 10 ? FollowUpOutcome.NO_RESPONSE : roll < 17 ? FollowUpOutcome.RESPONDED : FollowUpOutcome.REJECTED;
+  }
+
+  private static String objectionDetail(ObjectionCategory category, RandomGenerator random) {
+    if (random.nextInt(4) == 0) {
+      return "";
+    }
+    return switch (category) {
+      case PRICE -> "too expensive for this year";
+      case TIMING -> "not before next quarter";
+      case COMPETITOR -> "already evaluating another vendor";
+      case AUTHORITY -> "the CFO has to sign off";
+      case NEED -> "not sure the team needs it";
+      case OTHER -> "security review pending";
+    };
+  }
+
+  private static SalesEvent.Custom custom(EventType type, Instant at, RandomGenerator random) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    int count = random.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      attributes.put(pick(ATTRIBUTE_KEYS, random), pick(ATTRIBUTE_VALUES, random));
+    }
+    return new SalesEvent.Custom(type, at, attributes);
+  }
+
+  /** Picks one element uniformly. */
+  public static <T> T pick(List<T> values, RandomGenerator random) {
+    return values.get(random.nextInt(values.size()));
+  }
+
+  private static <T> T pick(T[] values, RandomGenerator random) {
+    return values[random.nextInt(values.length)];
+  }
+
+  /** Picks an index with probability proportional to its weight; weights are positive. */
+  public static int weighted(List<Integer> weights, RandomGenerator random) {
+    int total = 0;
+    for (int w : weights) {
+      total += w;
+    }
+    int roll = random.nextInt(total);
+    for (int i = 0; i < weights.size(); i++) {
+      roll -= weights.get(i);
+      if (roll < 0) {
+        return i;
+      }
+    }
+    throw new AssertionError("unreachable");
+  }
+}
