@@ -1,0 +1,298 @@
+package io.salesflow.catalog;
+
+import io.salesflow.SalesProcess;
+import io.salesflow.UnknownProcessException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The documented sales processes, ready to run: one accessor per process, {@link #byId(String)} and {@link #all()}.
+ *
+ * <pre>{@code
+ * DealEngine engine = DealEngine.tableEngine().process(SalesCatalog.eightStep()).build();
+ * engine.start("D-42", SalesCatalog.EIGHT_STEP);
+ * }</pre>
+ *
+ * <p>Every process is a validated, immutable {@link SalesProcess} built with the public builder only; the same
+ * instance is returned on every call. To adapt one, call {@link SalesProcess#toBuilder()}, change it (rename a stage
+ * with {@code replaceStage}, redefine a guarded move with {@code removeTransitions} and {@code transition}, add a
+ * stage) and build it again, which validates it again.
+ *
+ * <p>What all six have in common:
+ * <ul>
+ *   <li>Three terminal stages: {@link CatalogStages#CUSTOMER customer} (won), {@link CatalogStages#LOST lost} and
+ *       {@link CatalogStages#DISQUALIFIED disqualified}. A {@code closed-won} leads into the first post-sale stage;
+ *       {@link CatalogEvents#POST_SALE_COMPLETED post-sale-completed} moves through the post-sale stages to
+ *       {@code customer}.</li>
+ *   <li>From every open stage: {@code closed-lost} to {@code lost}, allowed for reason {@code no-response} only after
+ *       {@value io.salesflow.guard.SalesGuards#DEFAULT_FOLLOW_UPS_BEFORE_NO_RESPONSE_LOSS} follow-ups (seed
+ *       000_0c5a7cc8b72a6e10.txt: 80% of sales require at least five follow-ups); and {@code follow-up-logged} as an
+ *       internal transition, as it is in every post-sale stage.</li>
+ *   <li>Win probabilities that rise along the open stages of the main path (a nurture side stage sits low), 1.0 in
+ *       post-sale stages; stall thresholds of 7 days (no buyer contact), 14 days (contact, qualification,
+ *       presentation, closing), 21 days (objections), 30 days (contract, installation, onboarding, referrals) and 90
+ *       days (ongoing relationships, nurture); and guidance for the rep on every non-terminal stage.</li>
+ *   <li>Entering a closing step and winning require no open objections.</li>
+ * </ul>
+ *
+ * <p>A referred lead starts past the first steps of its process: see {@link #referralEntryStage(SalesProcess)} and
+ * {@link Referrals}.
+ *
+ * @since 0.1
+ */
+public final class SalesCatalog {
+  /** The id of {@link #fiveStep()}. */
+  public static final String FIVE_STEP = "five-step";
+  /** The id of {@link #sevenStepTextbook()}. */
+  public static final String SEVEN_STEP_TEXTBOOK = "seven-step-textbook";
+  /** The id of {@link #sevenStepReferrals()}. */
+  public static final String SEVEN_STEP_REFERRALS = "seven-step-referrals";
+  /** The id of {@link #sevenStepFulfilment()}. */
+  public static final String SEVEN_STEP_FULFILMENT = "seven-step-fulfilment";
+  /** The id of {@link #eightStep()}. */
+  public static final String EIGHT_STEP = "eight-step";
+  /** The id of {@link #sevenPhaseFunnel()}. */
+  public static final String SEVEN_PHASE_FUNNEL = "seven-phase-funnel";
+
+  private static final Map<String, SalesProcess> PROCESSES;
+  private static final Map<String, String> REFERRAL_ENTRY_STAGES = Map.of(
+      FIVE_STEP, CatalogStages.PROSPECTING,
+      SEVEN_STEP_TEXTBOOK, CatalogStages.PROSPECTING,
+      SEVEN_STEP_REFERRALS, CatalogStages.QUALIFYING,
+      SEVEN_STEP_FULFILMENT, CatalogStages.QUALIFYING,
+      EIGHT_STEP, CatalogStages.APPROACHING,
+      SEVEN_PHASE_FUNNEL, CatalogStages.QUALIFY_LEADS);
+
+  static {
+    Map<String, SalesProcess> processes = new LinkedHashMap<>();
+    for (SalesProcess process : List.of(FiveStep.build(), SevenStepTextbook.build(), SevenStepReferrals.build(),
+        SevenStepFulfilment.build(), EightStep.build(), SevenPhaseFunnel.build())) {
+      processes.put(process.id(), process);
+    }
+    PROCESSES = Collections.unmodifiableMap(processes);
+  }
+
+  private SalesCatalog() {}
+
+  /**
+   * The five-step process ({@value #FIVE_STEP}) of seed 002_6bc9d4413aa6b9df.txt: a short, repeatable cycle whose
+   * objection stage also settles the commercial terms.
+   *
+   * <p>Stages: {@code prospecting} (initial), {@code qualification}, {@code presentation},
+   * {@code handling-objections} (with negotiation), {@code closing}, then post-sale {@code post-sale}; terminal
+   * {@code customer}, {@code lost}, {@code disqualified}.
+   *
+   * <p>Events: {@code lead-scored} records a cold or warm lead in prospecting; {@code contact-made} moves it to
+   * qualification; {@code qualification-assessed} to presentation; {@code presentation-delivered} to handling
+   * objections; {@code terms-negotiated} to closing; {@code contract-signed} is recorded in closing;
+   * {@code closed-won} to post-sale, where {@code onboarding-done} and {@code referral-received} are recorded.
+   *
+   * <p>Guards: all four BANT dimensions confirmed to leave qualification ({@code disqualified} leaves it for
+   * {@code disqualified}); no open objections to enter closing and to win; a signed contract to win; the
+   * follow-up threshold on {@code closed-lost}.
+   *
+   * <p>Loops: {@link CatalogEvents#PRESENTATION_REQUESTED presentation-requested} takes handling objections back to
+   * presentation; an {@code objection-raised} in closing goes back to handling objections; objections, contacts and
+   * follow-ups are recorded in place.
+   *
+   * <p>Referrals: a referred lead starts in {@code prospecting} as a warm lead, because the source says referrals
+   * feed prospecting; it is qualified like any other.
+   */
+  public static SalesProcess fiveStep() {
+    return PROCESSES.get(FIVE_STEP);
+  }
+
+  /**
+   * The textbook seven-step process ({@value #SEVEN_STEP_TEXTBOOK}) of seed 000_0c5a7cc8b72a6e10.txt, with its
+   * approach methods and closing techniques and the persistence that the source says the seven steps leave out.
+   *
+   * <p>Stages: {@code prospecting} (initial; qualifying happens here), {@code preparation}, {@code approach},
+   * {@code presentation}, {@code handling-objections}, {@code closing}, the side stage {@code nurture}, then
+   * post-sale {@code follow-up}; terminal {@code customer}, {@code lost}, {@code disqualified}.
+   *
+   * <p>Events: {@code qualification-assessed} moves prospecting to preparation (or {@code disqualified} ends it);
+   * {@link CatalogEvents#PREPARATION_COMPLETED preparation-completed} to approach; {@code contact-made}, carrying the
+   * {@link io.salesflow.ApproachMethod approach method} (premium, question or product), to presentation;
+   * {@code presentation-delivered} to handling objections; {@link CatalogEvents#CLOSING_STARTED closing-started}
+   * from presentation or handling objections to closing; {@code closed-won}, carrying the
+   * {@link io.salesflow.ClosingTechnique closing technique} (alternative choice, extra inducement, standing room
+   * only), to follow-up, where {@code referral-received} is recorded.
+   *
+   * <p>Guards: need and budget confirmed to leave prospecting (the source qualifies on need and ability to pay);
+   * no open objections to enter closing and to win; three unanswered follow-ups in a row to move to nurture; the
+   * follow-up threshold on {@code closed-lost}.
+   *
+   * <p>Loops ("Being persistent"): {@code presentation-requested} takes handling objections back to presentation;
+   * {@code objection-raised} takes closing back to handling objections; {@link CatalogEvents#NURTURE_STARTED
+   * nurture-started} parks a silent prospect from approach, presentation, handling objections or closing, and
+   * {@link CatalogEvents#RE_ENGAGED re-engaged} brings it back to approach for a repeated approach; contacts with
+   * more stakeholders and follow-ups are recorded in place.
+   *
+   * <p>Referrals: a referred lead starts in {@code prospecting}, because qualifying lives there.
+   */
+  public static SalesProcess sevenStepTextbook() {
+    return PROCESSES.get(SEVEN_STEP_TEXTBOOK);
+  }
+
+  /**
+   * The seven-step process with referrals ({@value #SEVEN_STEP_REFERRALS}) of seed 003_973892e31b107195.txt, which
+   * qualifies after a first contact on two channels and ends by asking the new client for referrals.
+   *
+   * <p>Stages: {@code prospecting} (initial), {@code making-contact}, {@code qualifying}, {@code presenting},
+   * {@code overcoming-objections}, {@code closing}, then post-sale {@code generating-referrals}; terminal
+   * {@code customer}, {@code lost}, {@code disqualified}.
+   *
+   * <p>Events: {@link CatalogEvents#PROSPECT_IDENTIFIED prospect-identified} moves prospecting to making contact,
+   * where {@code contact-made} and early {@code qualification-assessed} are recorded and
+   * {@link CatalogEvents#APPOINTMENT_SET appointment-set} moves on to qualifying; {@code qualification-assessed} to
+   * presenting; {@code presentation-delivered} to overcoming objections; {@code closing-started} to closing;
+   * {@code closed-won} to generating referrals, where each {@code referral-received} records its source.
+   *
+   * <p>Guards: contact through at least two different channels to leave making contact; three of four BANT
+   * dimensions confirmed to leave qualifying ({@code disqualified} from making contact or qualifying); no open
+   * objections to enter closing and to win; the follow-up threshold on {@code closed-lost}.
+   *
+   * <p>Loops: {@code presentation-requested} takes overcoming objections back to presenting; {@code objection-raised}
+   * takes closing back to overcoming objections; contacts and follow-ups are recorded in place.
+   *
+   * <p>Referrals: a referred lead starts in {@code qualifying}, skipping prospecting and the two-channel outreach
+   * that the referrer's introduction replaces.
+   */
+  public static SalesProcess sevenStepReferrals() {
+    return PROCESSES.get(SEVEN_STEP_REFERRALS);
+  }
+
+  /**
+   * The seven-step process with fulfilment ({@value #SEVEN_STEP_FULFILMENT}) of the process section of seed
+   * 001_c2736629a02af6fe.txt: it has no closing stage, the deal is won when the negotiated contract is signed, and
+   * it continues through installation and maintenance.
+   *
+   * <p>Stages: {@code prospecting} (initial), {@code qualifying}, {@code presenting-solution},
+   * {@code contract-negotiation}, then post-sale {@code installation}, {@code sales-and-maintenance},
+   * {@code post-sales-fulfilment}; terminal {@code customer}, {@code lost}, {@code disqualified}.
+   *
+   * <p>Events: {@code contact-made} moves prospecting to qualifying; {@code qualification-assessed} to presenting the
+   * solution, where presentations are recorded; {@code proposal-sent} with its price to contract negotiation, where
+   * terms, revised proposals and {@code contract-signed} are recorded; {@code closed-won} to installation;
+   * {@code onboarding-done} to sales and maintenance, where {@link CatalogEvents#MAINTENANCE_DELIVERED
+   * maintenance-delivered} is recorded; {@link CatalogEvents#SUPPORT_HANDOVER support-handover} to post-sales
+   * fulfilment, where {@link CatalogEvents#SUPPORT_CASE_LOGGED support-case-logged} is recorded.
+   *
+   * <p>Guards: a confirmed, non-zero budget and two BANT dimensions to leave qualifying ({@code disqualified} from
+   * prospecting or qualifying, for prospects without resources); a priced proposal and no open objections to enter
+   * contract negotiation; no open objections to win; the signed contract to enter installation (a required field of
+   * that stage); the follow-up threshold on {@code closed-lost}.
+   *
+   * <p>Loops: {@code presentation-requested} takes contract negotiation back to presenting the solution; objections,
+   * contacts and follow-ups are recorded in place.
+   *
+   * <p>Referrals: the source does not mention them, so no stage records {@code referral-received}; a lead referred
+   * from elsewhere starts in {@code qualifying}.
+   */
+  public static SalesProcess sevenStepFulfilment() {
+    return PROCESSES.get(SEVEN_STEP_FULFILMENT);
+  }
+
+  /**
+   * The eight-step process ({@value #EIGHT_STEP}) of seed 004_ebfbc143618c25e8.txt, which qualifies after
+   * approaching the prospect and signs only once a proposal is out and both sides have bought in.
+   *
+   * <p>Stages: {@code prospecting} (initial), {@code approaching}, {@code qualification}, {@code pitch},
+   * {@code objection-handling}, {@code closing}, then post-sale {@code onboarding}, {@code follow-up}; terminal
+   * {@code customer}, {@code lost}, {@code disqualified}.
+   *
+   * <p>Events: {@code prospect-identified} moves prospecting to approaching; {@code contact-made} to qualification;
+   * {@code qualification-assessed} to pitch; {@code presentation-delivered} to objection handling;
+   * {@code closing-started} to closing, where {@code proposal-sent}, {@code terms-negotiated} and
+   * {@link CatalogEvents#BUY_IN_CONFIRMED buy-in-confirmed} are recorded; {@code closed-won} to onboarding;
+   * {@code onboarding-done} to follow-up, where {@code referral-received} is recorded.
+   *
+   * <p>Guards: all four BANT dimensions to leave qualification ({@code disqualified} from prospecting or
+   * qualification: the source expects at least 50% of prospects not to fit); no open objections to enter closing;
+   * to win, no open objections, a proposal sent and buy-in from a decision-maker on the buyer's and on the seller's
+   * side; the follow-up threshold on {@code closed-lost}.
+   *
+   * <p>Loops: {@code presentation-requested} takes objection handling back to pitch; {@code objection-raised} takes
+   * closing back to objection handling; objections, contacts and follow-ups are recorded in place.
+   *
+   * <p>Referrals: a referred lead starts in {@code approaching}: the referral replaces sourcing, but the rep still
+   * connects with and qualifies the referred person.
+   */
+  public static SalesProcess eightStep() {
+    return PROCESSES.get(EIGHT_STEP);
+  }
+
+  /**
+   * The seven-phase funnel ({@value #SEVEN_PHASE_FUNNEL}) of the Dotcom Secrets section of seed
+   * 001_c2736629a02af6fe.txt: a marketing funnel whose leads are sorted by traffic temperature.
+   *
+   * <p>Stages: {@code traffic-temperature} (initial), {@code pre-frame-bridge}, {@code qualify-leads},
+   * {@code qualify-buyers}, {@code identify-hyperactive-buyers} (the purchase), the side stage {@code nurture}, then
+   * post-sale {@code age-and-ascend}, {@code change-selling-environment}; terminal {@code customer}, {@code lost},
+   * {@code disqualified}.
+   *
+   * <p>Events: {@code lead-scored}, carrying the {@link io.salesflow.LeadTemperature traffic temperature} (cold,
+   * warm, hot), moves traffic temperature to the bridge; {@link CatalogEvents#OPTED_IN opted-in} to qualify leads;
+   * {@code lead-scored} again to qualify buyers; {@code qualification-assessed} to identify hyperactive buyers, where
+   * {@link CatalogEvents#BUYER_SEGMENTED buyer-segmented}, presentations and objections are recorded;
+   * {@code closed-won} to age and ascend, where {@link CatalogEvents#OFFER_ASCENDED offer-ascended} is recorded;
+   * {@code post-sale-completed} to change the selling environment (where {@code referral-received} is recorded)
+   * and then to {@code customer}.
+   *
+   * <p>Guards: a warm or hot score to leave qualify leads (a cold score is recorded and the lead stays);
+   * two BANT dimensions to leave qualify buyers ({@code disqualified} from qualify leads or qualify buyers); no open
+   * objections to buy; to go to nurture, the buyer segmented as {@code later} or three unanswered follow-ups in a
+   * row; the follow-up threshold on {@code closed-lost}.
+   *
+   * <p>Loops: {@code nurture-started} parks a later buyer and {@code re-engaged} brings it back to identify
+   * hyperactive buyers; re-scores, contacts and follow-ups are recorded in place.
+   *
+   * <p>Referrals: a referred lead starts in {@code qualify-leads} as a warm lead: the recommendation does the
+   * bridge's work, but lead and buyer qualification still apply.
+   */
+  public static SalesProcess sevenPhaseFunnel() {
+    return PROCESSES.get(SEVEN_PHASE_FUNNEL);
+  }
+
+  /**
+   * Returns the catalog process with the given id.
+   *
+   * @throws UnknownProcessException if there is none; the message lists the known ids
+   */
+  public static SalesProcess byId(String id) {
+    Objects.requireNonNull(id, "id must not be null");
+    SalesProcess process = PROCESSES.get(id);
+    if (process == null) {
+      throw new UnknownProcessException(id, PROCESSES.keySet());
+    }
+    return process;
+  }
+
+  /** Every catalog process, in the order of the accessors above. */
+  public static List<SalesProcess> all() {
+    return List.copyOf(PROCESSES.values());
+  }
+
+  /** The ids of the catalog processes, in the order of {@link #all()}. */
+  public static Set<String> ids() {
+    return PROCESSES.keySet();
+  }
+
+  /**
+   * Returns the stage a referred lead starts in, past the first steps its referral makes unnecessary; see each
+   * accessor for the reasoning. For a process that is not from the catalog, or a customised catalog process that no
+   * longer has that stage as an open or post-sale stage, it is the process's initial stage.
+   */
+  public static String referralEntryStage(SalesProcess process) {
+    Objects.requireNonNull(process, "process must not be null");
+    String entry = REFERRAL_ENTRY_STAGES.get(process.id());
+    if (entry != null && process.findStage(entry).filter(s -> !s.isTerminal()).isPresent()) {
+      return entry;
+    }
+    return process.initialStage().id();
+  }
+}

@@ -1,0 +1,177 @@
+package io.salesflow.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salesflow.Deal;
+import io.salesflow.EventType;
+import io.salesflow.FollowUpOutcome;
+import io.salesflow.LossReason;
+import io.salesflow.SalesProcess;
+import io.salesflow.Stage;
+import io.salesflow.StageKind;
+import io.salesflow.Transition;
+import io.salesflow.engine.FireResult;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Invariants every catalog process keeps, checked on the definition and, where it is cheap, by running deals. */
+class CatalogStructureTests {
+
+  static Stream<SalesProcess> processes() {
+    return SalesCatalog.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void everyStageIsReachableFromTheInitialStage(SalesProcess process) {
+    Set<String> reachable = reachableFrom(process, Set.of(process.initialStage().id()));
+    assertThat(reachable).containsExactlyInAnyOrderElementsOf(ids(process.stages()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void everyOpenStageCanReachAWonAndALostStage(SalesProcess process) {
+    Set<String> won = ids(process.stages(StageKind.WON));
+    Set<String> lost = ids(process.stages(StageKind.LOST));
+    assertThat(process.stages(StageKind.OPEN)).isNotEmpty().allSatisfy(stage -> {
+      Set<String> reachable = reachableFrom(process, Set.of(stage.id()));
+      assertThat(reachable).as("won stages reachable from %s", stage.id()).containsAnyElementsOf(won);
+      assertThat(reachable).as("lost stages reachable from %s", stage.id()).containsAnyElementsOf(lost);
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void everyPostSaleStageLeadsToTheWonStage(SalesProcess process) {
+    assertThat(process.stages(StageKind.POST_SALE)).isNotEmpty().allSatisfy(stage ->
+        assertThat(reachableFrom(process, Set.of(stage.id()))).contains(CatalogStages.CUSTOMER));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void nothingLeavesATerminalStage(SalesProcess process) {
+    assertThat(process.stages(StageKind.WON, StageKind.LOST)).extracting(Stage::id)
+        .containsExactlyInAnyOrder(CatalogStages.CUSTOMER, CatalogStages.LOST, CatalogStages.DISQUALIFIED)
+        .allSatisfy(id -> assertThat(process.transitionsFrom(id)).isEmpty());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void everyOpenStageHasClosedLostWithTheFollowUpThreshold(SalesProcess process) {
+    Driver driver = new Driver(process);
+    for (Stage stage : process.stages(StageKind.OPEN)) {
+      driver.startAt("price-" + stage.id(), stage.id());
+      driver.move("price-" + stage.id(), Driver.lost(LossReason.PRICE), CatalogStages.LOST);
+      driver.startAt("silent-" + stage.id(), stage.id());
+      assertThat(driver.deny("silent-" + stage.id(), Driver.lost(LossReason.NO_RESPONSE)).reasons())
+          .as("no-response loss from %s", stage.id()).containsExactly("follow-ups: 0 of 5 made before dropping"
+              + " for no response; most sales need several follow-ups, so follow up 5 more times");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void droppingForNoResponseNeedsFiveFollowUpsFirst(SalesProcess process) {
+    Driver driver = new Driver(process);
+    driver.start("D-1");
+    for (int i = 0; i < 4; i++) {
+      driver.accept("D-1", Driver.followUp(FollowUpOutcome.NO_RESPONSE));
+    }
+    FireResult.Rejected rejected = driver.deny("D-1", Driver.lost(LossReason.NO_RESPONSE));
+    assertThat(rejected.reasons()).singleElement().asString().startsWith("follow-ups: 4 of 5 made");
+
+    driver.accept("D-1", Driver.followUp(FollowUpOutcome.NO_RESPONSE));
+    Deal deal = driver.move("D-1", Driver.lost(LossReason.NO_RESPONSE), CatalogStages.LOST);
+    assertThat(deal.facts().lossReason()).contains(LossReason.NO_RESPONSE);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void everyStageBeforeTheOutcomeRecordsFollowUpsInPlace(SalesProcess process) {
+    assertThat(process.stages(StageKind.OPEN, StageKind.POST_SALE)).allSatisfy(stage ->
+        assertThat(process.transitions(stage.id(), EventType.FOLLOW_UP_LOGGED))
+            .as("follow-up-logged in %s", stage.id()).singleElement().satisfies(t -> assertThat(t.internal())
+                .isTrue()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void someQualifyingStageCanDisqualify(SalesProcess process) {
+    assertThat(process.transitions()).filteredOn(t -> t.event().equals(EventType.DISQUALIFIED))
+        .isNotEmpty().allSatisfy(t -> assertThat(t.target()).isEqualTo(CatalogStages.DISQUALIFIED));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void winProbabilitiesRiseAlongTheMainPath(SalesProcess process) {
+    List<Double> open = process.stages(StageKind.OPEN).stream()
+        .filter(s -> !s.id().equals(CatalogStages.NURTURE))
+        .map(s -> s.winProbability().orElseThrow()).toList();
+    assertThat(open).hasSizeGreaterThanOrEqualTo(4).isSorted().doesNotHaveDuplicates()
+        .allSatisfy(p -> assertThat(p).isBetween(0.0, 0.75));
+    assertThat(process.stages(StageKind.POST_SALE, StageKind.WON))
+        .allSatisfy(s -> assertThat(s.winProbability()).hasValue(1.0));
+    assertThat(process.stages(StageKind.LOST)).allSatisfy(s -> assertThat(s.winProbability()).hasValue(0.0));
+    process.findStage(CatalogStages.NURTURE).ifPresent(nurture ->
+        assertThat(nurture.winProbability().orElseThrow()).isLessThan(open.get(open.size() - 1)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void everyStageBeforeTheOutcomeHasAStallThresholdAndGuidance(SalesProcess process) {
+    assertThat(process.stages(StageKind.OPEN, StageKind.POST_SALE)).allSatisfy(stage -> {
+      assertThat(stage.stallAfter()).as("stall threshold of %s", stage.id()).isPresent();
+      assertThat(stage.guidance()).as("guidance of %s", stage.id()).isNotBlank();
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void theProcessDescriptionNamesItsSourceDocument(SalesProcess process) {
+    assertThat(process.description()).containsPattern("seed 00[0-4]_[0-9a-f]{16}\\.txt");
+    assertThat(process.name()).isNotEqualTo(process.id());
+  }
+
+  @Test
+  void everyStageHasADescriptionAndNoTwoProcessesShareOneVerbatim() {
+    Map<String, List<String>> owners = new HashMap<>();
+    for (SalesProcess process : SalesCatalog.all()) {
+      for (Stage stage : process.stages()) {
+        assertThat(stage.description()).as("%s/%s", process.id(), stage.id()).isNotBlank();
+        owners.computeIfAbsent(stage.description(), d -> new java.util.ArrayList<>())
+            .add(process.id() + "/" + stage.id());
+      }
+    }
+    Map<String, List<String>> shared = owners.entrySet().stream().filter(e -> e.getValue().size() > 1)
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertThat(shared).as("descriptions used more than once").isEmpty();
+    assertThat(SalesCatalog.all()).extracting(SalesProcess::description).doesNotHaveDuplicates();
+  }
+
+  private static Set<String> ids(List<Stage> stages) {
+    return stages.stream().map(Stage::id).collect(Collectors.toSet());
+  }
+
+  private static Set<String> reachableFrom(SalesProcess process, Set<String> start) {
+    Set<String> seen = new HashSet<>(start);
+    Deque<String> todo = new ArrayDeque<>(start);
+    while (!todo.isEmpty()) {
+      for (Transition t : process.transitionsFrom(todo.pop())) {
+        if (!t.internal() && seen.add(t.target())) {
+          todo.push(t.target());
+        }
+      }
+    }
+    return seen;
+  }
+}
