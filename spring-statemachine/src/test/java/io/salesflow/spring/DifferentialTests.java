@@ -3,6 +3,7 @@ package io.salesflow.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesflow.SalesProcess;
+import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -15,10 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * result at every step: accepted or rejected, rejection kind, reasons, target stage, facts, history and version.
  */
 class DifferentialTests {
-  private static final int WALKS_PER_PROCESS = 700;
+  private static final int WALKS_PER_PROCESS = 400;
 
+  /** The custom processes of this module's tests, then every process of the catalog. */
   static Stream<SalesProcess> processes() {
-    return TestProcesses.all().stream();
+    return Stream.concat(TestProcesses.all().stream(), SalesCatalog.all().stream());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -35,7 +37,11 @@ class DifferentialTests {
       }
     }
 
-    assertThat(tally.taken).as("transitions taken: %s", tally).containsAll(process.transitions());
+    // Random payloads rarely meet every condition of a long catalog process: all of ours, nine in ten of those.
+    boolean ours = TestProcesses.all().stream().anyMatch(p -> p.id().equals(process.id()));
+    long taken = process.transitions().stream().filter(tally.taken::contains).count();
+    assertThat((double) taken / process.transitions().size()).as("share of transitions taken: %s", tally)
+        .isGreaterThanOrEqualTo(ours ? 1.0 : 0.9);
     assertThat(tally.byKind).as("%s", tally)
         .containsKeys("NO_TRANSITION", "GUARD_DENIED", "TERMINAL_STAGE", "UNKNOWN_EVENT_TYPE", "STALE_VERSION");
     assertThat(tally.outcomesReached).as("%s", tally).contains("WON", "LOST");
