@@ -33,7 +33,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The README's demo: simulates a pipeline for every catalog process through the table engine and the JDBC store on
- * embedded H2, replays every event on the other engine to check that every result agrees, prints a funnel table and
+ * embedded H2, replays every event on the Spring Statemachine engine to check that every result agrees, prints a funnel table and
  * the top rejection and loss reasons per process, and writes diagrams and SVG funnel charts to {@code demo-output/}.
  */
 public final class Demo {

@@ -1,17 +1,17 @@
 package io.salesflow.examples;
 
-import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.DealEngineBuilder;
+import io.salesflow.spring.SpringStatemachineEngine;
 import java.util.function.Supplier;
 
 /** The engine the demo replays every event on, to show that both engines agree. */
 final class OtherEngine {
-  static final String NAME = "a second table engine";
+  static final String NAME = "the Spring Statemachine engine";
 
   private OtherEngine() {}
 
   /** Returns builders of the engine to compare with. */
   static Supplier<DealEngineBuilder> builder() {
-    return DealEngine::tableEngine;
+    return SpringStatemachineEngine::builder;
   }
 }
