@@ -31,9 +31,10 @@ final class FunnelSvg {
     int centre = 24 + FUNNEL / 2;
     for (int i = 0; i < rows.size(); i++) {
       StageFunnel s = rows.get(i);
-      int next = i + 1 < rows.size() ? rows.get(i + 1).entered() : s.entered();
+      // the band narrows to the deals that went on to a later stage of the pipeline
+      int onwards = s.stage().kind() == StageKind.WON ? s.entered() : s.reachedLaterStage();
       double top = Math.max(6, (double) s.entered() / max * FUNNEL);
-      double bottom = Math.max(6, (double) Math.min(next, s.entered()) / max * FUNNEL);
+      double bottom = Math.max(6, (double) onwards / max * FUNNEL);
       int y = TOP + i * (BAND + GAP);
       String fill = s.stage().kind() == StageKind.WON ? "#16a34a"
           : s.stage().kind() == StageKind.POST_SALE ? "#0ea5e9" : shade(i, rows.size());
@@ -41,9 +42,10 @@ final class FunnelSvg {
           + "<title>%s: %d entered</title></polygon>%n", centre - top / 2, y, centre + top / 2, y,
           centre + bottom / 2, y + BAND, centre - bottom / 2, y + BAND, fill, escape(s.stage().name()),
           s.entered()));
-      svg.append(String.format(Locale.ROOT, "  <text x=\"%d\" y=\"%d\" font-size=\"14\" text-anchor=\"middle\""
-          + " fill=\"#ffffff\" font-weight=\"bold\" stroke=\"#00000055\" stroke-width=\"0.4\">%,d</text>%n",
-          centre, y + BAND / 2 + 5, s.entered()));
+      boolean inside = Math.min(top, bottom) >= 56;
+      svg.append(String.format(Locale.ROOT, "  <text x=\"%.1f\" y=\"%d\" font-size=\"14\" text-anchor=\"%s\""
+          + " fill=\"%s\" font-weight=\"bold\">%,d</text>%n", inside ? centre : centre + top / 2 + 8,
+          y + BAND / 2 + 5, inside ? "middle" : "start", inside ? "#ffffff" : "#111827", s.entered()));
       int x = 24 + FUNNEL + 24;
       svg.append(String.format(Locale.ROOT, "  <text x=\"%d\" y=\"%d\" font-size=\"15\" fill=\"#111827\">%s</text>%n",
           x, y + 19, escape(s.stage().name())));

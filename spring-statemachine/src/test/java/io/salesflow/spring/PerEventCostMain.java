@@ -35,7 +35,7 @@ public final class PerEventCostMain {
     long run = args.length > 1 ? Long.parseLong(args[1]) : 4000;
     SalesProcess process = TestProcesses.branchingPipeline();
     List<GuardContext> contexts = record(process, 5000);
-    CompiledProcess table = io.salesflow.internal.TableCompiler.INSTANCE.compile(process);
+    CompiledProcess table = io.salesflow.engine.DealEngine.tableCompiler().compile(process);
     SpringCompiledProcess engine = SpringStatemachineEngine.compiler(1).compile(process);
     StateMachine<String, String> raw = SsmModel.compile(process).getStateMachine();
     raw.startReactively().block();
