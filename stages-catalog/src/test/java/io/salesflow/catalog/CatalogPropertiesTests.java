@@ -2,6 +2,7 @@ package io.salesflow.catalog;
 
 import io.salesflow.SalesProcess;
 import io.salesflow.testkit.ProcessProperties;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
@@ -19,7 +20,14 @@ class CatalogPropertiesTests {
   }
 
   static DynamicContainer properties(SalesProcess process) {
-    return DynamicContainer.dynamicContainer(process.id(),
-        ProcessProperties.forProcess(process).walks(400).maxSteps(40).paths(12, 150).seed(SEED).dynamicTests());
+    return DynamicContainer.dynamicContainer(process.id(), ProcessProperties.forProcess(process)
+        .walks(400).maxSteps(40).paths(12, 150).seed(SEED)
+        // the catalog's custom events whose attributes its guards read
+        .payload(CatalogEvents.BUY_IN_CONFIRMED, (at, random) -> CatalogEvents.buyInConfirmed(at,
+            random.nextBoolean() ? CatalogEvents.BuyInSide.BUYER : CatalogEvents.BuyInSide.SELLER, "a decision-maker"))
+        .payload(CatalogEvents.BUYER_SEGMENTED, (at, random) -> CatalogEvents.buyerSegmented(at, List.of(
+            CatalogEvents.SEGMENT_FAST, CatalogEvents.SEGMENT_NEEDS_INFORMATION, CatalogEvents.SEGMENT_LATER)
+            .get(random.nextInt(3))))
+        .dynamicTests());
   }
 }

@@ -1,5 +1,9 @@
 package io.salesflow.testkit;
 
+import java.util.function.BiFunction;
+
+import java.util.HashMap;
+
 import io.salesflow.Deal;
 import io.salesflow.DealFacts;
 import io.salesflow.EventType;
@@ -48,9 +52,12 @@ public final class EventGenerator {
   private final Map<String, Integer> distanceToWon;
   private final List<EventType> processTypes;
   private final List<EventType> foreignTypes;
+  private final Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads;
 
-  private EventGenerator(SalesProcess process) {
+  private EventGenerator(SalesProcess process,
+      Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads) {
     this.process = process;
+    this.payloads = Map.copyOf(payloads);
     this.distanceToWon = ReferenceModel.distancesTo(process, EnumSet.of(StageKind.WON));
     this.processTypes = List.copyOf(process.eventTypes());
     this.foreignTypes = ReferenceModel.foreignEventTypes(process);
@@ -58,7 +65,31 @@ public final class EventGenerator {
 
   /** Returns a generator for {@code process}. */
   public static EventGenerator forProcess(SalesProcess process) {
-    return new EventGenerator(Objects.requireNonNull(process, "process must not be null"));
+    return new EventGenerator(Objects.requireNonNull(process, "process must not be null"), Map.of());
+  }
+
+  /**
+   * Returns a generator that makes events of {@code type} with {@code payload}, for custom events whose attributes
+   * your guards read (the built-in generator gives custom events random attributes it cannot know you need). The
+   * generator gets the event's time and the walk's {@link RandomGenerator}, and must return an event of
+   * {@code type}. This generator is unchanged.
+   *
+   * <pre>{@code
+   * EventGenerator.forProcess(process).withPayload(BUY_IN, (at, random) ->
+   *     new SalesEvent.Custom(BUY_IN, at, Map.of(random.nextBoolean() ? "buyer" : "seller", "agreed")));
+   * }</pre>
+   */
+  public EventGenerator withPayload(EventType type, BiFunction<Instant, RandomGenerator, ? extends SalesEvent> payload) {
+    Objects.requireNonNull(type, "type must not be null");
+    Objects.requireNonNull(payload, "payload must not be null");
+    Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> more = new HashMap<>(payloads);
+    more.put(type, payload);
+    return new EventGenerator(process, more);
+  }
+
+  /** The payload generators added with {@link #withPayload}. */
+  Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads() {
+    return payloads;
   }
 
   /** The process events are generated for. */
@@ -69,7 +100,8 @@ public final class EventGenerator {
   /** Returns an event of the given type at {@code at}, with a realistic payload for a deal about which nothing is known. */
   public SalesEvent event(EventType type, Instant at, RandomGenerator random) {
     return Payloads.event(Objects.requireNonNull(type, "type must not be null"), DealFacts.none(),
-        Objects.requireNonNull(at, "at must not be null"), Objects.requireNonNull(random, "random must not be null"));
+        Objects.requireNonNull(at, "at must not be null"), Objects.requireNonNull(random, "random must not be null"),
+        payloads);
   }
 
   /**
@@ -84,7 +116,7 @@ public final class EventGenerator {
     Objects.requireNonNull(deal, "deal must not be null");
     Objects.requireNonNull(at, "at must not be null");
     Objects.requireNonNull(random, "random must not be null");
-    return Payloads.event(progressType(deal.stage(), random), deal.facts(), at, random);
+    return Payloads.event(progressType(deal.stage(), random), deal.facts(), at, random, payloads);
   }
 
   /**
@@ -116,7 +148,7 @@ public final class EventGenerator {
       } else {
         type = Payloads.pick(foreignTypes, random);
       }
-      SalesEvent event = Payloads.event(type, model.facts(), at, random);
+      SalesEvent event = Payloads.event(type, model.facts(), at, random, payloads);
       events.add(event);
       model = ReferenceModel.step(process, model, event, at);
       if (process.stage(model.stage()).isTerminal() && afterOutcome-- == 0) {

@@ -153,9 +153,19 @@ public final class ProcessPaths {
    * each driving a deal along its path on a fresh engine from {@code engines} and checking every invariant.
    */
   public Stream<DynamicTest> dynamicTests(EngineFactory engines, int maxLength, int maxPaths) {
+    return dynamicTests(engines, maxLength, maxPaths, EventGenerator.forProcess(process));
+  }
+
+  /**
+   * Returns the same dynamic tests as {@link #dynamicTests(EngineFactory, int, int)}, generating events with
+   * {@code events}, so that its {@link EventGenerator#withPayload payloads} can pass guards that read custom
+   * attributes.
+   */
+  public Stream<DynamicTest> dynamicTests(EngineFactory engines, int maxLength, int maxPaths, EventGenerator events) {
     Objects.requireNonNull(engines, "engines must not be null");
+    Objects.requireNonNull(events, "events must not be null");
     PathDriver driver = new PathDriver(process,
-        clock -> engines.create(clock, new InMemoryDealStore(), List.of(process)));
+        clock -> engines.create(clock, new InMemoryDealStore(), List.of(process)), events.payloads());
     Stream<DynamicTest> shortest = shortestPaths().entrySet().stream().map(e -> DynamicTest.dynamicTest(
         "shortest path to '" + e.getKey() + "': " + e.getValue(),
         () -> driver.drive(e.getValue().steps(), new SplittableRandom(e.getKey().hashCode()))));

@@ -1,5 +1,13 @@
 package io.salesflow.testkit;
 
+import java.util.random.RandomGenerator;
+
+import java.time.Instant;
+
+import java.util.function.BiFunction;
+
+import io.salesflow.EventType;
+
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.InMemoryDealStore;
@@ -49,9 +57,11 @@ public final class ProcessProperties {
   private int maxPathLength = 12;
   private int maxPaths = 200;
   private @Nullable Long seed;
+  private EventGenerator events;
 
   private ProcessProperties(SalesProcess process) {
     this.process = process;
+    this.events = EventGenerator.forProcess(process);
   }
 
   /** Returns properties for {@code process}, on the table engine, with 200 walks of up to 30 events. */
@@ -96,6 +106,15 @@ public final class ProcessProperties {
     return this;
   }
 
+  /**
+   * Makes events of {@code type} with {@code payload} in walks and paths: for custom events whose attributes your
+   * guards read. See {@link EventGenerator#withPayload}.
+   */
+  public ProcessProperties payload(EventType type, BiFunction<Instant, RandomGenerator, ? extends SalesEvent> payload) {
+    this.events = events.withPayload(type, payload);
+    return this;
+  }
+
   /** Fixes the seed of the run, so every walk is the same each time; by default each run picks a new one. */
   public ProcessProperties seed(long seed) {
     this.seed = seed;
@@ -133,7 +152,7 @@ public final class ProcessProperties {
         () -> ProcessInvariants.assertStructurallySound(process));
     DynamicTest walking = DynamicTest.dynamicTest(walks + " random walks of up to " + maxSteps + " events (seed "
         + runSeed + ")", () -> runWalks(runSeed));
-    return Stream.of(Stream.of(structure), ProcessPaths.of(process).dynamicTests(engines, maxPathLength, maxPaths),
+    return Stream.of(Stream.of(structure), ProcessPaths.of(process).dynamicTests(engines, maxPathLength, maxPaths, events),
         Stream.of(walking)).flatMap(s -> s);
   }
 
@@ -148,7 +167,7 @@ public final class ProcessProperties {
   private void runWalk(long walkSeed, String which) {
     WalkRunner runner = new WalkRunner(process,
         clock -> engines.create(clock, new InMemoryDealStore(), List.of(process)));
-    List<SalesEvent> walk = EventGenerator.forProcess(process).walk(new SplittableRandom(walkSeed), maxSteps);
+    List<SalesEvent> walk = events.walk(new SplittableRandom(walkSeed), maxSteps);
     Optional<WalkRunner.Failure> failure = runner.run(walk);
     if (failure.isEmpty()) {
       return;

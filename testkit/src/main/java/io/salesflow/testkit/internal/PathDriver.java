@@ -1,5 +1,11 @@
 package io.salesflow.testkit.internal;
 
+import io.salesflow.EventType;
+
+import java.util.function.BiFunction;
+
+import java.util.Map;
+
 import io.salesflow.Deal;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
@@ -27,10 +33,13 @@ public final class PathDriver {
 
   private final SalesProcess process;
   private final Function<ManualClock, DealEngine> engines;
+  private final Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads;
 
-  public PathDriver(SalesProcess process, Function<ManualClock, DealEngine> engines) {
+  public PathDriver(SalesProcess process, Function<ManualClock, DealEngine> engines,
+      Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads) {
     this.process = Objects.requireNonNull(process, "process must not be null");
     this.engines = Objects.requireNonNull(engines, "engines must not be null");
+    this.payloads = Map.copyOf(payloads);
   }
 
   /**
@@ -70,7 +79,7 @@ public final class PathDriver {
   private Optional<SalesEvent> find(Transition step, Deal deal, Instant now, RandomGenerator random) {
     Instant at = now.plusSeconds(60);
     for (int i = 0; i < TRIES_PER_EVENT; i++) {
-      SalesEvent candidate = Payloads.event(step.event(), deal.facts(), at, random);
+      SalesEvent candidate = Payloads.event(step.event(), deal.facts(), at, random, payloads);
       if (ReferenceModel.decide(process, deal, candidate, at).filter(step::equals).isPresent()) {
         return Optional.of(candidate);
       }
@@ -80,9 +89,15 @@ public final class PathDriver {
 
   private Optional<SalesEvent> prepare(Deal deal, Instant now, RandomGenerator random) {
     Instant at = now.plusSeconds(60);
-    List<Transition> internals = process.transitionsFrom(deal.stage()).stream().filter(Transition::internal).toList();
+    // preparing means bringing facts, not new problems: no objections raised, and open ones resolved first
+    List<Transition> internals = process.transitionsFrom(deal.stage()).stream().filter(Transition::internal)
+        .filter(t -> !t.event().equals(EventType.OBJECTION_RAISED))
+        .filter(t -> deal.facts().openObjections().isEmpty() || t.event().equals(EventType.OBJECTION_RESOLVED)
+            || process.transitions(deal.stage(), EventType.OBJECTION_RESOLVED).isEmpty())
+        .toList();
     for (int i = 0; i < TRIES_PER_EVENT && !internals.isEmpty(); i++) {
-      SalesEvent candidate = Payloads.event(Payloads.pick(internals, random).event(), deal.facts(), at, random);
+      SalesEvent candidate = Payloads.event(Payloads.pick(internals, random).event(), deal.facts(), at, random,
+          payloads);
       if (ReferenceModel.decide(process, deal, candidate, at).filter(Transition::internal).isPresent()) {
         return Optional.of(candidate);
       }

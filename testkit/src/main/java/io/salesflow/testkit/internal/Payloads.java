@@ -1,5 +1,9 @@
 package io.salesflow.testkit.internal;
 
+import java.util.Objects;
+
+import java.util.function.BiFunction;
+
 import io.salesflow.ApproachMethod;
 import io.salesflow.BantAssessment;
 import io.salesflow.ClosingTechnique;
@@ -43,6 +47,26 @@ public final class Payloads {
    * to the deal (an objection resolved is usually one that is open, a win keeps the proposed amount).
    */
   public static SalesEvent event(EventType type, DealFacts facts, Instant at, RandomGenerator random) {
+    return event(type, facts, at, random, Map.of());
+  }
+
+  /**
+   * Returns an event of {@code type} as {@link #event(EventType, DealFacts, Instant, RandomGenerator)} does, unless
+   * {@code payloads} has a generator for the type, which then makes it.
+   *
+   * @throws IllegalStateException if a user's generator returns an event of another type
+   */
+  public static SalesEvent event(EventType type, DealFacts facts, Instant at, RandomGenerator random,
+      Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads) {
+    BiFunction<Instant, RandomGenerator, ? extends SalesEvent> payload = payloads.get(type);
+    if (payload != null) {
+      SalesEvent event = Objects.requireNonNull(payload.apply(at, random), "a payload generator returned null");
+      if (!event.type().equals(type)) {
+        throw new IllegalStateException("the payload generator for '" + type + "' returned an event of type '"
+            + event.type() + "'");
+      }
+      return event;
+    }
     if (!type.isBuiltIn()) {
       return custom(type, at, random);
     }
