@@ -1,7 +1,7 @@
 package io.salesflow.guard;
 
 import io.salesflow.Deal;
-import io.salesflow.FollowUp;
+import io.salesflow.engine.DealStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -51,11 +51,7 @@ public final class FollowUpCadence {
   /** Returns when the next follow-up on {@code deal} is due. */
   public Instant nextDue(Deal deal) {
     Objects.requireNonNull(deal, "deal must not be null");
-    Instant last = deal.facts().followUps().latest().map(FollowUp::at).orElse(deal.enteredStageAt());
-    if (last.isBefore(deal.enteredStageAt())) {
-      last = deal.enteredStageAt();
-    }
-    return last.plus(interval);
+    return DealStore.followUpDueFrom(deal).plus(interval);
   }
 
   /** Returns whether the next follow-up on {@code deal} was due before {@code now}; due exactly now is not late. */
