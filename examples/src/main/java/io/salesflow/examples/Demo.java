@@ -54,7 +54,8 @@ public final class Demo {
     console.printf(Locale.ROOT, "Salesflow demo: %,d simulated deals per catalog process (seed %d), table engine on"
         + " H2 (%s)%n%n", deals, SEED, out.resolve("h2"));
 
-    JdbcConnectionPool h2 = JdbcConnectionPool.create("jdbc:h2:file:" + out.resolve("h2/deals"), "sa", "");
+    JdbcConnectionPool h2 = JdbcConnectionPool.create(System.getProperty("demo.h2",
+        "jdbc:h2:file:" + out.resolve("h2/deals")), "sa", "");
     MutableClock clock = new MutableClock(START);
     DealEngine engine = DealEngine.tableEngine().processes(SalesCatalog.all())
         .store(JdbcDealStore.builder(h2).build()).clock(clock).build();

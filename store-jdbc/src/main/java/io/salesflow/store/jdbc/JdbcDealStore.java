@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -87,9 +89,27 @@ public final class JdbcDealStore implements DealStore {
   private static final String TRANSITION_COLUMNS = "deal_id, version, from_stage, to_stage, is_internal, payload";
 
   private final DataSource dataSource;
+  /**
+   * The deals this store read or wrote last, so that reading one again costs one row when nobody else changed it, and
+   * only the newer history rows when another node did: firing does not grow with the history's length. A deal is
+   * served from here only when its stored version equals the cached one, so other nodes' writes are always seen.
+   */
+  private final ConcurrentMap<String, Deal> recent = new ConcurrentHashMap<>();
+  private final int recentCapacity;
 
-  private JdbcDealStore(DataSource dataSource) {
+  private JdbcDealStore(DataSource dataSource, int recentCapacity) {
     this.dataSource = dataSource;
+    this.recentCapacity = recentCapacity;
+  }
+
+  private void remember(Deal deal) {
+    if (recentCapacity == 0) {
+      return;
+    }
+    if (recent.size() >= recentCapacity && !recent.containsKey(deal.id())) {
+      recent.clear(); // crude but bounded: the working set refills on the next reads
+    }
+    recent.put(deal.id(), deal);
   }
 
   /**
@@ -163,6 +183,7 @@ public final class JdbcDealStore implements DealStore {
       setInstant(ps, ++i, deal.createdAt());
       ps.setString(++i, stateJson(deal));
       ps.executeUpdate();
+      remember(deal);
     } catch (SQLException e) {
       if (isUniqueViolation(e)) {
         throw new DuplicateDealException(deal.id(), deal.processId());
@@ -175,8 +196,63 @@ public final class JdbcDealStore implements DealStore {
   @Override
   public Optional<Deal> find(String dealId) {
     Objects.requireNonNull(dealId, "dealId must not be null");
+    Deal known = recent.get(dealId);
+    if (known != null) {
+      return findAfter(known);
+    }
     List<Deal> deals = query("WHERE id = ?", List.of(dealId), dealId);
-    return deals.isEmpty() ? Optional.empty() : Optional.of(deals.get(0));
+    if (deals.isEmpty()) {
+      return Optional.empty();
+    }
+    remember(deals.get(0));
+    return Optional.of(deals.get(0));
+  }
+
+  /** Reads a deal this store has seen: its row, and only the history rows newer than the snapshot it has. */
+  private Optional<Deal> findAfter(Deal known) {
+    String dealId = known.id();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      Row row = null;
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + DEAL_COLUMNS + " FROM salesflow_deals WHERE id = ?")) {
+        ps.setString(1, dealId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            row = new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5));
+          }
+        }
+      }
+      if (row == null) {
+        recent.remove(dealId);
+        return Optional.empty();
+      }
+      if (row.version == known.version()) {
+        return Optional.of(known);
+      }
+      if (row.version < known.version()) { // the table was rewound behind our back: read everything again
+        recent.remove(dealId);
+        return Optional.of(row.toDeal(TransitionHistory.of(histories(c, Map.of(dealId, row)).getOrDefault(dealId,
+            List.of()))));
+      }
+      TransitionHistory history = known.history();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + TRANSITION_COLUMNS + " FROM salesflow_transitions"
+          + " WHERE deal_id = ? AND version > ? AND version <= ? ORDER BY version")) {
+        ps.setString(1, dealId);
+        ps.setLong(2, known.version());
+        ps.setLong(3, row.version);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            history = history.append(transition(rs));
+          }
+        }
+      }
+      Deal deal = row.toDeal(history);
+      remember(deal);
+      return Optional.of(deal);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not read deal '" + dealId + "' from the database: " + e.getMessage()
+          + "; check the database connection and try again", dealId, e);
+    }
   }
 
   @Override
@@ -213,6 +289,7 @@ public final class JdbcDealStore implements DealStore {
             + " event again", deal.id(), e);
       }
       restoreAutoCommit(c, autoCommit);
+      remember(deal);
     } catch (SQLException e) {
       if (isConcurrencyFailure(e)) {
         throw new DealVersionConflictException(deal.id(), expected, -1);
@@ -388,15 +465,21 @@ public final class JdbcDealStore implements DealStore {
             if (version > rows.get(id).version) {
               continue;
             }
-            DealCodec.Payload payload = readPayload(id, version, rs.getString(6));
-            TransitionRecord record = new TransitionRecord(version, rs.getString(3), rs.getString(4),
-                payload.event(), payload.at(), rs.getBoolean(5));
-            histories.computeIfAbsent(id, k -> new ArrayList<>()).add(record);
+            histories.computeIfAbsent(id, k -> new ArrayList<>()).add(transition(rs));
           }
         }
       }
     }
     return histories;
+  }
+
+  /** Reads one history row, selected as {@link #TRANSITION_COLUMNS}. */
+  private static TransitionRecord transition(ResultSet rs) throws SQLException {
+    String id = rs.getString(1);
+    long version = rs.getLong(2);
+    DealCodec.Payload payload = readPayload(id, version, rs.getString(6));
+    return new TransitionRecord(version, rs.getString(3), rs.getString(4), payload.event(), payload.at(),
+        rs.getBoolean(5));
   }
 
   private static DealCodec.Payload readPayload(String dealId, long version, String json) {
@@ -446,6 +529,10 @@ public final class JdbcDealStore implements DealStore {
   /** One deal row, before its history is attached. */
   private record Row(String id, String processId, String stage, long version, String state) {
     Deal toDeal(List<TransitionRecord> history) {
+      return toDeal(TransitionHistory.of(history));
+    }
+
+    Deal toDeal(TransitionHistory history) {
       try {
         DealCodec.State s = DealCodec.readState(state);
         return Deal.builder()
@@ -456,7 +543,7 @@ public final class JdbcDealStore implements DealStore {
             .createdAt(s.createdAt())
             .enteredStageAt(s.enteredStageAt())
             .facts(s.facts())
-            .history(TransitionHistory.of(history))
+            .history(history)
             .build();
       } catch (RuntimeException e) {
         throw new JdbcStoreException("deal '" + id + "' in salesflow_deals cannot be read: " + e.getMessage()
@@ -473,6 +560,7 @@ public final class JdbcDealStore implements DealStore {
   public static final class Builder {
     private final DataSource dataSource;
     private boolean migrate = true;
+    private int recentDeals = 10_000;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -489,13 +577,29 @@ public final class JdbcDealStore implements DealStore {
     }
 
     /**
+     * Sets how many recently used deals the store keeps in memory, so that firing at one of them reads one row
+     * (and only the history rows other nodes added since) instead of its whole history; defaults to 10,000. A kept
+     * deal is used only when its stored version still matches, so several nodes on one database stay consistent.
+     * 0 turns this off.
+     *
+     * @throws IllegalArgumentException if {@code recentDeals} is negative
+     */
+    public Builder recentDeals(int recentDeals) {
+      if (recentDeals < 0) {
+        throw new IllegalArgumentException("recentDeals must not be negative, but was " + recentDeals);
+      }
+      this.recentDeals = recentDeals;
+      return this;
+    }
+
+    /**
      * Builds the store, migrating the schema first unless told not to.
      *
      * @throws JdbcStoreException if the migration fails
      * @throws IllegalStateException if migration is off and the store's tables are missing
      */
     public JdbcDealStore build() {
-      JdbcDealStore store = new JdbcDealStore(dataSource);
+      JdbcDealStore store = new JdbcDealStore(dataSource, recentDeals);
       if (migrate) {
         store.migrate();
       } else {

@@ -53,7 +53,9 @@ class JdbcDealStoreBuilderTests {
     store.insert(Samples.newDeal("D-1", "five-step", "prospecting", Samples.T0));
     execute(h2, "UPDATE salesflow_deals SET state = '{\"format\":2}' WHERE id = 'D-1'");
 
-    assertThatThrownBy(() -> store.find("D-1"))
+    // read by a store that has not seen the deal (another node, or after a restart)
+    JdbcDealStore reader = JdbcDealStore.builder(h2).build();
+    assertThatThrownBy(() -> reader.find("D-1"))
         .isInstanceOf(JdbcStoreException.class)
         .hasMessageContaining("deal 'D-1'")
         .hasMessageContaining("format 2")
