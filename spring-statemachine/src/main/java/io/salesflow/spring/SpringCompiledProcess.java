@@ -1,0 +1,99 @@
+package io.salesflow.spring;
+
+import io.salesflow.GuardContext;
+import io.salesflow.SalesProcess;
+import io.salesflow.engine.spi.CompiledProcess;
+import io.salesflow.engine.spi.Decision;
+import io.salesflow.spring.internal.PooledProcess;
+import org.springframework.statemachine.config.StateMachineFactory;
+
+/**
+ * A process compiled into a Spring Statemachine model, with the bounded pool of started machines that runs its deals.
+ *
+ * <p>Obtain one from {@link SpringStatemachineEngine#compile(SalesProcess)} or, for a process an engine runs, from
+ * {@link SpringStatemachineEngine#compiled(String)}. The {@link #factory() factory} is the compiled model: Spring
+ * users build their own machines from it to attach listeners and interceptors or to run test plans; machines built
+ * that way are theirs and are never pooled.
+ *
+ * <pre>{@code
+ * SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(4);
+ * DealEngine engine = compiler.engineBuilder().process(process).build();
+ * StateMachineFactory<String, String> factory = compiler.compiled(process.id()).factory();
+ * }</pre>
+ *
+ * <p>Thread-safe: any number of threads may {@link #decide(GuardContext) decide} at once; each takes a machine of
+ * its own from the pool, waiting when all {@link #poolSize()} machines are busy.
+ *
+ * @since 0.1
+ */
+public final class SpringCompiledProcess implements CompiledProcess {
+  private final PooledProcess delegate;
+
+  SpringCompiledProcess(PooledProcess delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public SalesProcess process() {
+    return delegate.process();
+  }
+
+  /**
+   * Decides the step for {@code context.event()} on {@code context.deal()} on a pooled machine, exactly as
+   * {@link Decision#firstAllowed} does: the first transition from the deal's stage on the event's type whose guard
+   * allows, or a refusal with the reasons of every guard that denied.
+   *
+   * @throws IllegalArgumentException if the deal's stage is not a stage of this process
+   * @throws IllegalStateException if this compiled process was {@link #close() closed}
+   * @throws RuntimeException whatever a guard threw, as the table engine would throw it
+   */
+  @Override
+  public Decision decide(GuardContext context) {
+    return delegate.decide(context);
+  }
+
+  /**
+   * The compiled model: states are stage ids, events are event type ids (for example {@code "closed-won"}).
+   * Machines from it start in the process's initial stage and are not started automatically. Guards read the deal
+   * from the message header that {@link SpringStatemachineEngine#eventMessage(GuardContext)} sets; a bare event
+   * takes only unguarded transitions.
+   */
+  public StateMachineFactory<String, String> factory() {
+    return delegate.factory();
+  }
+
+  /** The most machines this process keeps started at once. */
+  public int poolSize() {
+    return delegate.poolSize();
+  }
+
+  /**
+   * How many machines the pool has ever created. It stays at or below {@link #poolSize()} unless a machine was
+   * discarded as unusable, which {@link #machinesDiscarded()} counts.
+   */
+  public int machinesCreated() {
+    return delegate.machinesCreated();
+  }
+
+  /** How many machines were discarded after use because they were stopped, complete or in error. */
+  public int machinesDiscarded() {
+    return delegate.machinesDiscarded();
+  }
+
+  /** How many machines are idle in the pool now. */
+  public int machinesIdle() {
+    return delegate.machinesIdle();
+  }
+
+  /** Stops the pooled machines; later decisions throw {@link IllegalStateException}. */
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SpringCompiledProcess{process=" + process().id() + ", poolSize=" + poolSize() + ", machinesCreated="
+        + machinesCreated() + "}";
+  }
+}

@@ -1,0 +1,196 @@
+package io.salesflow.spring;
+
+import io.salesflow.GuardContext;
+import io.salesflow.SalesProcess;
+import io.salesflow.engine.DealEngine;
+import io.salesflow.engine.DealEngineBuilder;
+import io.salesflow.engine.spi.ProcessCompiler;
+import io.salesflow.spring.internal.Attempt;
+import io.salesflow.spring.internal.PooledProcess;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateContext;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.config.StateMachineFactory;
+
+/**
+ * The engine on Spring Statemachine: compiles each process into a Spring Statemachine model and decides every event
+ * on a bounded pool of machines, with exactly the results of the table engine.
+ *
+ * <pre>{@code
+ * DealEngine engine = SpringStatemachineEngine.builder().process(process).build();
+ * engine.start("D-42", process.id());
+ * FireResult result = engine.fire("D-42", new SalesEvent.ContactMade(now, ContactChannel.PHONE));
+ * }</pre>
+ *
+ * <p>An instance is the engine's {@link ProcessCompiler}. Keep it to reach what it compiled: each process's
+ * {@link SpringCompiledProcess#factory() StateMachineFactory}, for your own listeners, interceptors and test plans,
+ * and its pool counters.
+ *
+ * <pre>{@code
+ * SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(8);
+ * DealEngine engine = compiler.engineBuilder().process(process).build();
+ * StateMachineFactory<String, String> factory = compiler.factoryFor(process.id());
+ * }</pre>
+ *
+ * <p>How it runs: per process, at most {@link #poolSize()} started machines, created on demand. Each event takes an
+ * idle machine, resets it to the deal's stage, sends the event with the deal and the event in its message header,
+ * reads back which transition fired or which guards denied and why, and returns the machine. Nothing about a deal is
+ * kept in a machine between events. Won and lost stages are plain states, never Spring end states (a machine that
+ * enters an end state cannot be reused, upstream issue 966), and a machine that is unusable after an event is
+ * replaced.
+ *
+ * <p>Thread-safe. One compiler may serve one engine or several; {@link #compiled(String)} answers for the process
+ * compiled last under an id.
+ *
+ * @since 0.1
+ */
+public final class SpringStatemachineEngine implements ProcessCompiler {
+  /** The {@link #engineName() name} of this engine. */
+  public static final String ENGINE_NAME = "spring-statemachine";
+
+  private final int poolSize;
+  private final @Nullable Consumer<? super StateMachine<String, String>> customizer;
+  private final Map<String, SpringCompiledProcess> compiled = new ConcurrentHashMap<>();
+
+  private SpringStatemachineEngine(int poolSize, @Nullable Consumer<? super StateMachine<String, String>> customizer) {
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("pool size must be at least 1, but was " + poolSize);
+    }
+    this.poolSize = poolSize;
+    this.customizer = customizer;
+  }
+
+  /**
+   * Returns a builder for a {@link DealEngine} on Spring Statemachine, with a pool of {@link #defaultPoolSize()}
+   * machines per process.
+   */
+  public static DealEngineBuilder builder() {
+    return compiler().engineBuilder();
+  }
+
+  /** Returns a compiler with a pool of {@link #defaultPoolSize()} machines per process. */
+  public static SpringStatemachineEngine compiler() {
+    return new SpringStatemachineEngine(defaultPoolSize(), null);
+  }
+
+  /**
+   * Returns a compiler with a pool of {@code poolSize} machines per process. Size it to the number of threads that
+   * fire events at once; more threads than machines wait for one.
+   *
+   * @throws IllegalArgumentException if {@code poolSize} is less than 1
+   */
+  public static SpringStatemachineEngine compiler(int poolSize) {
+    return new SpringStatemachineEngine(poolSize, null);
+  }
+
+  /** The default pool size: the number of available processors. */
+  public static int defaultPoolSize() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Returns a compiler like this one that hands each pooled machine to {@code customizer} once, after it is created
+   * and before it is started: to add your {@code StateMachineListener}s or interceptors to the machines that run
+   * deals. The customizer must not start, stop or reset the machine, and listeners should be quick: they run on the
+   * thread that fires the event.
+   */
+  public SpringStatemachineEngine withMachineCustomizer(Consumer<? super StateMachine<String, String>> customizer) {
+    return new SpringStatemachineEngine(poolSize, Objects.requireNonNull(customizer, "customizer must not be null"));
+  }
+
+  /** Returns a builder for a {@link DealEngine} that decides with this compiler. */
+  public DealEngineBuilder engineBuilder() {
+    return DealEngine.builder(this);
+  }
+
+  /** The most machines each process keeps started at once. */
+  public int poolSize() {
+    return poolSize;
+  }
+
+  @Override
+  public String engineName() {
+    return ENGINE_NAME;
+  }
+
+  /**
+   * Compiles {@code process} into a Spring Statemachine model with a pool of machines, none started yet. An engine
+   * calls this once per process when it is built.
+   *
+   * @throws IllegalStateException if Spring Statemachine rejects the model
+   */
+  @Override
+  public SpringCompiledProcess compile(SalesProcess process) {
+    Objects.requireNonNull(process, "process must not be null");
+    SpringCompiledProcess result = new SpringCompiledProcess(new PooledProcess(process, poolSize, customizer));
+    compiled.put(process.id(), result);
+    return result;
+  }
+
+  /**
+   * Returns the process compiled last under {@code processId}.
+   *
+   * @throws IllegalArgumentException if this compiler compiled no process with that id
+   */
+  public SpringCompiledProcess compiled(String processId) {
+    SpringCompiledProcess result = compiled.get(Objects.requireNonNull(processId, "processId must not be null"));
+    if (result == null) {
+      throw new IllegalArgumentException("this compiler compiled no process '" + processId
+          + "'; it compiled " + new TreeSet<>(compiled.keySet()));
+    }
+    return result;
+  }
+
+  /**
+   * Returns the compiled {@code StateMachineFactory} of the process compiled last under {@code processId}; see
+   * {@link SpringCompiledProcess#factory()}.
+   *
+   * @throws IllegalArgumentException if this compiler compiled no process with that id
+   */
+  public StateMachineFactory<String, String> factoryFor(String processId) {
+    return compiled(processId).factory();
+  }
+
+  /** How many machines the pools of every process this compiler compiled have ever created. */
+  public long machinesCreated() {
+    return compiled.values().stream().mapToLong(SpringCompiledProcess::machinesCreated).sum();
+  }
+
+  /**
+   * Returns the message to send to a machine of a {@link SpringCompiledProcess#factory() compiled factory} for the
+   * event of {@code context}: its payload is the event type id and a header carries {@code context}, which the
+   * compiled guards read. Use a message for one send only.
+   *
+   * <pre>{@code
+   * GuardContext context = GuardContext.of(deal, event, clock.instant());
+   * machine.sendEvent(Mono.just(SpringStatemachineEngine.eventMessage(context))).blockLast();
+   * }</pre>
+   */
+  public static Message<String> eventMessage(GuardContext context) {
+    Objects.requireNonNull(context, "context must not be null");
+    return MessageBuilder.withPayload(context.event().type().id()).setHeader(Attempt.HEADER, new Attempt(context))
+        .build();
+  }
+
+  /**
+   * Returns the deal, event and time a machine is deciding on, for a listener or interceptor that was handed a
+   * {@code StateContext}; empty for a message that carries none (a bare event sent by hand).
+   */
+  public static Optional<GuardContext> guardContext(StateContext<String, String> stateContext) {
+    Attempt attempt = Attempt.of(Objects.requireNonNull(stateContext, "stateContext must not be null"));
+    return attempt == null ? Optional.empty() : Optional.ofNullable(attempt.context());
+  }
+
+  @Override
+  public String toString() {
+    return "SpringStatemachineEngine{poolSize=" + poolSize + ", compiled=" + new TreeSet<>(compiled.keySet()) + "}";
+  }
+}

@@ -1,0 +1,45 @@
+package io.salesflow.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salesflow.SalesProcess;
+import io.salesflow.engine.DealEngine;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seeded random event walks run on the table engine and on the Spring Statemachine engine side by side give the same
+ * result at every step: accepted or rejected, rejection kind, reasons, target stage, facts, history and version.
+ */
+class DifferentialTests {
+  private static final int WALKS_PER_PROCESS = 700;
+
+  static Stream<SalesProcess> processes() {
+    return TestProcesses.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void springEngineDecidesEveryStepLikeTheTableEngine(SalesProcess process) {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
+    SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(2);
+    EngineDriver.Tally tally = new EngineDriver.Tally();
+    try (DealEngine table = DealEngine.tableEngine().clock(clock).process(process).build();
+        DealEngine spring = compiler.engineBuilder().clock(clock).process(process).build()) {
+      SplittableRandom seeds = new SplittableRandom(process.id().hashCode());
+      for (int walk = 0; walk < WALKS_PER_PROCESS; walk++) {
+        EngineDriver.walk(process, "D-" + walk, seeds.nextLong(), table, spring, clock, tally);
+      }
+    }
+
+    assertThat(tally.taken).as("transitions taken: %s", tally).containsAll(process.transitions());
+    assertThat(tally.byKind).as("%s", tally)
+        .containsKeys("NO_TRANSITION", "GUARD_DENIED", "TERMINAL_STAGE", "UNKNOWN_EVENT_TYPE", "STALE_VERSION");
+    assertThat(tally.outcomesReached).as("%s", tally).contains("WON", "LOST");
+    assertThat(compiler.compiled(process.id()).machinesCreated()).isEqualTo(1);
+    assertThat(compiler.compiled(process.id()).machinesDiscarded()).isZero();
+  }
+}

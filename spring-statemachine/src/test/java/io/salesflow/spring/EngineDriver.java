@@ -1,0 +1,127 @@
+package io.salesflow.spring;
+
+import io.salesflow.Deal;
+import io.salesflow.DealFacts;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesProcess;
+import io.salesflow.Stage;
+import io.salesflow.StageKind;
+import io.salesflow.engine.DealEngine;
+import io.salesflow.engine.FireResult;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/** Runs the same seeded walk on two engines and says where they first differ. */
+final class EngineDriver {
+  private EngineDriver() {}
+
+  /** What one call did: a result, or the exception it threw, compared by class and message. */
+  record Outcome(FireResult result, String thrown) {
+    static Outcome of(Supplier<FireResult> call) {
+      try {
+        return new Outcome(call.get(), null);
+      } catch (RuntimeException e) {
+        return new Outcome(null, e.getClass().getName() + ": " + e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return thrown != null ? "threw " + thrown : result.toString();
+    }
+  }
+
+  /** Counts of what walks did, so a test can check that they exercised what they were meant to. */
+  static final class Tally {
+    long steps;
+    long accepted;
+    long internal;
+    long thrown;
+    final java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+    final java.util.Set<io.salesflow.Transition> taken =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final java.util.Set<String> outcomesReached = new java.util.TreeSet<>();
+
+    void add(SalesProcess process, Outcome outcome) {
+      steps++;
+      if (outcome.thrown() != null) {
+        thrown++;
+        return;
+      }
+      FireResult result = outcome.result();
+      if (result instanceof FireResult.Accepted accepted) {
+        this.accepted++;
+        if (accepted.transition().internal()) {
+          internal++;
+        }
+        Stage to = process.stage(accepted.transition().to());
+        if (to.isTerminal()) {
+          outcomesReached.add(to.kind().name());
+        }
+      } else {
+        byKind.merge(((FireResult.Rejected) result).kind().name(), 1L, Long::sum);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return steps + " steps: " + accepted + " accepted (" + internal + " internal), rejected " + byKind + ", "
+          + thrown + " thrown, outcomes " + outcomesReached + ", " + taken.size() + " transitions taken";
+    }
+  }
+
+  /**
+   * Starts deal {@code dealId} on both engines and fires a seeded random walk at it, failing at the first step where
+   * the engines disagree; the message names the seed and the step.
+   */
+  static void walk(SalesProcess process, String dealId, long seed, DealEngine reference, DealEngine candidate,
+      MutableClock clock, Tally tally) {
+    RandomGenerator random = new java.util.SplittableRandom(seed);
+    List<Stage> open = process.stages(StageKind.OPEN, StageKind.POST_SALE);
+    String entry = random.nextInt(5) == 0 ? open.get(random.nextInt(open.size())).id() : process.initialStage().id();
+    DealFacts facts = random.nextBoolean() ? DealFacts.none() : DealFacts.builder().source("web")
+        .putAttributes("campaign", "autumn").build();
+    Deal expected = reference.start(dealId, process.id(), facts, entry);
+    Deal actual = candidate.start(dealId, process.id(), facts, entry);
+    check(actual, expected, process, seed, 0, "start");
+    int length = 3 + random.nextInt(40);
+    int afterTerminal = 0;
+    for (int step = 1; step <= length && afterTerminal < 2; step++) {
+      clock.advance(java.time.Duration.ofMinutes(1 + random.nextInt(3000)));
+      Deal now = reference.get(dealId);
+      SalesEvent event = RandomEvents.next(process, now.stage(), random, clock.instant());
+      Outcome want;
+      Outcome got;
+      if (random.nextInt(20) == 0) {
+        long version = now.version() - random.nextInt(2);
+        want = Outcome.of(() -> reference.fire(dealId, version, event));
+        got = Outcome.of(() -> candidate.fire(dealId, version, event));
+      } else {
+        want = Outcome.of(() -> reference.fire(dealId, event));
+        got = Outcome.of(() -> candidate.fire(dealId, event));
+      }
+      check(got, want, process, seed, step, event);
+      tally.add(process, want);
+      if (want.result() instanceof FireResult.Accepted accepted) {
+        io.salesflow.engine.spi.Decision decision = io.salesflow.engine.spi.Decision.firstAllowed(process,
+            io.salesflow.GuardContext.of(now, event, accepted.transition().at()),
+            process.transitions(now.stage(), event.type()));
+        tally.taken.add(((io.salesflow.engine.spi.Decision.Take) decision).transition());
+      }
+      if (process.stage(reference.get(dealId).stage()).isTerminal()) {
+        afterTerminal++;
+      }
+    }
+    check(candidate.get(dealId), reference.get(dealId), process, seed, length, "end of walk");
+  }
+
+  private static void check(Object actual, Object expected, SalesProcess process, long seed, int step,
+      Object what) {
+    if (!Objects.equals(actual, expected)) {
+      throw new AssertionError("engines differ in process '" + process.id() + "', walk seed " + seed + ", step "
+          + step + " (" + what + "):\n  expected: " + expected + "\n  actual:   " + actual);
+    }
+  }
+}

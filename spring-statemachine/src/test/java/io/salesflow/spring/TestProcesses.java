@@ -1,0 +1,123 @@
+package io.salesflow.spring;
+
+import io.salesflow.EventType;
+import io.salesflow.LeadTemperature;
+import io.salesflow.LossReason;
+import io.salesflow.SalesProcess;
+import io.salesflow.Stage;
+import io.salesflow.StageKind;
+import io.salesflow.TransitionGuard;
+import io.salesflow.guard.SalesGuards;
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.List;
+
+/** Custom processes that exercise every shape the Spring Statemachine model has to get right. */
+final class TestProcesses {
+  static final EventType REACTIVATED = EventType.custom("reactivated");
+
+  private TestProcesses() {}
+
+  static List<SalesProcess> all() {
+    return List.of(inboundDemo(), branchingPipeline(), cadence());
+  }
+
+  /**
+   * The core tests' process (core/src/test/java/io/salesflow/Fixtures.java): one guard to leave lead, a loop from
+   * negotiation back to demo, an internal follow-up in lead.
+   */
+  static SalesProcess inboundDemo() {
+    return SalesProcess.builder("inbound-demo")
+        .name("Inbound demo")
+        .stage(Stage.builder().id("lead").name("Lead").kind(StageKind.OPEN).winProbability(0.1).build())
+        .stage(Stage.builder().id("demo").name("Demo").kind(StageKind.OPEN).winProbability(0.4).build())
+        .stage(Stage.builder().id("negotiation").name("Negotiation").kind(StageKind.OPEN).winProbability(0.7)
+            .build())
+        .stage(Stage.won("won", "Won"))
+        .stage(Stage.lost("lost", "Lost"))
+        .initialStage("lead")
+        .internal("lead", EventType.FOLLOW_UP_LOGGED)
+        .transition("lead", EventType.QUALIFICATION_ASSESSED, "demo", SalesGuards.bantAtLeast(3))
+        .transition("demo", EventType.PRESENTATION_DELIVERED, "negotiation")
+        .transition("negotiation", EventType.OBJECTION_RAISED, "demo")
+        .transition("negotiation", EventType.CLOSED_WON, "won", SalesGuards.noOpenObjections())
+        .transition("lead", EventType.CLOSED_LOST, "lost", SalesGuards.followUpsBeforeNoResponseLoss())
+        .transition("demo", EventType.CLOSED_LOST, "lost")
+        .transition("negotiation", EventType.CLOSED_LOST, "lost")
+        .build();
+  }
+
+  /**
+   * Several guarded transitions on one (stage, event) everywhere: external ones that all may deny, an external one
+   * before an internal fallback, two internal ones, an external self-transition; stage required fields; a loop
+   * through nurture; a custom event; a post-sale stage; a guard that reads the clock.
+   */
+  static SalesProcess branchingPipeline() {
+    TransitionGuard priceLoss = TransitionGuard.of("lost on price", ctx -> ctx.facts().lossReason()
+        .filter(r -> r == LossReason.PRICE).isPresent(), "loss: not lost on price, so not worth nurturing");
+    TransitionGuard bigDeal = TransitionGuard.of("amount at least 50,000", ctx -> ctx.facts().amount()
+        .filter(a -> a.compareTo(new BigDecimal("50000")) >= 0).isPresent(), "amount: below 50,000");
+    return SalesProcess.builder("branching-pipeline")
+        .stage(Stage.open("prospect", "Prospect"))
+        .stage(Stage.builder().id("qualified").name("Qualified").kind(StageKind.OPEN).addRequiredToLeave("authority")
+            .build())
+        .stage(Stage.builder().id("proposal").name("Proposal").kind(StageKind.OPEN).addRequiredToEnter("amount")
+            .build())
+        .stage(Stage.open("nurture", "Nurture"))
+        .stage(Stage.postSale("onboarding", "Onboarding"))
+        .stage(Stage.won("won", "Won"))
+        .stage(Stage.lost("lost", "Lost"))
+        .initialStage("prospect")
+        .internal("prospect", EventType.FOLLOW_UP_LOGGED)
+        .transition("prospect", EventType.CONTACT_MADE, "qualified", SalesGuards.contactChannelsAtLeast(2))
+        .internal("prospect", EventType.CONTACT_MADE)
+        .transition("prospect", EventType.CLOSED_LOST, "nurture", SalesGuards.unansweredFollowUpsAtLeast(2))
+        .transition("prospect", EventType.CLOSED_LOST, "lost", SalesGuards.followUpsBeforeNoResponseLoss(3))
+        .internal("qualified", EventType.QUALIFICATION_ASSESSED, SalesGuards.bantAtLeast(2))
+        .transition("qualified", EventType.QUALIFICATION_ASSESSED, "nurture", SalesGuards.bantAtLeast(2).negate())
+        .transition("qualified", EventType.PROPOSAL_SENT, "proposal", SalesGuards.bantAtLeast(3))
+        .transition("qualified", EventType.PROPOSAL_SENT, "qualified",
+            SalesGuards.minimumConfirmedBudget(new BigDecimal("10000")))
+        .internal("qualified", EventType.OBJECTION_RAISED)
+        .internal("qualified", EventType.OBJECTION_RESOLVED)
+        .transition("qualified", EventType.CLOSED_LOST, "lost")
+        .internal("proposal", EventType.TERMS_NEGOTIATED, SalesGuards.noOpenObjections())
+        .internal("proposal", EventType.TERMS_NEGOTIATED, bigDeal)
+        .internal("proposal", EventType.OBJECTION_RAISED)
+        .internal("proposal", EventType.OBJECTION_RESOLVED)
+        .transition("proposal", EventType.CLOSED_WON, "won", SalesGuards.noOpenObjections())
+        .transition("proposal", EventType.CLOSED_WON, "proposal", bigDeal)
+        .transition("proposal", EventType.CONTRACT_SIGNED, "onboarding", SalesGuards.noOpenObjections())
+        .transition("proposal", EventType.CLOSED_LOST, "nurture", priceLoss)
+        .transition("proposal", EventType.CLOSED_LOST, "lost")
+        .internal("nurture", EventType.FOLLOW_UP_LOGGED)
+        .transition("nurture", EventType.CONTACT_MADE, "qualified",
+            SalesGuards.contactChannelsAtLeast(3).or(SalesGuards.decisionWithin(Period.ofDays(60))))
+        .transition("nurture", REACTIVATED, "prospect", TransitionGuard.requiredFields("campaign"))
+        .transition("nurture", EventType.CLOSED_LOST, "lost")
+        .internal("onboarding", EventType.REFERRAL_RECEIVED)
+        .transition("onboarding", EventType.ONBOARDING_DONE, "won")
+        .build();
+  }
+
+  /** Follow-up cadence: too many unanswered follow-ups lose the deal, fewer are recorded; a hot lead moves on. */
+  static SalesProcess cadence() {
+    TransitionGuard hot = TransitionGuard.of("hot lead", ctx -> ctx.facts().leadTemperature()
+        .filter(t -> t == LeadTemperature.HOT).isPresent(), "temperature: the lead is not hot");
+    return SalesProcess.builder("cadence")
+        .stage(Stage.open("new", "New"))
+        .stage(Stage.open("working", "Working"))
+        .stage(Stage.won("won", "Won"))
+        .stage(Stage.lost("lost", "Lost"))
+        .initialStage("new")
+        .transition("new", EventType.FOLLOW_UP_LOGGED, "lost", SalesGuards.unansweredFollowUpsAtLeast(5))
+        .internal("new", EventType.FOLLOW_UP_LOGGED, SalesGuards.unansweredFollowUpsAtLeast(5).negate())
+        .transition("new", EventType.LEAD_SCORED, "working", hot)
+        .internal("new", EventType.LEAD_SCORED)
+        .transition("working", EventType.LEAD_SCORED, "new", hot.negate())
+        .internal("working", EventType.FOLLOW_UP_LOGGED)
+        .transition("working", EventType.CLOSED_WON, "won")
+        .transition("working", EventType.DISQUALIFIED, "lost")
+        .build();
+  }
+}
