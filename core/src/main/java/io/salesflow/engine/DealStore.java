@@ -3,9 +3,17 @@ package io.salesflow.engine;
 import io.salesflow.Deal;
 import io.salesflow.DealVersionConflictException;
 import io.salesflow.DuplicateDealException;
+import io.salesflow.FollowUp;
+import io.salesflow.SalesProcess;
+import io.salesflow.Stage;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,5 +54,79 @@ public interface DealStore {
   /** Returns the deals of a process that are in the given stage, in no particular order. */
   default List<Deal> findByStage(String processId, String stageId) {
     return findByProcess(processId).stream().filter(d -> d.stage().equals(stageId)).toList();
+  }
+
+  /**
+   * Returns the deals of a process that, at {@code now}, have been in the given stage for longer than
+   * {@code threshold}: those that entered it before {@code now - threshold}. Oldest stage entry first.
+   *
+   * <p>The default filters {@link #findByStage(String, String)}; a database store answers from an index.
+   *
+   * @throws IllegalArgumentException if {@code threshold} is negative
+   * @since 0.1
+   */
+  default List<Deal> findStalled(String processId, String stageId, Duration threshold, Instant now) {
+    Instant cutoff = cutoff(threshold, now, "threshold");
+    return findByStage(processId, stageId).stream()
+        .filter(d -> d.enteredStageAt().isBefore(cutoff))
+        .sorted(Comparator.comparing(Deal::enteredStageAt).thenComparing(Deal::id))
+        .toList();
+  }
+
+  /**
+   * Returns the deals of a process that are stalled at {@code now}: in any stage with a
+   * {@link Stage#stallAfter() stall threshold} for longer than that threshold. Grouped by stage in the process's
+   * order, oldest stage entry first within a stage.
+   *
+   * @since 0.1
+   */
+  default List<Deal> findStalled(SalesProcess process, Instant now) {
+    Objects.requireNonNull(process, "process must not be null");
+    List<Deal> stalled = new ArrayList<>();
+    for (Stage stage : process.stages()) {
+      if (!stage.isTerminal() && stage.stallAfter().isPresent()) {
+        stalled.addAll(findStalled(process.id(), stage.id(), stage.stallAfter().get(), now));
+      }
+    }
+    return stalled;
+  }
+
+  /**
+   * Returns the deals of a process in the given stage whose follow-up is overdue at {@code now}: neither a follow-up
+   * was logged nor the stage entered within {@code interval} before {@code now} (see {@link #followUpDueFrom(Deal)}).
+   * Longest overdue first.
+   *
+   * <p>The default filters {@link #findByStage(String, String)}; a database store answers from an index.
+   *
+   * @param interval how often the deals of this stage should be followed up
+   * @throws IllegalArgumentException if {@code interval} is negative
+   * @since 0.1
+   */
+  default List<Deal> findFollowUpsOverdue(String processId, String stageId, Duration interval, Instant now) {
+    Instant cutoff = cutoff(interval, now, "interval");
+    return findByStage(processId, stageId).stream()
+        .filter(d -> followUpDueFrom(d).isBefore(cutoff))
+        .sorted(Comparator.comparing(DealStore::followUpDueFrom).thenComparing(Deal::id))
+        .toList();
+  }
+
+  /**
+   * Returns the instant a deal's follow-up clock runs from: its latest follow-up, or its stage entry if that is
+   * later (a deal that just moved on is not overdue).
+   *
+   * @since 0.1
+   */
+  static Instant followUpDueFrom(Deal deal) {
+    Instant entered = deal.enteredStageAt();
+    return deal.facts().followUps().latest().map(FollowUp::at).filter(at -> at.isAfter(entered)).orElse(entered);
+  }
+
+  private static Instant cutoff(Duration duration, Instant now, String what) {
+    Objects.requireNonNull(duration, () -> what + " must not be null");
+    Objects.requireNonNull(now, "now must not be null");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(what + " must not be negative, but was " + duration);
+    }
+    return now.minus(duration);
   }
 }

@@ -1,0 +1,76 @@
+package io.salesflow.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Building a store: migrations on request, and clear errors when the schema is missing or unreadable. */
+class JdbcDealStoreBuilderTests {
+
+  @Test
+  void createsTheSchemaOnBuildAndLeavesACurrentSchemaAlone() {
+    DataSource h2 = JdbcTestSupport.newH2();
+    JdbcDealStore store = JdbcDealStore.builder(h2).build();
+
+    assertThat(store.find("D-1")).isEmpty();
+    assertThat(store.migrate()).isZero();
+    assertThat(JdbcDealStore.builder(h2).build().findByProcess("any")).isEmpty();
+  }
+
+  @Test
+  void refusesToBuildWithoutMigrationWhenTheTablesAreMissing() {
+    DataSource h2 = JdbcTestSupport.newH2();
+
+    assertThatThrownBy(() -> JdbcDealStore.builder(h2).migrate(false).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("migrate(true)")
+        .hasMessageContaining(JdbcDealStore.MIGRATIONS_LOCATION);
+  }
+
+  @Test
+  void migratesOnRequestBesideTheApplicationsOwnTablesAndFlywayHistory() throws SQLException {
+    DataSource h2 = JdbcTestSupport.newH2();
+    execute(h2, "CREATE TABLE customers (id INT PRIMARY KEY)",
+        "CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY)");
+    JdbcDealStore store = JdbcDealStore.builder(h2).migrate(false).migrate(true).build();
+
+    assertThat(store.migrate()).isZero();
+    // Flyway quotes the name it is given, so H2 keeps it in lower case
+    assertThat(JdbcTestSupport.count(h2, "SELECT COUNT(*) FROM \"" + JdbcDealStore.SCHEMA_HISTORY_TABLE
+        + "\" WHERE \"success\" AND \"version\" = ?", "1")).isEqualTo(1);
+    assertThat(store.findByProcess("any")).isEmpty();
+  }
+
+  @Test
+  void namesTheDealWhoseStoredStateCannotBeRead() throws SQLException {
+    DataSource h2 = JdbcTestSupport.newH2();
+    JdbcDealStore store = JdbcDealStore.builder(h2).build();
+    store.insert(Samples.newDeal("D-1", "five-step", "prospecting", Samples.T0));
+    execute(h2, "UPDATE salesflow_deals SET state = '{\"format\":2}' WHERE id = 'D-1'");
+
+    assertThatThrownBy(() -> store.find("D-1"))
+        .isInstanceOf(JdbcStoreException.class)
+        .hasMessageContaining("deal 'D-1'")
+        .hasMessageContaining("format 2")
+        .hasMessageContaining("newer Salesflow");
+  }
+
+  @Test
+  void rejectsANullDataSource() {
+    assertThatThrownBy(() -> JdbcDealStore.builder(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("dataSource");
+  }
+
+  private static void execute(DataSource ds, String... statements) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+}
