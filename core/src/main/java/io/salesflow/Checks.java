@@ -27,12 +27,13 @@ final class Checks {
   }
 
   static String id(String value, String what) {
-    notBlank(value, what);
-    if (!isKebabCase(value)) {
-      throw new IllegalArgumentException(
-          what + " must be lower-case kebab-case (letters, digits and single dashes), but was '" + value + "'");
+    notNull(value, what);
+    if (isKebabCase(value)) { // never blank, so the blank check's scan is only needed to word a failure
+      return value;
     }
-    return value;
+    notBlank(value, what);
+    throw new IllegalArgumentException(
+        what + " must be lower-case kebab-case (letters, digits and single dashes), but was '" + value + "'");
   }
 
   /**
