@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -32,12 +33,13 @@ import java.util.function.Supplier;
  * from requests do.
  *
  * <p>{@code million ENGINE}: starts one million deals with 5 history records each on {@code table} or
- * {@code spring}; run it with {@code -Xmx1g} to check that they fit in a 1 GB heap.
+ * {@code spring}, printing progress every 100,000 deals; run it with {@code -Xmx1g} to check that they fit in a 1 GB
+ * heap, and with {@code -XX:+ExitOnOutOfMemoryError} so that a heap too small ends the JVM at once.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.salesflow.benchmarks.MemoryFootprint
- * java -Xmx1g -cp benchmarks/target/benchmarks.jar io.salesflow.benchmarks.MemoryFootprint million table
- * java -Xmx1g -cp benchmarks/target/benchmarks.jar io.salesflow.benchmarks.MemoryFootprint million spring
+ * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.salesflow.benchmarks.MemoryFootprint
+ * java -Xmx1g -XX:+ExitOnOutOfMemoryError -cp benchmarks/target/benchmarks.jar \
+ *     io.salesflow.benchmarks.MemoryFootprint million table
  * </pre>
  */
 public final class MemoryFootprint {
@@ -98,13 +100,20 @@ public final class MemoryFootprint {
     try (DealEngine engine = engine(name).get().process(Workload.PROCESS).store(store).build()) {
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
       ExecutorService pool = Executors.newFixedThreadPool(threads);
+      AtomicInteger started = new AtomicInteger();
       List<Future<?>> parts = new ArrayList<>();
       int share = deals / threads;
       for (int t = 0; t < threads; t++) {
         int from = t * share;
         int to = t == threads - 1 ? deals : from + share;
         parts.add(pool.submit(() -> {
-          fill(engine, from, to, 5);
+          for (int i = from; i < to; i += 10_000) {
+            fill(engine, i, Math.min(to, i + 10_000), 5);
+            int done = started.addAndGet(Math.min(to, i + 10_000) - i);
+            if (done % 100_000 == 0) {
+              System.out.printf(Locale.ROOT, "%,d deals, %d s%n", done, (System.nanoTime() - start) / 1_000_000_000L);
+            }
+          }
           return null;
         }));
       }
