@@ -27,11 +27,31 @@ final class Checks {
   }
 
   static String id(String value, String what) {
-    notBlank(value, what);
-    if (!Stage.ID.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          what + " must be lower-case kebab-case (letters, digits and single dashes), but was '" + value + "'");
+    notNull(value, what);
+    if (isKebabCase(value)) { // never blank, so the blank check's scan is only needed to word a failure
+      return value;
     }
-    return value;
+    notBlank(value, what);
+    throw new IllegalArgumentException(
+        what + " must be lower-case kebab-case (letters, digits and single dashes), but was '" + value + "'");
+  }
+
+  /**
+   * Returns whether {@code value} matches {@link Stage#ID} ({@code [a-z0-9]+(-[a-z0-9]+)*}), by a scan instead of the
+   * regular expression: ids are checked several times per fired event, and a regex match allocates.
+   */
+  static boolean isKebabCase(String value) {
+    boolean expectLetterOrDigit = true;
+    for (int i = 0, n = value.length(); i < n; i++) {
+      char c = value.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        expectLetterOrDigit = false;
+      } else if (c == '-' && !expectLetterOrDigit) {
+        expectLetterOrDigit = true;
+      } else {
+        return false;
+      }
+    }
+    return !expectLetterOrDigit;
   }
 }

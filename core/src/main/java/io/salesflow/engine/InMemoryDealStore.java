@@ -64,6 +64,16 @@ public final class InMemoryDealStore implements DealStore {
     return deals.values().stream().filter(d -> d.processId().equals(processId)).toList();
   }
 
+  /**
+   * Puts a deal snapshot into the store as it is, replacing whatever is stored under its id, with no version check:
+   * to load deals exported from another store, or to rewind a deal to an earlier snapshot in a simulation or a
+   * benchmark. Engines never call this; concurrent events at the same deal may be lost across a restore.
+   */
+  public void restore(Deal deal) {
+    Objects.requireNonNull(deal, "deal must not be null");
+    deals.put(deal.id(), deal);
+  }
+
   /** Returns how many deals are stored. */
   public int size() {
     return deals.size();

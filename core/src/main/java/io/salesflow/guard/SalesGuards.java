@@ -277,8 +277,14 @@ public final class SalesGuards {
     return TransitionGuard.requiredFields(fields);
   }
 
+  /**
+   * Never used directly (a DecimalFormat is not thread-safe): each call formats with a clone, which costs far less
+   * than building a format and its symbols, as a denial's reason did on every denied event.
+   */
+  private static final DecimalFormat AMOUNT_FORMAT =
+      new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+
   static String amount(BigDecimal value) {
-    DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    return format.format(value);
+    return ((DecimalFormat) AMOUNT_FORMAT.clone()).format(value);
   }
 }

@@ -1,0 +1,208 @@
+package io.salesflow.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cost per event of the {@link Workload} on every row, in one JMH run: average time per event, and with
+ * {@code -prof gc} the bytes allocated per event.
+ *
+ * <p>Each benchmark method fires exactly one event (the next one of the round robin over 1,024 deals). Before
+ * timing, each row's setup runs a fresh copy of the row over the first 20,000 events and fails unless it goes
+ * through the same stages as the table engine. One fork per row, fixed 2 GB heap. Spring Statemachine rows warm up
+ * for 12 seconds (it settles after about 10 on 2 cores), the others for 12 seconds too, in shorter iterations.
+ *
+ * <p>Run (see benchmarks/README.md):
+ * {@code java -jar benchmarks/target/benchmarks.jar EngineBenchmarks -prof gc}
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 4)
+@Measurement(iterations = 4, time = 4)
+public class EngineBenchmarks {
+
+  /** A row and its walk over the workload, checked before timing. */
+  @State(Scope.Thread)
+  public abstract static class RowState {
+    Row row;
+    RoundRobin walk;
+
+    abstract String name();
+
+    abstract Row create();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      Supplier<Row> factory = this::create;
+      RoundRobin.check(name(), factory);
+      row = create();
+      walk = new RoundRobin();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      row.close();
+    }
+  }
+
+  /** Row 1. */
+  public static class TableEngine extends RowState {
+    @Override
+    String name() {
+      return "table engine";
+    }
+
+    @Override
+    Row create() {
+      return EngineRow.table(0);
+    }
+  }
+
+  /** Row 1 with deals that start with 1,000 history records. */
+  public static class TableEngineHistory extends RowState {
+    @Override
+    String name() {
+      return "table engine, 1,000 history records";
+    }
+
+    @Override
+    Row create() {
+      return EngineRow.table(1000);
+    }
+  }
+
+  /** Row 2. */
+  public static class SpringEngine extends RowState {
+    @Override
+    String name() {
+      return "Spring Statemachine engine";
+    }
+
+    @Override
+    Row create() {
+      return EngineRow.spring(0);
+    }
+  }
+
+  /** Row 2 with deals that start with 1,000 history records. */
+  public static class SpringEngineHistory extends RowState {
+    @Override
+    String name() {
+      return "Spring Statemachine engine, 1,000 history records";
+    }
+
+    @Override
+    Row create() {
+      return EngineRow.spring(1000);
+    }
+  }
+
+  /** Row 3. */
+  public static class RawSsmPooled extends RowState {
+    @Override
+    String name() {
+      return "raw Spring Statemachine, one machine per thread";
+    }
+
+    @Override
+    Row create() {
+      return new RawSsmPooledRow();
+    }
+  }
+
+  /** Row 4. */
+  public static class RawSsmFactory extends RowState {
+    @Override
+    String name() {
+      return "raw Spring Statemachine, a machine per event";
+    }
+
+    @Override
+    Row create() {
+      return new RawSsmFactoryRow();
+    }
+  }
+
+  /** Row 5. */
+  public static class Stateless4j extends RowState {
+    @Override
+    String name() {
+      return "stateless4j";
+    }
+
+    @Override
+    Row create() {
+      return new Stateless4jRow();
+    }
+  }
+
+  /** Row 6. */
+  public static class EnumMapFloor extends RowState {
+    @Override
+    String name() {
+      return "EnumMap floor";
+    }
+
+    @Override
+    Row create() {
+      return new EnumMapRow();
+    }
+  }
+
+  @Benchmark
+  public String row1_tableEngine(TableEngine state) {
+    return state.walk.step(state.row);
+  }
+
+  @Benchmark
+  public String row1h_tableEngine_history1000(TableEngineHistory state) {
+    return state.walk.step(state.row);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 4, time = 3)
+  public String row2_springEngine(SpringEngine state) {
+    return state.walk.step(state.row);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 4, time = 3)
+  public String row2h_springEngine_history1000(SpringEngineHistory state) {
+    return state.walk.step(state.row);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 4, time = 3)
+  public String row3_rawSsm_machinePerThread(RawSsmPooled state) {
+    return state.walk.step(state.row);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 4, time = 3)
+  public String row4_rawSsm_machinePerEvent(RawSsmFactory state) {
+    return state.walk.step(state.row);
+  }
+
+  @Benchmark
+  public String row5_stateless4j(Stateless4j state) {
+    return state.walk.step(state.row);
+  }
+
+  @Benchmark
+  public String row6_enumMapFloor(EnumMapFloor state) {
+    return state.walk.step(state.row);
+  }
+}

@@ -1,0 +1,31 @@
+package io.salesflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ChecksTests {
+
+  @Test
+  void kebabCaseScanAgreesWithTheIdPatternOnHandPickedIds() {
+    for (String id : new String[] {"a", "0", "qualifying", "handling-objections", "seven-step-2", "a-b-c", "", "-",
+        "-a", "a-", "a--b", "A", "a_b", "a b", "é", "a-B", "7-", "x-1-y"}) {
+      assertThat(Checks.isKebabCase(id)).as(id).isEqualTo(Stage.ID.matcher(id).matches());
+    }
+  }
+
+  @Test
+  void kebabCaseScanAgreesWithTheIdPatternOnRandomStrings() {
+    SplittableRandom random = new SplittableRandom(20261123L);
+    char[] alphabet = {'a', 'z', 'm', '0', '9', '-', '-', 'A', '_', ' ', '.'};
+    for (int i = 0; i < 20_000; i++) {
+      char[] chars = new char[random.nextInt(7)];
+      for (int j = 0; j < chars.length; j++) {
+        chars[j] = alphabet[random.nextInt(alphabet.length)];
+      }
+      String id = new String(chars);
+      assertThat(Checks.isKebabCase(id)).as("'%s'", id).isEqualTo(Stage.ID.matcher(id).matches());
+    }
+  }
+}
