@@ -92,12 +92,11 @@ public abstract class Deal {
       throw new IllegalArgumentException("deal '" + id() + "' has version " + version() + " but "
           + history().size() + " history records; the version must equal the number of accepted transitions");
     }
-    history().latest().ifPresent(last -> {
-      if (!last.to().equals(stage())) {
-        throw new IllegalArgumentException("deal '" + id() + "' is in stage '" + stage()
-            + "' but its last transition ended in '" + last.to() + "'");
-      }
-    });
+    String last = history().lastStage();
+    if (last != null && !last.equals(stage())) {
+      throw new IllegalArgumentException("deal '" + id() + "' is in stage '" + stage()
+          + "' but its last transition ended in '" + last + "'");
+    }
   }
 
   @Override

@@ -1,26 +1,48 @@
 package io.salesflow;
 
-import io.salesflow.internal.PersistentList;
+import java.time.Instant;
+import java.util.AbstractList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transitions a deal has gone through, oldest first.
  *
  * <p>Immutable. {@link #append(TransitionRecord)} shares the existing records instead of copying them, so recording
- * one more transition costs the same however long the history is; {@link #asList()} copies once.
+ * one more transition costs the same however long the history is; {@link #asList()} copies once. The history keeps
+ * each record's fields in one compact node (its version is its position), so a deal with a few transitions takes
+ * little memory; the {@link TransitionRecord}s it hands out are equal to the ones appended, not the same objects.
  *
  * @since 0.1
  */
 public final class TransitionHistory implements Iterable<TransitionRecord> {
-  private static final TransitionHistory EMPTY = new TransitionHistory(PersistentList.empty());
+  private static final TransitionHistory EMPTY = new TransitionHistory(null, 0, null, null, null, 0, 0, false);
 
-  private final PersistentList<TransitionRecord> records;
+  private final @Nullable TransitionHistory previous;
+  /** The number of records, which is also the version of the last one. */
+  private final int size;
+  private final @Nullable String from;
+  private final @Nullable String to;
+  private final @Nullable SalesEvent event;
+  private final long atSecond;
+  private final int atNano;
+  private final boolean internal;
 
-  private TransitionHistory(PersistentList<TransitionRecord> records) {
-    this.records = records;
+  private TransitionHistory(@Nullable TransitionHistory previous, int size, @Nullable String from,
+      @Nullable String to, @Nullable SalesEvent event, long atSecond, int atNano, boolean internal) {
+    this.previous = previous;
+    this.size = size;
+    this.from = from;
+    this.to = to;
+    this.event = event;
+    this.atSecond = atSecond;
+    this.atNano = atNano;
+    this.internal = internal;
   }
 
   /** Returns an empty history. */
@@ -50,36 +72,53 @@ public final class TransitionHistory implements Iterable<TransitionRecord> {
    */
   public TransitionHistory append(TransitionRecord record) {
     Checks.notNull(record, "record");
-    if (record.version() != records.size() + 1L) {
-      throw new IllegalArgumentException("transition record " + record + " does not continue a history of "
-          + records.size() + " records: its version must be " + (records.size() + 1));
+    if (record.version() != size + 1L) {
+      throw new IllegalArgumentException("transition record " + record + " does not continue a history of " + size
+          + " records: its version must be " + (size + 1));
     }
-    TransitionRecord last = records.last();
-    if (last != null && !last.to().equals(record.from())) {
+    if (to != null && !to.equals(record.from())) {
       throw new IllegalArgumentException("transition record " + record + " starts in '" + record.from()
-          + "' but the previous record ended in '" + last.to() + "'");
+          + "' but the previous record ended in '" + to + "'");
     }
-    return new TransitionHistory(records.append(record));
+    Instant at = record.at();
+    return new TransitionHistory(this, size + 1, record.from(), record.to(), record.event(), at.getEpochSecond(),
+        at.getNano(), record.internal());
   }
 
   /** Returns the number of records. */
   public int size() {
-    return records.size();
+    return size;
   }
 
   /** Returns whether there are no records. */
   public boolean isEmpty() {
-    return records.isEmpty();
+    return size == 0;
   }
 
   /** Returns the most recent record, if any. */
   public Optional<TransitionRecord> latest() {
-    return Optional.ofNullable(records.last());
+    return size == 0 ? Optional.empty() : Optional.of(record());
+  }
+
+  /** The stage the last record ended in, or null when empty; no record is built. */
+  @Nullable String lastStage() {
+    return to;
+  }
+
+  private TransitionRecord record() {
+    return new TransitionRecord(size, Objects.requireNonNull(from), Objects.requireNonNull(to),
+        Objects.requireNonNull(event), Instant.ofEpochSecond(atSecond, atNano), internal);
   }
 
   /** Returns the records, oldest first, as an unmodifiable list (one copy). */
   public List<TransitionRecord> asList() {
-    return records.toList();
+    TransitionRecord[] records = new TransitionRecord[size];
+    TransitionHistory node = this;
+    for (int i = size - 1; i >= 0; i--) {
+      records[i] = node.record();
+      node = Objects.requireNonNull(node.previous);
+    }
+    return new Snapshot(records);
   }
 
   /** Returns the records, oldest first. */
@@ -95,7 +134,7 @@ public final class TransitionHistory implements Iterable<TransitionRecord> {
   @Override
   public boolean equals(Object other) {
     return other == this
-        || (other instanceof TransitionHistory that && size() == that.size() && asList().equals(that.asList()));
+        || (other instanceof TransitionHistory that && size == that.size && asList().equals(that.asList()));
   }
 
   @Override
@@ -106,5 +145,24 @@ public final class TransitionHistory implements Iterable<TransitionRecord> {
   @Override
   public String toString() {
     return asList().toString();
+  }
+
+  private static final class Snapshot extends AbstractList<TransitionRecord> implements RandomAccess {
+    private final TransitionRecord[] records;
+
+    Snapshot(TransitionRecord[] records) {
+      this.records = records;
+    }
+
+    @Override
+    public TransitionRecord get(int index) {
+      Objects.checkIndex(index, records.length);
+      return records[index];
+    }
+
+    @Override
+    public int size() {
+      return records.length;
+    }
   }
 }

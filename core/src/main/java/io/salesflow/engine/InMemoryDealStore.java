@@ -43,7 +43,7 @@ public final class InMemoryDealStore implements DealStore {
   public void append(Deal deal, TransitionRecord record) {
     Objects.requireNonNull(deal, "deal must not be null");
     Objects.requireNonNull(record, "record must not be null");
-    if (deal.version() != record.version() || deal.lastTransition().orElse(null) != record) {
+    if (deal.version() != record.version() || !deal.stage().equals(record.to())) {
       throw new IllegalArgumentException("deal '" + deal.id() + "' must end with the record being appended");
     }
     long expected = record.version() - 1;
