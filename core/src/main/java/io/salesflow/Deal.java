@@ -85,9 +85,11 @@ public abstract class Deal {
 
   @Value.Check
   final void check() {
+    // ids are checked for blankness only: their format is the process definition's business, and this check runs
+    // for every snapshot an engine makes
     Checks.notBlank(id(), "deal id");
-    Checks.id(processId(), "process id");
-    Checks.id(stage(), "stage");
+    Checks.notBlank(processId(), "process id");
+    Checks.notBlank(stage(), "stage");
     if (version() != history().size()) {
       throw new IllegalArgumentException("deal '" + id() + "' has version " + version() + " but "
           + history().size() + " history records; the version must equal the number of accepted transitions");

@@ -18,8 +18,8 @@ public record TransitionRecord(long version, String from, String to, SalesEvent 
     if (version < 1) {
       throw new IllegalArgumentException("version of a transition record must be at least 1, but was " + version);
     }
-    Checks.id(from, "from");
-    Checks.id(to, "to");
+    Checks.notBlank(from, "from");
+    Checks.notBlank(to, "to");
     Checks.notNull(event, "event");
     Checks.notNull(at, "at");
     if (internal && !from.equals(to)) {
