@@ -285,6 +285,26 @@ public final class SalesGuards {
       new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
   static String amount(BigDecimal value) {
+    if (value.signum() >= 0 && value.scale() <= 0 && value.precision() - value.scale() <= 18) {
+      return grouped(value.longValueExact()); // whole amounts, the usual case: no format object needed
+    }
     return ((DecimalFormat) AMOUNT_FORMAT.clone()).format(value);
+  }
+
+  /** Writes a non-negative whole number with a comma between groups of three digits, as {@code #,##0} does. */
+  private static String grouped(long value) {
+    String digits = Long.toString(value);
+    int commas = (digits.length() - 1) / 3;
+    if (commas == 0) {
+      return digits;
+    }
+    char[] out = new char[digits.length() + commas];
+    for (int from = digits.length() - 1, to = out.length - 1, n = 0; from >= 0; from--, n++) {
+      if (n > 0 && n % 3 == 0) {
+        out[to--] = ',';
+      }
+      out[to--] = digits.charAt(from);
+    }
+    return new String(out);
   }
 }

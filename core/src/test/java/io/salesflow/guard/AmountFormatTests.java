@@ -1,0 +1,35 @@
+package io.salesflow.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Amounts in reasons read the same whether the fast path or the general format writes them. */
+class AmountFormatTests {
+  static final DecimalFormat REFERENCE = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+
+  @Test
+  void wholeAmountsAreGroupedByThousands() {
+    assertThat(SalesGuards.amount(BigDecimal.ZERO)).isEqualTo("0");
+    assertThat(SalesGuards.amount(new BigDecimal("999"))).isEqualTo("999");
+    assertThat(SalesGuards.amount(new BigDecimal("4000"))).isEqualTo("4,000");
+    assertThat(SalesGuards.amount(new BigDecimal("1234567"))).isEqualTo("1,234,567");
+    assertThat(SalesGuards.amount(new BigDecimal("9999.99"))).isEqualTo("9,999.99");
+    assertThat(SalesGuards.amount(new BigDecimal("1E+3"))).isEqualTo("1,000");
+  }
+
+  @Test
+  void agreesWithTheGeneralFormatOnRandomAmounts() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 20_000; i++) {
+      long whole = random.nextLong(0, Long.MAX_VALUE >> random.nextInt(0, 60));
+      BigDecimal value = random.nextBoolean() ? BigDecimal.valueOf(whole) : BigDecimal.valueOf(whole, 2);
+      assertThat(SalesGuards.amount(value)).as("%s", value).isEqualTo(REFERENCE.format(value));
+    }
+  }
+}
