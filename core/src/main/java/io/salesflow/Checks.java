@@ -37,7 +37,7 @@ final class Checks {
   }
 
   /**
-   * Returns whether {@code value} matches {@link Stage#ID} ({@code [a-z0-9]+(-[a-z0-9]+)*}), by a scan instead of the
+   * Returns whether {@code value} matches {@code [a-z0-9]+(-[a-z0-9]+)*}, by a scan instead of the
    * regular expression: ids are checked several times per fired event, and a regex match allocates.
    */
   static boolean isKebabCase(String value) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -21,8 +20,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 @ValueStyle
 public abstract class Stage {
-  static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
   Stage() {}
 
   /** The stable id, in lower-case kebab-case, for example {@code "qualifying"}. */

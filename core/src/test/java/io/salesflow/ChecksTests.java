@@ -6,12 +6,15 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ChecksTests {
+  /** The regular expression the scan replaced, kept as the oracle. */
+  static final java.util.regex.Pattern KEBAB = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
 
   @Test
   void kebabCaseScanAgreesWithTheIdPatternOnHandPickedIds() {
     for (String id : new String[] {"a", "0", "qualifying", "handling-objections", "seven-step-2", "a-b-c", "", "-",
         "-a", "a-", "a--b", "A", "a_b", "a b", "é", "a-B", "7-", "x-1-y"}) {
-      assertThat(Checks.isKebabCase(id)).as(id).isEqualTo(Stage.ID.matcher(id).matches());
+      assertThat(Checks.isKebabCase(id)).as(id).isEqualTo(KEBAB.matcher(id).matches());
     }
   }
 
@@ -25,7 +28,7 @@ class ChecksTests {
         chars[j] = alphabet[random.nextInt(alphabet.length)];
       }
       String id = new String(chars);
-      assertThat(Checks.isKebabCase(id)).as("'%s'", id).isEqualTo(Stage.ID.matcher(id).matches());
+      assertThat(Checks.isKebabCase(id)).as("'%s'", id).isEqualTo(KEBAB.matcher(id).matches());
     }
   }
 }

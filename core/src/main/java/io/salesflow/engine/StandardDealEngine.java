@@ -109,7 +109,7 @@ final class StandardDealEngine implements DealEngine {
       throw new IllegalArgumentException("expectedVersion must not be negative, but was " + expectedVersion);
     }
     for (int attempt = 1; ; attempt++) {
-      Deal deal = get(dealId);
+      Deal deal = store.find(dealId).orElseThrow(() -> new UnknownDealException(dealId));
       FireResult result = attempt(deal, expectedVersion, event);
       if (result != null) {
         notify(result);
