@@ -1,21 +1,31 @@
 package io.salesflow;
 
-import java.util.Objects;
-
 /** Argument checks with messages that name the argument and show the bad value. */
 final class Checks {
   private Checks() {}
 
   static <T> T notNull(T value, String what) {
-    return Objects.requireNonNull(value, () -> what + " must not be null");
+    // no message supplier: a capturing lambda would be allocated on every call where the JIT does not inline it
+    if (value == null) {
+      throw new NullPointerException(what + " must not be null");
+    }
+    return value;
   }
 
   static String notBlank(String value, String what) {
     notNull(value, what);
-    if (value.isBlank()) {
+    if (isBlank(value)) {
       throw new IllegalArgumentException(what + " must not be blank, but was '" + value + "'");
     }
     return value;
+  }
+
+  /**
+   * {@link String#isBlank()} that answers from the first character for the usual id, which does not start with
+   * whitespace: engines check ids on every event.
+   */
+  static boolean isBlank(String value) {
+    return value.isEmpty() || Character.isWhitespace(value.charAt(0)) && value.isBlank();
   }
 
   static java.math.BigDecimal nonNegative(java.math.BigDecimal value, String what) {
