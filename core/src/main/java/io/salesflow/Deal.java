@@ -21,31 +21,39 @@ public abstract class Deal {
   Deal() {}
 
   /** The deal's id, unique within a store. */
+  @Value.Parameter
   public abstract String id();
 
   /** The id of the process the deal runs through. */
+  @Value.Parameter
   public abstract String processId();
 
   /** The id of the stage the deal is in. */
+  @Value.Parameter
   public abstract String stage();
 
   /** How many transitions have been accepted; 0 for a deal just started. */
+  @Value.Parameter
   public abstract long version();
 
   /** When the deal was started. */
+  @Value.Parameter
   public abstract Instant createdAt();
 
   /** When the deal entered its current stage. */
+  @Value.Parameter
   public abstract Instant enteredStageAt();
 
   /** What is known about the deal. */
   @Value.Default
+  @Value.Parameter
   public DealFacts facts() {
     return DealFacts.none();
   }
 
   /** Every accepted transition, oldest first. */
   @Value.Default
+  @Value.Parameter
   public TransitionHistory history() {
     return TransitionHistory.empty();
   }
@@ -69,18 +77,14 @@ public abstract class Deal {
   public final Deal advance(TransitionRecord record, DealFacts facts) {
     Checks.notNull(record, "record");
     Checks.notNull(facts, "facts");
-    if (!record.from().equals(stage())) {
-      throw new IllegalArgumentException("deal '" + id() + "' is in stage '" + stage()
-          + "', so it cannot record a transition from '" + record.from() + "'");
+    if (record.version() != version() + 1 || !record.from().equals(stage())) {
+      throw notContinued(record);
     }
-    return ImmutableDeal.builder()
-        .from(this)
-        .stage(record.to())
-        .version(record.version())
-        .enteredStageAt(record.internal() ? enteredStageAt() : record.at())
-        .facts(facts)
-        .history(history().append(record))
-        .build();
+    // straight to the constructor, not through a builder: engines make one snapshot per accepted event. The record
+    // continues the history because it continues this deal, whose version and stage are the history's size and last
+    // stage (check() holds every snapshot to that)
+    return ImmutableDeal.of(id(), processId(), record.to(), record.version(), createdAt(),
+        record.internal() ? enteredStageAt() : record.at(), facts, history().appendChecked(record));
   }
 
   @Value.Check
@@ -91,14 +95,33 @@ public abstract class Deal {
     Checks.notBlank(processId(), "process id");
     Checks.notBlank(stage(), "stage");
     if (version() != history().size()) {
-      throw new IllegalArgumentException("deal '" + id() + "' has version " + version() + " but "
-          + history().size() + " history records; the version must equal the number of accepted transitions");
+      throw versionNotHistorySize();
     }
     String last = history().lastStage();
     if (last != null && !last.equals(stage())) {
-      throw new IllegalArgumentException("deal '" + id() + "' is in stage '" + stage()
-          + "' but its last transition ended in '" + last + "'");
+      throw stageNotLastTarget(last);
     }
+  }
+
+  // failures are built out of line, so that the checks run on every snapshot stay small enough to inline
+
+  private IllegalArgumentException notContinued(TransitionRecord record) {
+    if (record.version() != version() + 1) {
+      return new IllegalArgumentException("deal '" + id() + "' is at version " + version()
+          + ", so the next transition record must have version " + (version() + 1) + ", not " + record.version());
+    }
+    return new IllegalArgumentException("deal '" + id() + "' is in stage '" + stage()
+        + "', so it cannot record a transition from '" + record.from() + "'");
+  }
+
+  private IllegalArgumentException versionNotHistorySize() {
+    return new IllegalArgumentException("deal '" + id() + "' has version " + version() + " but "
+        + history().size() + " history records; the version must equal the number of accepted transitions");
+  }
+
+  private IllegalArgumentException stageNotLastTarget(String last) {
+    return new IllegalArgumentException("deal '" + id() + "' is in stage '" + stage()
+        + "' but its last transition ended in '" + last + "'");
   }
 
   @Override

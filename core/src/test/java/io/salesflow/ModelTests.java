@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,35 @@ class ModelTests {
   void dealVersionMustEqualItsHistoryLength() {
     assertThatThrownBy(() -> Deal.builder().id("D-1").processId("p").stage("lead").version(2).createdAt(T0)
         .enteredStageAt(T0).build()).hasMessageContaining("version must equal the number of accepted transitions");
+  }
+
+  @Test
+  void advanceAppendsTheRecordAndRejectsOneThatDoesNotContinueTheDeal() {
+    Deal deal = Deal.builder().id("D-1").processId("p").stage("lead").version(0).createdAt(T0).enteredStageAt(T0)
+        .build();
+    Instant later = T0.plusSeconds(60);
+    TransitionRecord first = new TransitionRecord(1, "lead", "demo", new SalesEvent.PresentationDelivered(later),
+        later, false);
+    Deal next = deal.advance(first, deal.facts());
+    assertThat(next.stage()).isEqualTo("demo");
+    assertThat(next.version()).isEqualTo(1);
+    assertThat(next.enteredStageAt()).isEqualTo(later);
+    assertThat(next.history().asList()).containsExactly(first);
+    assertThat(deal.history().isEmpty()).isTrue();
+
+    TransitionRecord internal = new TransitionRecord(2, "demo", "demo",
+        new SalesEvent.FollowUpLogged(later.plusSeconds(60), ContactChannel.EMAIL, FollowUpOutcome.RESPONDED),
+        later.plusSeconds(60), true);
+    Deal third = next.advance(internal, next.facts());
+    assertThat(third.enteredStageAt()).as("an internal transition keeps the stage entry time").isEqualTo(later);
+    assertThat(third.history().asList()).containsExactly(first, internal);
+
+    assertThatThrownBy(() -> next.advance(new TransitionRecord(3, "demo", "won",
+        new SalesEvent.ClosedWon(T0, BigDecimal.ONE), T0, false), next.facts()))
+        .hasMessageContaining("next transition record must have version 2, not 3");
+    assertThatThrownBy(() -> next.advance(new TransitionRecord(2, "lead", "won",
+        new SalesEvent.ClosedWon(T0, BigDecimal.ONE), T0, false), next.facts()))
+        .hasMessageContaining("is in stage 'demo', so it cannot record a transition from 'lead'");
   }
 
   @Test
