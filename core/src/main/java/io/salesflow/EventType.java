@@ -95,6 +95,19 @@ public record EventType(String id) {
     return BUILT_IN.containsKey(id);
   }
 
+  // equals and hashCode as a record's, written out: engines look event types up on every event, the generated
+  // record methods go through a method handle, and equals is kept under the JIT's inlining limit of 35 bytes
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EventType that && id.equals(that.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
   @Override
   public String toString() {
     return id;
