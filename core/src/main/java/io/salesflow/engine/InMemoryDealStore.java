@@ -10,15 +10,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The default {@link DealStore}: deals in a concurrent map, lost when the JVM exits. Thread-safe; each deal is
- * replaced atomically with a version check, and its history is shared with the previous snapshot rather than copied.
+ * replaced atomically with a version check (a compare-and-set, no lock), and its history is shared with the previous
+ * snapshot rather than copied.
  *
  * @since 0.1
  */
 public final class InMemoryDealStore implements DealStore {
-  private final ConcurrentMap<String, Deal> deals = new ConcurrentHashMap<>();
+  /** Each deal's latest snapshot in its own cell, so that an append is one compare-and-set on the cell. */
+  private final ConcurrentMap<String, AtomicReference<Deal>> deals = new ConcurrentHashMap<>();
 
   /** Creates an empty store. */
   public InMemoryDealStore() {}
@@ -29,14 +32,15 @@ public final class InMemoryDealStore implements DealStore {
     if (deal.version() != 0) {
       throw new IllegalArgumentException("a new deal has version 0, but '" + deal.id() + "' has " + deal.version());
     }
-    if (deals.putIfAbsent(deal.id(), deal) != null) {
+    if (deals.putIfAbsent(deal.id(), new AtomicReference<>(deal)) != null) {
       throw new DuplicateDealException(deal.id(), deal.processId());
     }
   }
 
   @Override
   public Optional<Deal> find(String dealId) {
-    return Optional.ofNullable(deals.get(Objects.requireNonNull(dealId, "dealId must not be null")));
+    AtomicReference<Deal> cell = deals.get(Objects.requireNonNull(dealId, "dealId must not be null"));
+    return cell == null ? Optional.empty() : Optional.of(cell.get());
   }
 
   @Override
@@ -47,21 +51,23 @@ public final class InMemoryDealStore implements DealStore {
       throw new IllegalArgumentException("deal '" + deal.id() + "' must end with the record being appended");
     }
     long expected = record.version() - 1;
-    deals.compute(deal.id(), (id, stored) -> {
-      if (stored == null) {
-        throw new UnknownDealException(id);
-      }
+    AtomicReference<Deal> cell = deals.get(deal.id());
+    if (cell == null) {
+      throw new UnknownDealException(deal.id());
+    }
+    Deal stored;
+    do {
+      stored = cell.get();
       if (stored.version() != expected) {
-        throw new DealVersionConflictException(id, expected, stored.version());
+        throw new DealVersionConflictException(deal.id(), expected, stored.version());
       }
-      return deal;
-    });
+    } while (!cell.compareAndSet(stored, deal));
   }
 
   @Override
   public List<Deal> findByProcess(String processId) {
     Objects.requireNonNull(processId, "processId must not be null");
-    return deals.values().stream().filter(d -> d.processId().equals(processId)).toList();
+    return deals.values().stream().map(AtomicReference::get).filter(d -> d.processId().equals(processId)).toList();
   }
 
   /**
@@ -71,7 +77,11 @@ public final class InMemoryDealStore implements DealStore {
    */
   public void restore(Deal deal) {
     Objects.requireNonNull(deal, "deal must not be null");
-    deals.put(deal.id(), deal);
+    AtomicReference<Deal> cell = deals.get(deal.id());
+    if (cell == null) {
+      cell = deals.computeIfAbsent(deal.id(), id -> new AtomicReference<>(deal));
+    }
+    cell.set(deal);
   }
 
   /** Returns how many deals are stored. */
