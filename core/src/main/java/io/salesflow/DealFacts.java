@@ -166,12 +166,7 @@ public abstract class DealFacts {
       open.add(new Objection(e.category(), e.detail(), e.occurredAt()));
       return facts.withOpenObjections(open);
     } else if (event instanceof SalesEvent.ObjectionResolved e) {
-      List<Objection> open = new ArrayList<>(openObjections());
-      int before = open.size();
-      open.removeIf(o -> o.category() == e.category());
-      return before == open.size()
-          ? facts
-          : facts.withOpenObjections(open).withResolvedObjections(resolvedObjections() + before - open.size());
+      return resolve(facts, e.category());
     } else if (event instanceof SalesEvent.ProposalSent e) {
       ImmutableDealFacts next = facts.withProposalSentAt(e.occurredAt());
       return e.amount() == null ? next : next.withAmount(e.amount());
@@ -201,6 +196,21 @@ public abstract class DealFacts {
       return facts.withAttributes(attributes);
     }
     throw new IllegalArgumentException("unsupported event " + event);
+  }
+
+  /** Closes every open objection of {@code category}; the same facts when none is open. */
+  private static DealFacts resolve(ImmutableDealFacts facts, ObjectionCategory category) {
+    List<Objection> open = facts.openObjections();
+    List<Objection> remaining = new ArrayList<>(open.size());
+    for (Objection objection : open) {
+      if (objection.category() != category) {
+        remaining.add(objection);
+      }
+    }
+    int resolved = open.size() - remaining.size();
+    return resolved == 0
+        ? facts
+        : facts.withOpenObjections(remaining).withResolvedObjections(facts.resolvedObjections() + resolved);
   }
 
   private static ImmutableDealFacts withChannel(ImmutableDealFacts facts, ContactChannel channel) {

@@ -47,7 +47,8 @@ public sealed interface Decision {
       return refuse(process, context, List.of());
     }
     List<GuardVerdict> denials = null;
-    for (Transition transition : candidates) {
+    for (int i = 0, n = candidates.size(); i < n; i++) { // indexed: no iterator on the hot path
+      Transition transition = candidates.get(i);
       GuardVerdict verdict = transition.guard().evaluate(context);
       if (verdict.allowed()) {
         return new Take(transition);
