@@ -48,7 +48,7 @@ public final class InMemoryDealStore implements DealStore {
     Objects.requireNonNull(deal, "deal must not be null");
     Objects.requireNonNull(record, "record must not be null");
     if (deal.version() != record.version() || !deal.stage().equals(record.to())) {
-      throw new IllegalArgumentException("deal '" + deal.id() + "' must end with the record being appended");
+      throw notEndingWith(deal);
     }
     long expected = record.version() - 1;
     AtomicReference<Deal> cell = deals.get(deal.id());
@@ -59,9 +59,19 @@ public final class InMemoryDealStore implements DealStore {
     do {
       stored = cell.get();
       if (stored.version() != expected) {
-        throw new DealVersionConflictException(deal.id(), expected, stored.version());
+        throw conflict(deal, stored);
       }
     } while (!cell.compareAndSet(stored, deal));
+  }
+
+  // failures are built out of line, so that append stays small enough for the JIT to inline into an engine
+
+  private static IllegalArgumentException notEndingWith(Deal deal) {
+    return new IllegalArgumentException("deal '" + deal.id() + "' must end with the record being appended");
+  }
+
+  private static DealVersionConflictException conflict(Deal deal, Deal stored) {
+    return new DealVersionConflictException(deal.id(), deal.version() - 1, stored.version());
   }
 
   @Override

@@ -43,18 +43,28 @@ public sealed interface Decision {
    * @param candidates the transitions from the deal's stage on the event's type, in definition order
    */
   static Decision firstAllowed(SalesProcess process, GuardContext context, List<Transition> candidates) {
-    if (candidates.isEmpty()) {
-      return refuse(process, context, List.of());
+    // the usual case, the first candidate allowed, is kept small enough for the JIT to inline into an engine
+    if (!candidates.isEmpty()) {
+      Transition first = candidates.get(0);
+      GuardVerdict verdict = first.guard().evaluate(context);
+      if (verdict.allowed()) {
+        return new Take(first);
+      }
+      return afterDenial(process, context, candidates, verdict);
     }
-    List<GuardVerdict> denials = null;
-    for (int i = 0, n = candidates.size(); i < n; i++) { // indexed: no iterator on the hot path
+    return refuse(process, context, List.of());
+  }
+
+  /** The rest of {@link #firstAllowed} once the first candidate's guard denied with {@code firstDenial}. */
+  private static Decision afterDenial(SalesProcess process, GuardContext context, List<Transition> candidates,
+      GuardVerdict firstDenial) {
+    List<GuardVerdict> denials = new ArrayList<>(candidates.size());
+    denials.add(firstDenial);
+    for (int i = 1, n = candidates.size(); i < n; i++) {
       Transition transition = candidates.get(i);
       GuardVerdict verdict = transition.guard().evaluate(context);
       if (verdict.allowed()) {
         return new Take(transition);
-      }
-      if (denials == null) {
-        denials = new ArrayList<>(candidates.size());
       }
       denials.add(verdict);
     }
