@@ -197,14 +197,18 @@ class SpringEngineTests {
     SalesProcess process = TestProcesses.inboundDemo();
     AtomicInteger customized = new AtomicInteger();
     List<String> seen = new ArrayList<>();
+    List<String> machineIds = new ArrayList<>();
     SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(1).withMachineCustomizer(machine -> {
       customized.incrementAndGet();
+      machineIds.add(machine.getId());
       machine.addStateListener(new StateMachineListenerAdapter<>() {
         @Override
         public void stateContext(StateContext<String, String> context) {
           if (context.getStage() == StateContext.Stage.TRANSITION_END) {
-            SpringStatemachineEngine.guardContext(context).ifPresent(c -> seen.add(c.deal().id() + " "
-                + c.event().type() + " -> " + context.getTarget().getId()));
+            SpringStatemachineEngine.guardContext(context).ifPresent(c -> {
+              seen.add(c.deal().id() + " " + c.event().type() + " -> " + context.getTarget().getId());
+              machineIds.add(String.valueOf(context.getStateMachine().getId()));
+            });
           }
         }
       });
@@ -217,6 +221,8 @@ class SpringEngineTests {
     }
     assertThat(customized).hasValue(1);
     assertThat(seen).containsExactly("D-7 follow-up-logged -> lead", "D-7 qualification-assessed -> demo");
+    // the customizer sees the process id; deciding machines carry none (Spring's handler lookup is skipped)
+    assertThat(machineIds).containsExactly(process.id(), "null", "null");
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.access.StateMachineAccess;
 import org.springframework.statemachine.config.StateMachineFactory;
+import org.springframework.statemachine.support.AbstractStateMachine;
 import reactor.core.publisher.Mono;
 
 /**
@@ -114,6 +115,11 @@ final class MachinePool {
     StateMachine<String, String> machine = factory.getStateMachine();
     if (customizer != null) {
       customizer.accept(machine);
+    }
+    // Without an id Spring Statemachine skips its annotation-handler lookup, which compiles a regular expression on
+    // every notification; with no bean factory there are no handlers to find. Resets keep the id empty.
+    if (machine instanceof AbstractStateMachine<String, String> anonymous) {
+      anonymous.setId(null);
     }
     machine.startReactively().block();
     created.incrementAndGet();

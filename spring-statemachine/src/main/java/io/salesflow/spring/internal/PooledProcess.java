@@ -55,7 +55,7 @@ public final class PooledProcess implements CompiledProcess {
     this.factory = SsmModel.compile(process);
     this.pool = new MachinePool(process.id(), factory, poolSize, customizer);
     for (Stage stage : process.stages()) {
-      resets.put(stage.id(), new DefaultStateMachineContext<>(stage.id(), null, null, null, null, process.id()));
+      resets.put(stage.id(), new DefaultStateMachineContext<>(stage.id(), null, null, null, null, null));
     }
     for (Transition transition : process.transitions()) {
       takes.put(transition, new Decision.Take(transition));
