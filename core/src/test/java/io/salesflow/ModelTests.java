@@ -84,6 +84,58 @@ class ModelTests {
   }
 
   @Test
+  void factsBuilderRoundTripsEveryFactAndRejectsNullsByName() {
+    DealFacts facts = DealFacts.builder()
+        .bant(BantAssessment.builder().budget(new BigDecimal("9000"), true).build())
+        .amount(new BigDecimal("9000")).source("referral: ACME").leadTemperature(LeadTemperature.HOT)
+        .approachMethod(ApproachMethod.QUESTION).closingTechnique(ClosingTechnique.ALTERNATIVE_CHOICE)
+        .addContactChannels(ContactChannel.PHONE, ContactChannel.EMAIL)
+        .addOpenObjections(new Objection(ObjectionCategory.PRICE, "too dear", T0))
+        .resolvedObjections(2).presentations(3).referralsGiven(1)
+        .proposalSentAt(T0).contractSignedAt(T0.plusSeconds(60)).onboardedAt(T0.plusSeconds(120))
+        .lossReason(LossReason.COMPETITOR).disqualificationReason("no fit").putAttributes("region", "emea")
+        .build();
+    assertThat(facts.toBuilder().build()).isEqualTo(facts).hasSameHashCodeAs(facts);
+    assertThat(facts.toString()).startsWith("DealFacts{bant=").contains("amount=9000", "source=referral: ACME",
+        "closingTechnique=ALTERNATIVE_CHOICE", "presentations=3", "onboardedAt=", "attributes={region=emea}");
+    assertThat(DealFacts.none().toString()).doesNotContain("amount=", "source=", "lossReason=");
+    assertThat(facts.toBuilder().source(java.util.Optional.empty()).build().source()).isEmpty();
+    assertThat(DealFacts.builder().build()).isEqualTo(DealFacts.none());
+    assertThatThrownBy(() -> DealFacts.builder().source((String) null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("source");
+    assertThatThrownBy(() -> DealFacts.builder().putAttributes("region", null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("region");
+  }
+
+  @Test
+  void rarelyChangedFactsSurviveTheEventsThatChangeOthers() {
+    DealFacts won = DealFacts.builder().source("web").build()
+        .apply(new SalesEvent.LeadScored(T0, LeadTemperature.WARM))
+        .apply(new SalesEvent.ProposalSent(T0, new BigDecimal("500")))
+        .apply(new SalesEvent.ContractSigned(T0))
+        .apply(new SalesEvent.ClosedWon(T0, new BigDecimal("450"), ClosingTechnique.EXTRA_INDUCEMENT))
+        .apply(new SalesEvent.OnboardingDone(T0))
+        .apply(new SalesEvent.ReferralReceived(T0, "D-9"));
+    assertThat(won.source()).contains("web");
+    assertThat(won.leadTemperature()).contains(LeadTemperature.WARM);
+    assertThat(won.proposalSentAt()).contains(T0);
+    assertThat(won.contractSignedAt()).contains(T0);
+    assertThat(won.onboardedAt()).contains(T0);
+    assertThat(won.closingTechnique()).contains(ClosingTechnique.EXTRA_INDUCEMENT);
+    assertThat(won.amount()).contains(new BigDecimal("450"));
+    assertThat(won.referralsGiven()).isEqualTo(1);
+    DealFacts lost = won.apply(new SalesEvent.ClosedLost(T0, LossReason.NO_DECISION));
+    assertThat(lost.lossReason()).contains(LossReason.NO_DECISION);
+    assertThat(lost.closingTechnique()).as("a loss without a technique keeps the recorded one")
+        .contains(ClosingTechnique.EXTRA_INDUCEMENT);
+    DealFacts disqualified = DealFacts.none().apply(new SalesEvent.Disqualified(T0, "student project"));
+    assertThat(disqualified.disqualificationReason()).contains("student project");
+    assertThat(disqualified.lossReason()).contains(LossReason.NOT_A_FIT);
+    assertThat(won.source()).as("earlier facts are unchanged").contains("web");
+    assertThat(DealFacts.none().lossReason()).isEmpty();
+  }
+
+  @Test
   void historyAppendsWithoutChangingEarlierSnapshots() {
     TransitionRecord first = new TransitionRecord(1, "lead", "demo",
         new SalesEvent.PresentationDelivered(T0), T0, false);
