@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Each benchmark method fires exactly one event (the next one of the round robin over 1,024 deals). Before
  * timing, each row's setup runs a fresh copy of the row over the first 20,000 events and fails unless it goes
  * through the same stages as the table engine. One fork per row, fixed 2 GB heap touched before the run (so no row
- * pays for first-touch page faults). Spring Statemachine rows warm up for 12 seconds (it settles after about 10 on
- * 2 cores), the others for 12 seconds too, in shorter iterations.
+ * pays for first-touch page faults). Rows 1, 5 and 6 warm up for 12 seconds and measure 6 iterations of 4 seconds.
+ * The Spring Statemachine rows warm up for 20 seconds (it settles after about 10 on 2 cores) and measure 8 iterations
+ * of 4 seconds: on a shared machine their time wanders by 10 to 15% over a minute, so they are averaged longer.
  *
  * <p>Run (see benchmarks/README.md):
  * {@code java -jar benchmarks/target/benchmarks.jar EngineBenchmarks -prof gc}
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 4)
-@Measurement(iterations = 4, time = 4)
+@Measurement(iterations = 6, time = 4)
 public class EngineBenchmarks {
 
   /** A row and its walk over the workload, checked before timing. */
@@ -174,25 +175,29 @@ public class EngineBenchmarks {
   }
 
   @Benchmark
-  @Warmup(iterations = 4, time = 3)
+  @Warmup(iterations = 5, time = 4)
+  @Measurement(iterations = 8, time = 4)
   public String row2_springEngine(SpringEngine state) {
     return state.walk.step(state.row);
   }
 
   @Benchmark
-  @Warmup(iterations = 4, time = 3)
+  @Warmup(iterations = 5, time = 4)
+  @Measurement(iterations = 8, time = 4)
   public String row2h_springEngine_history1000(SpringEngineHistory state) {
     return state.walk.step(state.row);
   }
 
   @Benchmark
-  @Warmup(iterations = 4, time = 3)
+  @Warmup(iterations = 5, time = 4)
+  @Measurement(iterations = 8, time = 4)
   public String row3_rawSsm_machinePerThread(RawSsmPooled state) {
     return state.walk.step(state.row);
   }
 
   @Benchmark
-  @Warmup(iterations = 4, time = 3)
+  @Warmup(iterations = 5, time = 4)
+  @Measurement(iterations = 8, time = 4)
   public String row4_rawSsm_machinePerEvent(RawSsmFactory state) {
     return state.walk.step(state.row);
   }
