@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Internally the facts that most events change (BANT, amount, channels, follow-ups, objections and the counts)
  * are kept apart from the rarely changed ones, which sit in two small records shared between copies. Every accepted
  * event copies the facts, and with G1 a copy of an 18-field object is compiled out of line with a write barrier per
- * field; the grouped form is copied inline, which took about a fifth off the table engine's cost per event.
+ * field; the grouped form is copied inline, which took about a sixth off the table engine's cost per event.
  *
  * @since 0.1
  */
