@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-@Value.Immutable(builder = false)
-@ValueStyle
+@Value.Immutable
+@HandBuiltValueStyle
 public abstract class DealFacts {
   /** Field names that {@link #field(String)} resolves from typed facts; any other name is a custom attribute. */
   public static final Set<String> BUILT_IN_FIELDS = Set.of("amount", "budget", "authority", "need", "timing",
