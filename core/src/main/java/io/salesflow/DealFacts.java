@@ -3,6 +3,7 @@ package io.salesflow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -472,10 +473,7 @@ public abstract class DealFacts {
 
     /** Adds channels to {@link DealFacts#contactChannels()}. */
     public Builder addContactChannels(ContactChannel... elements) {
-      for (ContactChannel element : Checks.notNull(elements, "contactChannels")) {
-        addContactChannels(element);
-      }
-      return this;
+      return addAllContactChannels(Arrays.asList(Checks.notNull(elements, "contactChannels")));
     }
 
     /** Replaces {@link DealFacts#contactChannels()}. */
@@ -507,10 +505,7 @@ public abstract class DealFacts {
 
     /** Adds objections to {@link DealFacts#openObjections()}. */
     public Builder addOpenObjections(Objection... elements) {
-      for (Objection element : Checks.notNull(elements, "openObjections")) {
-        addOpenObjections(element);
-      }
-      return this;
+      return addAllOpenObjections(Arrays.asList(Checks.notNull(elements, "openObjections")));
     }
 
     /** Replaces {@link DealFacts#openObjections()}. */
