@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  *
  * <p>Deals are immutable: an engine returns a new snapshot for every accepted event, with the version raised by one
  * and one {@link TransitionRecord} appended to the {@link #history()}. The version always equals the number of
- * accepted transitions, so it doubles as the optimistic-concurrency token of a {@link io.salesflow.engine.DealStore
+ * accepted transitions, so it doubles as the optimistic-concurrency token of a {@link io.salesflow.store.DealStore
  * store}.
  *
  * @since 0.1
@@ -61,6 +61,16 @@ public abstract class Deal {
   /** Returns how long the deal has been in its stage at {@code now}. */
   public final Duration timeInStage(Instant now) {
     return Duration.between(enteredStageAt(), Checks.notNull(now, "now"));
+  }
+
+  /**
+   * Returns the instant the deal's follow-up clock runs from: its latest follow-up, or its stage entry if that is
+   * later (a deal that just moved on is not overdue). Stores index it; {@code FollowUpCadence} adds its interval.
+   */
+  public final Instant followUpDueFrom() {
+    Instant entered = enteredStageAt();
+    return facts().followUps().latest().map(DealFacts.FollowUp::at).filter(at -> at.isAfter(entered))
+        .orElse(entered);
   }
 
   /** Returns the most recent accepted transition, if any. */

@@ -13,6 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.SalesEvent.ClosingTechnique;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.FollowUpOutcome;
 
 /**
  * What is known about a deal: the facts that guards read and analytics count.
@@ -639,6 +646,38 @@ public abstract class DealFacts {
           resolvedObjections, presentations, referralsGiven,
           milestones.equals(Milestones.NONE) ? Milestones.NONE : milestones,
           profile.equals(Profile.NONE) ? Profile.NONE : profile);
+    }
+  }
+
+  /**
+   * An objection a prospect raised and that is not resolved yet.
+   *
+   * @param category what the objection is about
+   * @param detail the prospect's point, in a few words; may be empty
+   * @param raisedAt when it was raised
+   * @since 0.1
+   */
+  public record Objection(ObjectionCategory category, String detail, Instant raisedAt) {
+    public Objection {
+      Checks.notNull(category, "category");
+      Checks.notNull(detail, "detail");
+      Checks.notNull(raisedAt, "raisedAt");
+    }
+  }
+
+  /**
+   * One follow-up with a prospect.
+   *
+   * @param at when it happened
+   * @param channel how the prospect was reached
+   * @param outcome what came of it
+   * @since 0.1
+   */
+  public record FollowUp(Instant at, ContactChannel channel, FollowUpOutcome outcome) {
+    public FollowUp {
+      Checks.notNull(at, "at");
+      Checks.notNull(channel, "channel");
+      Checks.notNull(outcome, "outcome");
     }
   }
 }

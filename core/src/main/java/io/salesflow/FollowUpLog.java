@@ -1,8 +1,9 @@
 package io.salesflow;
 
-import io.salesflow.internal.PersistentList;
 import java.util.List;
 import java.util.Optional;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.DealFacts.FollowUp;
 
 /**
  * The follow-ups made on a deal, with the counts that follow-up guards read.

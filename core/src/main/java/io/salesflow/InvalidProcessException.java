@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 public final class InvalidProcessException extends SalesProcessException {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<ProcessProblem> problems;
+  private final transient List<Problem> problems;
 
-  InvalidProcessException(String processId, List<ProcessProblem> problems) {
+  InvalidProcessException(String processId, List<Problem> problems) {
     super("process '" + processId + "' is invalid (" + problems.size() + " problem"
         + (problems.size() == 1 ? "" : "s") + "):"
         + problems.stream().map(p -> "\n  - " + p.message()).collect(Collectors.joining()), processId, null);
@@ -21,7 +21,48 @@ public final class InvalidProcessException extends SalesProcessException {
   }
 
   /** Every problem found, in the order the rules are checked. */
-  public List<ProcessProblem> problems() {
+  public List<Problem> problems() {
     return problems;
+  }
+
+  /**
+   * One reason a process definition is invalid.
+   *
+   * @param rule the rule broken
+   * @param message a sentence naming the stages and events involved and what to change
+   * @param stages the stage ids involved
+   * @param events the event types involved, if any
+   * @since 0.1
+   */
+  public record Problem(Rule rule, String message, List<String> stages, List<EventType> events) {
+    public Problem {
+      Checks.notNull(rule, "rule");
+      Checks.notBlank(message, "message");
+      stages = List.copyOf(stages);
+      events = List.copyOf(events);
+    }
+
+    /** The validation rules of {@link SalesProcess.Builder#build()}. */
+    public enum Rule {
+      /** No initial stage was set, or it names no stage of the process. */
+      MISSING_INITIAL_STAGE,
+      /** A transition names a stage the process does not have. */
+      UNKNOWN_STAGE,
+      /** The process has no stage of kind {@link StageKind#WON}. */
+      NO_WON_STAGE,
+      /** A stage cannot be reached from the initial stage. */
+      UNREACHABLE_STAGE,
+      /** An open or post-sale stage cannot reach any won or lost stage. */
+      NO_OUTCOME_REACHABLE,
+      /** A transition leaves a won or lost stage. */
+      TRANSITION_FROM_TERMINAL_STAGE,
+      /** Two unguarded transitions leave the same stage on the same event, so the target would be ambiguous. */
+      AMBIGUOUS_TRANSITIONS
+    }
+
+    @Override
+    public String toString() {
+      return rule + ": " + message;
+    }
   }
 }

@@ -2,6 +2,11 @@ package io.salesflow;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.FollowUpOutcome;
 
 /** Events that bring no new facts, to ask guards how things stand (see {@link SalesProcess#explain}). */
 final class ProbeEvents {

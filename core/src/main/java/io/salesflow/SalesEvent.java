@@ -2,6 +2,7 @@ package io.salesflow;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -313,5 +314,110 @@ public sealed interface SalesEvent {
     public Custom(EventType type, Instant occurredAt) {
       this(type, occurredAt, Map.of());
     }
+  }
+
+  /**
+   * A word of the event vocabulary (a channel, a reason, an outcome): an enum constant with a kebab-case label.
+   *
+   * @since 0.1
+   */
+  interface Term {
+    /** The constant's name, as {@link Enum#name()} gives it. */
+    String name();
+
+    /** Returns the lower-case, dash-separated form used in messages and diagrams, for example {@code "no-response"}. */
+    default String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /**
+   * How a contact or follow-up reached the prospect.
+   *
+   * @since 0.1
+   */
+  enum ContactChannel implements Term {
+    EMAIL,
+    PHONE,
+    IN_PERSON,
+    SOCIAL,
+    VIDEO_CALL,
+    OTHER
+  }
+
+  /**
+   * How a rep opened the conversation; seed 000_0c5a7cc8b72a6e10.txt names the premium, question and product approaches.
+   *
+   * @since 0.1
+   */
+  enum ApproachMethod implements Term {
+    PREMIUM,
+    QUESTION,
+    PRODUCT,
+    OTHER
+  }
+
+  /**
+   * How ready a lead is to buy, as the funnel in seed 001_c2736629a02af6fe.txt sorts traffic.
+   *
+   * @since 0.1
+   */
+  enum LeadTemperature implements Term {
+    COLD,
+    WARM,
+    HOT
+  }
+
+  /**
+   * What an objection is about.
+   *
+   * @since 0.1
+   */
+  enum ObjectionCategory implements Term {
+    PRICE,
+    TIMING,
+    COMPETITOR,
+    AUTHORITY,
+    NEED,
+    OTHER
+  }
+
+  /**
+   * How a rep asked for the decision; seed 000_0c5a7cc8b72a6e10.txt names the alternative-choice, extra-inducement and standing-room-only closes.
+   *
+   * @since 0.1
+   */
+  enum ClosingTechnique implements Term {
+    ALTERNATIVE_CHOICE,
+    EXTRA_INDUCEMENT,
+    STANDING_ROOM_ONLY,
+    OTHER
+  }
+
+  /**
+   * Why a deal was lost.
+   *
+   * @since 0.1
+   */
+  enum LossReason implements Term {
+    NO_RESPONSE,
+    PRICE,
+    COMPETITOR,
+    NO_BUDGET,
+    NO_DECISION,
+    TIMING,
+    NOT_A_FIT,
+    OTHER
+  }
+
+  /**
+   * What came of a follow-up.
+   *
+   * @since 0.1
+   */
+  enum FollowUpOutcome implements Term {
+    NO_RESPONSE,
+    RESPONDED,
+    REJECTED
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import io.salesflow.InvalidProcessException.Problem;
 
 /**
  * A sales process definition: its stages, the transitions between them and the stage every deal starts in.
@@ -376,7 +377,7 @@ public final class SalesProcess {
      *     out of terminal stages, and two unguarded transitions on the same stage and event
      */
     public SalesProcess build() {
-      List<ProcessProblem> problems = ProcessValidator.validate(id, initialStage, stages, transitions);
+      List<Problem> problems = ProcessValidator.validate(id, initialStage, stages, transitions);
       if (!problems.isEmpty()) {
         throw new InvalidProcessException(id, problems);
       }
@@ -388,23 +389,23 @@ public final class SalesProcess {
   static final class ProcessValidator {
     private ProcessValidator() {}
 
-    static List<ProcessProblem> validate(String processId, String initialStage, Map<String, Stage> stages,
+    static List<Problem> validate(String processId, String initialStage, Map<String, Stage> stages,
         List<Transition> transitions) {
-      List<ProcessProblem> problems = new ArrayList<>();
+      List<Problem> problems = new ArrayList<>();
       String where = "process '" + processId + "'";
       if (initialStage == null) {
-        problems.add(new ProcessProblem(ProcessProblem.Rule.MISSING_INITIAL_STAGE,
+        problems.add(new Problem(Problem.Rule.MISSING_INITIAL_STAGE,
             where + " has no initial stage; call initialStage(...) with one of " + stages.keySet(), List.of(),
             List.of()));
       } else if (!stages.containsKey(initialStage)) {
-        problems.add(new ProcessProblem(ProcessProblem.Rule.MISSING_INITIAL_STAGE,
+        problems.add(new Problem(Problem.Rule.MISSING_INITIAL_STAGE,
             where + " starts in stage '" + initialStage + "', which it does not have; its stages are "
                 + stages.keySet(), List.of(initialStage), List.of()));
       }
       for (Transition t : transitions) {
         for (String stage : t.internal() ? List.of(t.source()) : List.of(t.source(), t.target())) {
           if (!stages.containsKey(stage)) {
-            problems.add(new ProcessProblem(ProcessProblem.Rule.UNKNOWN_STAGE,
+            problems.add(new Problem(Problem.Rule.UNKNOWN_STAGE,
                 where + ": transition " + t + " names stage '" + stage + "', which the process does not have;"
                     + " add the stage or fix the id (stages: " + stages.keySet() + ")",
                 List.of(stage), List.of(t.event())));
@@ -412,7 +413,7 @@ public final class SalesProcess {
         }
       }
       if (stages.values().stream().noneMatch(s -> s.kind() == StageKind.WON)) {
-        problems.add(new ProcessProblem(ProcessProblem.Rule.NO_WON_STAGE,
+        problems.add(new Problem(Problem.Rule.NO_WON_STAGE,
             where + " has no won stage; add a stage of kind WON that deals can close into", List.of(), List.of()));
       }
       Map<String, Set<String>> successors = new HashMap<>();
@@ -427,7 +428,7 @@ public final class SalesProcess {
         Set<String> reachable = closure(Set.of(initialStage), successors);
         for (String stage : stages.keySet()) {
           if (!reachable.contains(stage)) {
-            problems.add(new ProcessProblem(ProcessProblem.Rule.UNREACHABLE_STAGE,
+            problems.add(new Problem(Problem.Rule.UNREACHABLE_STAGE,
                 where + ": stage '" + stage + "' cannot be reached from the initial stage '" + initialStage
                     + "'; add a transition into it or remove it", List.of(stage), List.of()));
           }
@@ -438,7 +439,7 @@ public final class SalesProcess {
       Set<String> leadToOutcome = closure(outcomes, predecessors);
       for (Stage stage : stages.values()) {
         if (!stage.isTerminal() && !leadToOutcome.contains(stage.id())) {
-          problems.add(new ProcessProblem(ProcessProblem.Rule.NO_OUTCOME_REACHABLE,
+          problems.add(new Problem(Problem.Rule.NO_OUTCOME_REACHABLE,
               where + ": deals in stage '" + stage.id() + "' can never reach a won or lost stage; add a transition"
                   + " towards an outcome (closed-lost, for example)", List.of(stage.id()), List.of()));
         }
@@ -446,7 +447,7 @@ public final class SalesProcess {
       for (Transition t : transitions) {
         Stage source = stages.get(t.source());
         if (source != null && source.isTerminal()) {
-          problems.add(new ProcessProblem(ProcessProblem.Rule.TRANSITION_FROM_TERMINAL_STAGE,
+          problems.add(new Problem(Problem.Rule.TRANSITION_FROM_TERMINAL_STAGE,
               where + ": transition " + t + " leaves the " + source.kind().name().toLowerCase() + " stage '"
                   + source.id() + "'; won and lost stages are final, so remove it or make the stage open",
               List.of(t.source()), List.of(t.event())));
@@ -462,7 +463,7 @@ public final class SalesProcess {
             List<String> targets = transitions.stream()
                 .filter(o -> !o.isGuarded() && o.source().equals(t.source()) && o.event().equals(t.event()))
                 .map(o -> "'" + o.target() + "'").collect(Collectors.toList());
-            problems.add(new ProcessProblem(ProcessProblem.Rule.AMBIGUOUS_TRANSITIONS,
+            problems.add(new Problem(Problem.Rule.AMBIGUOUS_TRANSITIONS,
                 where + ": stage '" + t.source() + "' has several unguarded transitions on '" + t.event()
                     + "' (to " + String.join(", ", targets) + "); guard all but one of them, or use different events",
                 List.of(t.source()), List.of(t.event())));

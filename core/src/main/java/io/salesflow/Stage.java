@@ -1,6 +1,7 @@
 package io.salesflow;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -57,6 +58,22 @@ public abstract class Stage {
 
   /** Deal fields that must be known before a deal may leave this stage for another one. */
   public abstract Set<String> requiredToLeave();
+
+  /**
+   * Returns the stall cut-off at {@code now}: a deal that entered this stage before the returned instant is stalled.
+   * Empty when deals never stall here: the stage has no {@link #stallAfter() threshold}, or it is won or lost. A deal
+   * exactly at its threshold is not stalled yet.
+   */
+  public final Optional<Instant> stallCutoff(Instant now) {
+    Checks.notNull(now, "now");
+    return isTerminal() ? Optional.empty() : stallAfter().map(now::minus);
+  }
+
+  /** Returns whether {@code deal}, which must be in this stage, is stalled at {@code now}; see {@link #stallCutoff}. */
+  public final boolean isStalled(Deal deal, Instant now) {
+    Checks.notNull(deal, "deal");
+    return stallCutoff(now).map(deal.enteredStageAt()::isBefore).orElse(false);
+  }
 
   /** Returns whether no transition may leave this stage. */
   public final boolean isTerminal() {

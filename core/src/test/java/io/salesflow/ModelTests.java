@@ -9,6 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.SalesEvent.ClosingTechnique;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.DealFacts.Objection;
 
 class ModelTests {
 

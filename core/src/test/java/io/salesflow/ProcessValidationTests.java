@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.salesflow.ProcessProblem.Rule;
+import io.salesflow.InvalidProcessException.Problem.Rule;
 import org.junit.jupiter.api.Test;
+import io.salesflow.InvalidProcessException.Problem;
 
 class ProcessValidationTests {
 
@@ -39,13 +40,13 @@ class ProcessValidationTests {
     SalesProcess.Builder builder = SalesProcess.builder("tiny")
         .stage(Stage.open("new", "New")).stage(Stage.won("won", "Won"))
         .transition("new", EventType.CLOSED_WON, "won");
-    assertThat(invalid(builder).problems()).extracting(ProcessProblem::rule).containsExactly(Rule.MISSING_INITIAL_STAGE);
+    assertThat(invalid(builder).problems()).extracting(Problem::rule).containsExactly(Rule.MISSING_INITIAL_STAGE);
   }
 
   @Test
   void reportsAnInitialStageTheProcessDoesNotHave() {
     InvalidProcessException e = invalid(valid().initialStage("nowhere"));
-    assertThat(e.problems()).extracting(ProcessProblem::rule).contains(Rule.MISSING_INITIAL_STAGE);
+    assertThat(e.problems()).extracting(Problem::rule).contains(Rule.MISSING_INITIAL_STAGE);
     assertThat(e.getMessage()).contains("'nowhere'");
   }
 
@@ -65,7 +66,7 @@ class ProcessValidationTests {
     SalesProcess.Builder builder = SalesProcess.builder("tiny")
         .stage(Stage.open("new", "New")).stage(Stage.lost("lost", "Lost"))
         .initialStage("new").transition("new", EventType.CLOSED_LOST, "lost");
-    assertThat(invalid(builder).problems()).extracting(ProcessProblem::rule).containsExactly(Rule.NO_WON_STAGE);
+    assertThat(invalid(builder).problems()).extracting(Problem::rule).containsExactly(Rule.NO_WON_STAGE);
   }
 
   @Test
@@ -101,7 +102,7 @@ class ProcessValidationTests {
   @Test
   void reportsAnInternalTransitionInATerminalStage() {
     assertThat(invalid(valid().internal("won", EventType.FOLLOW_UP_LOGGED)).problems())
-        .extracting(ProcessProblem::rule).containsExactly(Rule.TRANSITION_FROM_TERMINAL_STAGE);
+        .extracting(Problem::rule).containsExactly(Rule.TRANSITION_FROM_TERMINAL_STAGE);
   }
 
   @Test
@@ -132,7 +133,7 @@ class ProcessValidationTests {
         .transition("new", EventType.CLOSED_LOST, "lost")
         .transition("lost", EventType.CONTACT_MADE, "nowhere");
     InvalidProcessException e = invalid(builder);
-    assertThat(e.problems()).extracting(ProcessProblem::rule).contains(Rule.MISSING_INITIAL_STAGE,
+    assertThat(e.problems()).extracting(Problem::rule).contains(Rule.MISSING_INITIAL_STAGE,
         Rule.UNKNOWN_STAGE, Rule.NO_WON_STAGE, Rule.NO_OUTCOME_REACHABLE, Rule.TRANSITION_FROM_TERMINAL_STAGE,
         Rule.AMBIGUOUS_TRANSITIONS);
     assertThat(e.getMessage()).startsWith("process 'broken' is invalid (" + e.problems().size() + " problems)");

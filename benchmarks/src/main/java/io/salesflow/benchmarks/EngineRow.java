@@ -6,9 +6,7 @@ import io.salesflow.TransitionHistory;
 import io.salesflow.TransitionRecord;
 import io.salesflow.benchmarks.Workload.Step;
 import io.salesflow.engine.DealEngine;
-import io.salesflow.engine.DealEngineBuilder;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.InMemoryDealStore;
 import io.salesflow.spring.SpringStatemachineEngine;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,27 +14,27 @@ import java.util.List;
 
 /**
  * Rows 1 and 2: a {@link DealEngine} with full semantics (guard verdicts with reasons, a new snapshot and a history
- * record per accepted event, the in-memory store with its version check).
+ * record per accepted event, a store with the in-memory store's compare-and-set version check).
  *
  * <p>Recycling: a deal that finished its script is put back to the snapshot it started from with
- * {@link InMemoryDealStore#restore(Deal)} (same id, first stage, the history it started with), so the store holds
+ * {@link RecyclingStore#recycle(Deal)} (same id, first stage, the history it started with), so the store holds
  * 1,024 deals throughout and no deal's history grows beyond its starting length plus one script (8 records). The
  * starting snapshots carry {@code history} records: 0, or 1,000 for the history-length variant (internal
  * lead-scored events in prospecting, built before timing).
  */
 public final class EngineRow implements Row {
   private final DealEngine engine;
-  private final InMemoryDealStore store;
+  private final RecyclingStore store;
   private final String[] ids = new String[Workload.DEALS];
   private final Deal[] seeds;
 
-  private EngineRow(DealEngineBuilder builder, int history) {
-    this.store = new InMemoryDealStore();
+  private EngineRow(DealEngine.Builder builder, int history) {
+    this.store = new RecyclingStore();
     this.engine = builder.process(Workload.PROCESS).store(store).build();
     this.seeds = seeds(history);
     for (int i = 0; i < Workload.DEALS; i++) {
       ids[i] = seeds[i].id();
-      store.restore(seeds[i]);
+      store.recycle(seeds[i]);
     }
   }
 
@@ -76,7 +74,7 @@ public final class EngineRow implements Row {
     FireResult result = engine.fire(ids[slot], step.event);
     String stage = result.deal().stage();
     if (last) {
-      store.restore(seeds[slot]);
+      store.recycle(seeds[slot]);
     }
     return stage;
   }

@@ -1,13 +1,12 @@
 package io.salesflow.benchmarks;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.ContactChannel;
-import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesEvent;
 import io.salesflow.engine.DealEngine;
-import io.salesflow.engine.DealEngineBuilder;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.InMemoryDealStore;
+import io.salesflow.store.DealStore;
 import io.salesflow.spring.SpringStatemachineEngine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -56,7 +55,7 @@ public final class MemoryFootprint {
     }
   }
 
-  private static Supplier<DealEngineBuilder> engine(String name) {
+  private static Supplier<DealEngine.Builder> engine(String name) {
     return switch (name) {
       case "table" -> DealEngine::tableEngine;
       case "spring" -> SpringStatemachineEngine::builder;
@@ -79,11 +78,11 @@ public final class MemoryFootprint {
 
   /** The heap after GC with {@code deals} deals of {@code history} records in a fresh engine and store. */
   private static long heapWith(String name, int deals, int history) throws Exception {
-    InMemoryDealStore store = new InMemoryDealStore();
+    DealStore store = DealStore.inMemory();
     try (DealEngine engine = engine(name).get().process(Workload.PROCESS).store(store).build()) {
       fill(engine, 0, deals, history);
-      if (store.size() != deals) {
-        throw new IllegalStateException("expected " + deals + " deals, found " + store.size());
+      if (store.findByProcess(Workload.PROCESS_ID).size() != deals) {
+        throw new IllegalStateException("expected " + deals + " deals, found " + store.findByProcess(Workload.PROCESS_ID).size());
       }
       long heap = heapAfterGc();
       if (engine.get("D-" + (deals - 1)).version() != history) {
@@ -95,7 +94,7 @@ public final class MemoryFootprint {
 
   private static void million(String name) throws Exception {
     int deals = 1_000_000;
-    InMemoryDealStore store = new InMemoryDealStore();
+    DealStore store = DealStore.inMemory();
     long start = System.nanoTime();
     try (DealEngine engine = engine(name).get().process(Workload.PROCESS).store(store).build()) {
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -123,11 +122,11 @@ public final class MemoryFootprint {
       pool.shutdown();
       long heap = heapAfterGc();
       System.out.printf(Locale.ROOT, "%s engine: %,d deals with 5 history records each in %d s; heap after GC %,d"
-          + " bytes (%.0f MB) of at most %,d (%.0f MB); %.0f bytes per deal%n", name, store.size(),
+          + " bytes (%.0f MB) of at most %,d (%.0f MB); %.0f bytes per deal%n", name, store.findByProcess(Workload.PROCESS_ID).size(),
           (System.nanoTime() - start) / 1_000_000_000L, heap, heap / 1048576.0, Runtime.getRuntime().maxMemory(),
-          Runtime.getRuntime().maxMemory() / 1048576.0, heap / (double) store.size());
-      if (store.size() != deals) {
-        throw new IllegalStateException("expected " + deals + " deals, found " + store.size());
+          Runtime.getRuntime().maxMemory() / 1048576.0, heap / (double) store.findByProcess(Workload.PROCESS_ID).size());
+      if (store.findByProcess(Workload.PROCESS_ID).size() != deals) {
+        throw new IllegalStateException("expected " + deals + " deals, found " + store.findByProcess(Workload.PROCESS_ID).size());
       }
     }
   }

@@ -1,11 +1,11 @@
 package io.salesflow.benchmarks;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.EventType;
-import io.salesflow.LeadTemperature;
-import io.salesflow.LossReason;
-import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;

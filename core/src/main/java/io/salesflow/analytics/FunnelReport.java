@@ -1,9 +1,9 @@
 package io.salesflow.analytics;
 
-import io.salesflow.ApproachMethod;
-import io.salesflow.ClosingTechnique;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ClosingTechnique;
 import io.salesflow.Deal;
-import io.salesflow.LeadTemperature;
+import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+
 
 /**
  * A funnel report over the deals of one process at an instant: per stage how many entered, advanced, were lost,
@@ -71,12 +72,9 @@ public final class FunnelReport {
     for (Stage stage : process.stages()) {
       Tally t = tallies.get(stage.id());
       int stalled = 0;
-      if (stage.stallAfter().isPresent()) {
-        Duration threshold = stage.stallAfter().get();
-        for (Deal deal : deals) {
-          if (deal.stage().equals(stage.id()) && deal.timeInStage(at).compareTo(threshold) > 0) {
-            stalled++;
-          }
+      for (Deal deal : deals) {
+        if (deal.stage().equals(stage.id()) && stage.isStalled(deal, at)) {
+          stalled++;
         }
       }
       result.add(new StageFunnel(stage, t.entered, t.advanced, t.lost, t.stillThere, t.reachedLater,
@@ -277,5 +275,77 @@ public final class FunnelReport {
   @Override
   public String toString() {
     return "FunnelReport{" + process.id() + ", " + deals.size() + " deals, won " + won + ", lost " + lost + "}";
+  }
+
+  /**
+   * Returns the deals that have been in their stage for longer than the stage's stall threshold at {@code now},
+   * longest-stalled first; see {@link Stage#isStalled(Deal, Instant)}. {@code DealStore.findStalled} answers the same
+   * for stored deals.
+   *
+   * @throws IllegalArgumentException if a deal belongs to another process
+   */
+  public static List<Deal> stalled(SalesProcess process, Collection<Deal> deals, Instant now) {
+    Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(deals, "deals must not be null");
+    Objects.requireNonNull(now, "now must not be null");
+    return deals.stream().filter(deal -> {
+      if (!deal.processId().equals(process.id())) {
+        throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
+            + "', not in '" + process.id() + "'");
+      }
+      return process.stage(deal.stage()).isStalled(deal, now);
+    }).sorted(Comparator.comparing((Deal d) -> overdueBy(process, d, now)).reversed()).toList();
+  }
+
+  private static Duration overdueBy(SalesProcess process, Deal deal, Instant now) {
+    return deal.timeInStage(now).minus(process.stage(deal.stage()).stallAfter().orElse(Duration.ZERO));
+  }
+
+  /**
+   * The funnel figures of one stage over a set of deals.
+   *
+   * <p>A deal counts once per stage however often it entered it. Of the deals that {@link #entered()} a stage, each
+   * is exactly one of: {@link #stillThere()} (in it now), {@link #lost()} (it last left the stage straight into a
+   * lost stage: lost or disqualified there) or {@link #advanced()} (it last left the stage for any other stage: on
+   * down the pipeline, or back in a loop). So {@code entered == advanced + lost + stillThere}.
+   *
+   * @param stage the stage
+   * @param entered deals that were ever in the stage
+   * @param advanced deals that last left it for a stage that is not lost
+   * @param lost deals that last left it straight into a lost stage
+   * @param stillThere deals in it now
+   * @param reachedLaterStage deals that, after being in it, entered a later stage of the pipeline that is not lost
+   * @param medianTimeInStage the median length of completed stays, if any
+   * @param p90TimeInStage the 90th percentile length of completed stays, if any
+   * @param stalledNow deals in it now for longer than its stall threshold
+   * @since 0.1
+   */
+  public record StageFunnel(Stage stage, int entered, int advanced, int lost, int stillThere, int reachedLaterStage,
+      Optional<Duration> medianTimeInStage, Optional<Duration> p90TimeInStage, int stalledNow) {
+
+    /**
+     * The share of deals that entered this stage and later reached a later, not-lost stage of the pipeline; empty
+     * when no deal entered it.
+     */
+    public Optional<Double> conversion() {
+      return entered == 0 ? Optional.empty() : Optional.of((double) reachedLaterStage / entered);
+    }
+  }
+
+  /**
+   * How the closed deals with one value of a fact turned out, for example those approached with the question approach.
+   *
+   * @param value the fact's value, for example {@code "question"}
+   * @param won closed deals with this value that were won
+   * @param lost closed deals with this value that were lost
+   * @since 0.1
+   */
+  public record Breakdown(String value, int won, int lost) {
+
+    /** The share of closed deals that were won; empty when none is closed. */
+    public Optional<Double> winRate() {
+      int closed = won + lost;
+      return closed == 0 ? Optional.empty() : Optional.of((double) won / closed);
+    }
   }
 }

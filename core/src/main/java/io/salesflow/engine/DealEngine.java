@@ -8,11 +8,16 @@ import io.salesflow.SalesProcess;
 import io.salesflow.TransitionOption;
 import io.salesflow.UnknownDealException;
 import io.salesflow.UnknownProcessException;
-import io.salesflow.engine.spi.ProcessCompiler;
+import io.salesflow.engine.ProcessCompiler;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import io.salesflow.store.DealStore;
 
 /**
  * Runs deals through sales processes: starts them, fires events at them and records every accepted transition.
@@ -35,7 +40,7 @@ import java.util.Optional;
 public interface DealEngine extends AutoCloseable {
 
   /** Returns a builder for the built-in table engine, which evaluates process definitions directly. */
-  static DealEngineBuilder tableEngine() {
+  static Builder tableEngine() {
     return builder(TableCompiler.INSTANCE);
   }
 
@@ -48,8 +53,8 @@ public interface DealEngine extends AutoCloseable {
   }
 
   /** Returns a builder for an engine that decides with {@code compiler}; see {@link ProcessCompiler}. */
-  static DealEngineBuilder builder(ProcessCompiler compiler) {
-    return new DealEngineBuilder(compiler);
+  static Builder builder(ProcessCompiler compiler) {
+    return new Builder(compiler);
   }
 
   /** The engine's name, for example {@code "table"} or {@code "spring-statemachine"}. */
@@ -139,12 +144,115 @@ public interface DealEngine extends AutoCloseable {
   Clock clock();
 
   /** Adds a listener; it hears every later start, transition and rejection. */
-  void addListener(DealListener listener);
+  void addListener(Listener listener);
 
   /** Removes a listener added earlier; does nothing if it was not added. */
-  void removeListener(DealListener listener);
+  void removeListener(Listener listener);
 
   /** Releases what the engine's compiled processes hold. The store is not closed. */
   @Override
   void close();
+
+  /**
+   * Configures a {@link DealEngine}. Obtain one from {@link DealEngine#tableEngine()} or an engine module. Not
+   * thread-safe; the engine it builds is.
+   *
+   * @since 0.1
+   */
+  final class Builder {
+    private final ProcessCompiler compiler;
+    private final Map<String, SalesProcess> processes = new LinkedHashMap<>();
+    private final List<Listener> listeners = new ArrayList<>();
+    private DealStore store = DealStore.inMemory();
+    private Clock clock = Clock.systemUTC();
+    private int maxAttempts = 32;
+
+    Builder(ProcessCompiler compiler) {
+      this.compiler = Objects.requireNonNull(compiler, "compiler must not be null");
+    }
+
+    /**
+     * Adds a process the engine runs.
+     *
+     * @throws IllegalArgumentException if a process with the same id was added
+     */
+    public Builder process(SalesProcess process) {
+      Objects.requireNonNull(process, "process must not be null");
+      if (processes.putIfAbsent(process.id(), process) != null) {
+        throw new IllegalArgumentException("process '" + process.id() + "' was already added");
+      }
+      return this;
+    }
+
+    /** Adds several processes. */
+    public Builder processes(Iterable<SalesProcess> processes) {
+      Objects.requireNonNull(processes, "processes must not be null").forEach(this::process);
+      return this;
+    }
+
+    /** Sets the store; defaults to a new {@link DealStore#inMemory() in-memory store}. */
+    public Builder store(DealStore store) {
+      this.store = Objects.requireNonNull(store, "store must not be null");
+      return this;
+    }
+
+    /** Sets the clock transitions are stamped with; defaults to {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock must not be null");
+      return this;
+    }
+
+    /** Adds a listener. */
+    public Builder listener(Listener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+      return this;
+    }
+
+    /**
+     * Sets how often {@link DealEngine#fire(String, io.salesflow.SalesEvent)} tries when the deal changes concurrently
+     * before it gives up with a {@link io.salesflow.DealVersionConflictException}; defaults to 32.
+     *
+     * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * Compiles every process and builds the engine.
+     *
+     * @throws IllegalStateException if no process was added
+     */
+    public DealEngine build() {
+      if (processes.isEmpty()) {
+        throw new IllegalStateException("add at least one process before building the engine");
+      }
+      return new StandardDealEngine(compiler, List.copyOf(processes.values()), store, clock, listeners, maxAttempts);
+    }
+  }
+
+  /**
+   * Hears what an engine does, after the fact. Register with {@link Builder#listener(Listener)} or
+   * {@link DealEngine#addListener(Listener)}.
+   *
+   * <p>Listeners run on the thread that fired the event, after an accepted transition was stored; they must be quick
+   * and thread-safe. An exception from a listener is logged and does not undo anything.
+   *
+   * @since 0.1
+   */
+  interface Listener {
+
+    /** Called after a deal was started and stored. */
+    default void onStarted(io.salesflow.Deal deal) {}
+
+    /** Called after an accepted transition was stored. */
+    default void onTransition(FireResult.Accepted accepted) {}
+
+    /** Called after an event was rejected. */
+    default void onRejection(FireResult.Rejected rejected) {}
+  }
 }

@@ -11,9 +11,9 @@ import io.salesflow.Transition;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import io.salesflow.UnknownProcessException;
-import io.salesflow.engine.spi.CompiledProcess;
-import io.salesflow.engine.spi.Decision;
-import io.salesflow.engine.spi.ProcessCompiler;
+import io.salesflow.engine.CompiledProcess;
+import io.salesflow.engine.CompiledProcess.Decision;
+import io.salesflow.engine.ProcessCompiler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import io.salesflow.store.DealStore;
 
 /**
  * The runtime every engine shares: loads the deal, asks the compiled process for a decision, applies it, stores it
@@ -39,11 +40,11 @@ final class StandardDealEngine implements DealEngine {
   private final Map<String, CompiledProcess> compiled;
   private final DealStore store;
   private final Clock clock;
-  private final List<DealListener> listeners;
+  private final List<DealEngine.Listener> listeners;
   private final int maxAttempts;
 
   StandardDealEngine(ProcessCompiler compiler, List<SalesProcess> processes, DealStore store, Clock clock,
-      List<DealListener> listeners, int maxAttempts) {
+      List<DealEngine.Listener> listeners, int maxAttempts) {
     this.name = compiler.engineName();
     Map<String, CompiledProcess> byId = new LinkedHashMap<>();
     for (SalesProcess process : processes) {
@@ -86,7 +87,7 @@ final class StandardDealEngine implements DealEngine {
         .enteredStageAt(now).facts(facts).build();
     store.insert(deal);
     withMdc(deal, () -> LOG.debug("started deal '{}' in stage '{}' of process '{}'", dealId, stage.id(), processId));
-    for (DealListener listener : listeners) {
+    for (DealEngine.Listener listener : listeners) {
       try {
         listener.onStarted(deal);
       } catch (RuntimeException e) {
@@ -196,7 +197,7 @@ final class StandardDealEngine implements DealEngine {
     if (listeners.isEmpty()) {
       return;
     }
-    for (DealListener listener : listeners) {
+    for (DealEngine.Listener listener : listeners) {
       try {
         if (result instanceof FireResult.Accepted accepted) {
           listener.onTransition(accepted);
@@ -262,12 +263,12 @@ final class StandardDealEngine implements DealEngine {
   }
 
   @Override
-  public void addListener(DealListener listener) {
+  public void addListener(DealEngine.Listener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
   }
 
   @Override
-  public void removeListener(DealListener listener) {
+  public void removeListener(DealEngine.Listener listener) {
     listeners.remove(listener);
   }
 

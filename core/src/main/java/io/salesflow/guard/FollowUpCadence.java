@@ -1,7 +1,7 @@
 package io.salesflow.guard;
 
 import io.salesflow.Deal;
-import io.salesflow.engine.DealStore;
+import io.salesflow.SalesProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -51,7 +51,7 @@ public final class FollowUpCadence {
   /** Returns when the next follow-up on {@code deal} is due. */
   public Instant nextDue(Deal deal) {
     Objects.requireNonNull(deal, "deal must not be null");
-    return DealStore.followUpDueFrom(deal).plus(interval);
+    return deal.followUpDueFrom().plus(interval);
   }
 
   /** Returns whether the next follow-up on {@code deal} was due before {@code now}; due exactly now is not late. */
@@ -68,6 +68,16 @@ public final class FollowUpCadence {
     Objects.requireNonNull(deals, "deals must not be null");
     Objects.requireNonNull(now, "now must not be null");
     return deals.stream().filter(d -> isOverdue(d, now)).sorted(Comparator.comparing(this::nextDue)).toList();
+  }
+
+  /**
+   * Returns the open deals of {@code process} whose next follow-up is overdue at {@code now}, most overdue first; deals
+   * in won or lost stages are left out.
+   */
+  public List<Deal> overdue(SalesProcess process, Collection<Deal> deals, Instant now) {
+    Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(deals, "deals must not be null");
+    return overdue(deals.stream().filter(d -> !process.stage(d.stage()).isTerminal()).toList(), now);
   }
 
   @Override

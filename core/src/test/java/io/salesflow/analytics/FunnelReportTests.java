@@ -3,14 +3,14 @@ package io.salesflow.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.salesflow.ApproachMethod;
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
 import io.salesflow.DealFacts;
 import io.salesflow.EventType;
-import io.salesflow.FollowUpOutcome;
-import io.salesflow.LossReason;
-import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
@@ -88,13 +88,13 @@ class FunnelReportTests {
 
   @Test
   void countsEveryDealOncePerStageAndTheCountsAddUp() {
-    for (StageFunnel stage : report.stages()) {
+    for (FunnelReport.StageFunnel stage : report.stages()) {
       assertThat(stage.entered()).as(stage.stage().id())
           .isEqualTo(stage.advanced() + stage.lost() + stage.stillThere());
     }
-    StageFunnel a = report.stage("a");
+    FunnelReport.StageFunnel a = report.stage("a");
     assertThat(List.of(a.entered(), a.advanced(), a.lost(), a.stillThere())).containsExactly(5, 2, 1, 2);
-    StageFunnel b = report.stage("b");
+    FunnelReport.StageFunnel b = report.stage("b");
     assertThat(List.of(b.entered(), b.advanced(), b.lost(), b.stillThere())).containsExactly(2, 1, 0, 1);
     assertThat(report.stage("won").entered()).isEqualTo(1);
     assertThat(report.stage("lost").stillThere()).isEqualTo(1);
@@ -135,7 +135,7 @@ class FunnelReportTests {
   @Test
   void comparesApproachMethodsOnClosedDeals() {
     assertThat(report.winRateBy(FunnelReport::approachMethod)).containsExactly(
-        new Breakdown("question", 1, 0), new Breakdown("premium", 0, 1));
+        new FunnelReport.Breakdown("question", 1, 0), new FunnelReport.Breakdown("premium", 0, 1));
     assertThat(report.winRateBy(FunnelReport::leadTemperature)).isEmpty();
   }
 
@@ -149,19 +149,19 @@ class FunnelReportTests {
   @Test
   void stalledDealsAreThoseLongerThanTheThreshold() {
     Deal d4 = DEALS.get(3);
-    assertThat(PipelineQueries.stalled(PROCESS, List.of(d4), day(2))).as("exactly at the threshold").isEmpty();
-    assertThat(PipelineQueries.stalled(PROCESS, List.of(d4), day(2).plusSeconds(1))).containsExactly(d4);
-    assertThat(PipelineQueries.stalled(PROCESS, DEALS, NOW)).extracting(Deal::id).containsExactly("D4");
+    assertThat(FunnelReport.stalled(PROCESS, List.of(d4), day(2))).as("exactly at the threshold").isEmpty();
+    assertThat(FunnelReport.stalled(PROCESS, List.of(d4), day(2).plusSeconds(1))).containsExactly(d4);
+    assertThat(FunnelReport.stalled(PROCESS, DEALS, NOW)).extracting(Deal::id).containsExactly("D4");
   }
 
   @Test
   void overdueFollowUpsLeaveClosedDealsOut() {
     FollowUpCadence cadence = FollowUpCadence.every(Duration.ofDays(1));
-    assertThat(PipelineQueries.overdueFollowUps(PROCESS, DEALS, cadence, NOW)).extracting(Deal::id)
+    assertThat(cadence.overdue(PROCESS, DEALS, NOW)).extracting(Deal::id)
         .as("D3 and D5 are due exactly now, which is not late yet").containsExactly("D4");
-    assertThat(PipelineQueries.overdueFollowUps(PROCESS, DEALS, cadence, NOW.plusSeconds(1))).extracting(Deal::id)
+    assertThat(cadence.overdue(PROCESS, DEALS, NOW.plusSeconds(1))).extracting(Deal::id)
         .containsExactly("D4", "D3", "D5");
-    assertThat(PipelineQueries.overdueFollowUps(PROCESS, List.of(DEALS.get(4)), cadence, day(5)))
+    assertThat(cadence.overdue(PROCESS, List.of(DEALS.get(4)), day(5)))
         .as("D5 entered a on day 4, due exactly on day 5").isEmpty();
   }
 }

@@ -3,12 +3,12 @@ package io.salesflow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
 import io.salesflow.EventType;
-import io.salesflow.FollowUpOutcome;
-import io.salesflow.LossReason;
-import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
@@ -54,7 +54,7 @@ class TableEngineTests {
   final DealEngine engine = DealEngine.tableEngine()
       .process(process())
       .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-      .listener(new DealListener() {
+      .listener(new DealEngine.Listener() {
         @Override
         public void onTransition(FireResult.Accepted accepted) {
           heard.add(accepted);

@@ -1,7 +1,7 @@
 package io.salesflow.examples;
 
-import io.salesflow.ApproachMethod;
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
 import io.salesflow.SalesEvent;
 import io.salesflow.catalog.SalesCatalog;

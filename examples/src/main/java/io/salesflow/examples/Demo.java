@@ -7,9 +7,8 @@ import io.salesflow.analytics.FunnelReport;
 import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.diagram.ProcessDiagrams;
 import io.salesflow.engine.DealEngine;
-import io.salesflow.engine.DealEngineBuilder;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.InMemoryDealStore;
+import io.salesflow.store.DealStore;
 import io.salesflow.store.jdbc.JdbcDealStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -122,12 +121,12 @@ public final class Demo {
   record Replay(long events, long differing, long nanos) {}
 
   /** Fires the recorded events on a fresh engine and counts the results that differ from the recorded ones. */
-  static Replay replay(SalesProcess process, List<PipelineSimulator.DealRun> runs, DealEngineBuilder builder) {
+  static Replay replay(SalesProcess process, List<PipelineSimulator.DealRun> runs, DealEngine.Builder builder) {
     long began = System.nanoTime();
     MutableClock clock = new MutableClock(START);
     long differing = 0;
     long events = 0;
-    try (DealEngine engine = builder.process(process).store(new InMemoryDealStore()).clock(clock).build()) {
+    try (DealEngine engine = builder.process(process).store(DealStore.inMemory()).clock(clock).build()) {
       for (PipelineSimulator.DealRun run : runs) {
         clock.set(run.startedAt());
         engine.start(run.dealId(), process.id());

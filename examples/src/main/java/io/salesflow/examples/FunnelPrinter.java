@@ -1,9 +1,9 @@
 package io.salesflow.examples;
 
 import io.salesflow.StageKind;
-import io.salesflow.analytics.Breakdown;
+import io.salesflow.analytics.FunnelReport.Breakdown;
 import io.salesflow.analytics.FunnelReport;
-import io.salesflow.analytics.StageFunnel;
+import io.salesflow.analytics.FunnelReport.StageFunnel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

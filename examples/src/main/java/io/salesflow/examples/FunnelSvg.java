@@ -2,7 +2,7 @@ package io.salesflow.examples;
 
 import io.salesflow.StageKind;
 import io.salesflow.analytics.FunnelReport;
-import io.salesflow.analytics.StageFunnel;
+import io.salesflow.analytics.FunnelReport.StageFunnel;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,10 +1,10 @@
 package io.salesflow.examples;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.EventType;
-import io.salesflow.FollowUpOutcome;
-import io.salesflow.LossReason;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;

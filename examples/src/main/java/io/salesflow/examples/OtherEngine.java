@@ -1,8 +1,8 @@
 package io.salesflow.examples;
 
-import io.salesflow.engine.DealEngineBuilder;
 import io.salesflow.spring.SpringStatemachineEngine;
 import java.util.function.Supplier;
+import io.salesflow.engine.DealEngine;
 
 /** The engine the demo replays every event on, to show that both engines agree. */
 final class OtherEngine {
@@ -11,7 +11,7 @@ final class OtherEngine {
   private OtherEngine() {}
 
   /** Returns builders of the engine to compare with. */
-  static Supplier<DealEngineBuilder> builder() {
+  static Supplier<DealEngine.Builder> builder() {
     return SpringStatemachineEngine::builder;
   }
 }

@@ -2,8 +2,8 @@ package io.salesflow.spring;
 
 import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
-import io.salesflow.engine.spi.CompiledProcess;
-import io.salesflow.engine.spi.Decision;
+import io.salesflow.engine.CompiledProcess;
+import io.salesflow.engine.CompiledProcess.Decision;
 import io.salesflow.spring.internal.PooledProcess;
 import org.springframework.statemachine.config.StateMachineFactory;
 

@@ -3,8 +3,7 @@ package io.salesflow.spring;
 import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
-import io.salesflow.engine.DealEngineBuilder;
-import io.salesflow.engine.spi.ProcessCompiler;
+import io.salesflow.engine.ProcessCompiler;
 import io.salesflow.spring.internal.Attempt;
 import io.salesflow.spring.internal.PooledProcess;
 import java.util.Map;
@@ -72,7 +71,7 @@ public final class SpringStatemachineEngine implements ProcessCompiler {
    * Returns a builder for a {@link DealEngine} on Spring Statemachine, with a pool of {@link #defaultPoolSize()}
    * machines per process.
    */
-  public static DealEngineBuilder builder() {
+  public static DealEngine.Builder builder() {
     return compiler().engineBuilder();
   }
 
@@ -113,7 +112,7 @@ public final class SpringStatemachineEngine implements ProcessCompiler {
   }
 
   /** Returns a builder for a {@link DealEngine} that decides with this compiler. */
-  public DealEngineBuilder engineBuilder() {
+  public DealEngine.Builder engineBuilder() {
     return DealEngine.builder(this);
   }
 

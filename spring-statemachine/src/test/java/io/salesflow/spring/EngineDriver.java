@@ -113,10 +113,10 @@ final class EngineDriver {
       check(got, want, process, seed, step, event);
       tally.add(process, want);
       if (want.result() instanceof FireResult.Accepted accepted) {
-        io.salesflow.engine.spi.Decision decision = io.salesflow.engine.spi.Decision.firstAllowed(process,
+        io.salesflow.engine.CompiledProcess.Decision decision = io.salesflow.engine.CompiledProcess.Decision.firstAllowed(process,
             io.salesflow.GuardContext.of(now, event, accepted.transition().at()),
             process.transitions(now.stage(), event.type()));
-        tally.taken.add(((io.salesflow.engine.spi.Decision.Take) decision).transition());
+        tally.taken.add(((io.salesflow.engine.CompiledProcess.Decision.Take) decision).transition());
       }
       if (process.stage(reference.get(dealId).stage()).isTerminal()) {
         afterTerminal++;

@@ -6,7 +6,7 @@ import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.spi.CompiledProcess;
+import io.salesflow.engine.CompiledProcess;
 import io.salesflow.spring.internal.Attempt;
 import io.salesflow.spring.internal.SsmModel;
 import java.time.Instant;

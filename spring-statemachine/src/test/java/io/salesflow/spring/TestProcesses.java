@@ -1,8 +1,8 @@
 package io.salesflow.spring;
 
 import io.salesflow.EventType;
-import io.salesflow.LeadTemperature;
-import io.salesflow.LossReason;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;

@@ -3,7 +3,7 @@ package io.salesflow.catalog;
 import io.salesflow.Deal;
 import io.salesflow.DealFacts;
 import io.salesflow.DuplicateDealException;
-import io.salesflow.LeadTemperature;
+import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;

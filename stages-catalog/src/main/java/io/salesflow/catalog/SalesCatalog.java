@@ -116,10 +116,10 @@ public final class SalesCatalog {
    *
    * <p>Events: {@code qualification-assessed} moves prospecting to preparation (or {@code disqualified} ends it);
    * {@link CatalogEvents#PREPARATION_COMPLETED preparation-completed} to approach; {@code contact-made}, carrying the
-   * {@link io.salesflow.ApproachMethod approach method} (premium, question or product), to presentation;
+   * {@link io.salesflow.SalesEvent.ApproachMethod approach method} (premium, question or product), to presentation;
    * {@code presentation-delivered} to handling objections; {@link CatalogEvents#CLOSING_STARTED closing-started}
    * from presentation or handling objections to closing; {@code closed-won}, carrying the
-   * {@link io.salesflow.ClosingTechnique closing technique} (alternative choice, extra inducement, standing room
+   * {@link io.salesflow.SalesEvent.ClosingTechnique closing technique} (alternative choice, extra inducement, standing room
    * only), to follow-up, where {@code referral-received} is recorded.
    *
    * <p>Guards: need and budget confirmed to leave prospecting (the source qualifies on need and ability to pay);
@@ -235,7 +235,7 @@ public final class SalesCatalog {
    * post-sale {@code age-and-ascend}, {@code change-selling-environment}; terminal {@code customer}, {@code lost},
    * {@code disqualified}.
    *
-   * <p>Events: {@code lead-scored}, carrying the {@link io.salesflow.LeadTemperature traffic temperature} (cold,
+   * <p>Events: {@code lead-scored}, carrying the {@link io.salesflow.SalesEvent.LeadTemperature traffic temperature} (cold,
    * warm, hot), moves traffic temperature to the bridge; {@link CatalogEvents#OPTED_IN opted-in} to qualify leads;
    * {@code lead-scored} again to qualify buyers; {@code qualification-assessed} to identify hyperactive buyers, where
    * {@link CatalogEvents#BUYER_SEGMENTED buyer-segmented}, presentations and objections are recorded;

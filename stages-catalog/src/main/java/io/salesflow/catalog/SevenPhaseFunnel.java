@@ -12,7 +12,7 @@ import static io.salesflow.catalog.CatalogStages.QUALIFY_LEADS;
 import static io.salesflow.catalog.CatalogStages.TRAFFIC_TEMPERATURE;
 
 import io.salesflow.EventType;
-import io.salesflow.LeadTemperature;
+import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesProcess;
 import io.salesflow.TransitionGuard;
 import io.salesflow.guard.SalesGuards;

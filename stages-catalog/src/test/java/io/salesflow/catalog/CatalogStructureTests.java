@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesflow.Deal;
 import io.salesflow.EventType;
-import io.salesflow.FollowUpOutcome;
-import io.salesflow.LossReason;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;

@@ -13,10 +13,10 @@ import static io.salesflow.catalog.Driver.contact;
 import static io.salesflow.catalog.Driver.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesflow.ApproachMethod;
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
-import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.catalog.CatalogEvents.BuyInSide;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class EightStepProcessTests {
   void walksTheEightStagesToCustomer() {
     driver.start("D-1");
     driver.move("D-1", custom(CatalogEvents.PROSPECT_IDENTIFIED), APPROACHING);
-    driver.accept("D-1", Driver.followUp(io.salesflow.FollowUpOutcome.NO_RESPONSE));
+    driver.accept("D-1", Driver.followUp(io.salesflow.SalesEvent.FollowUpOutcome.NO_RESPONSE));
     driver.move("D-1", contact(ContactChannel.EMAIL, ApproachMethod.PRODUCT), QUALIFICATION);
     driver.move("D-1", Driver.qualified(Driver.fullBant()), PITCH);
     driver.move("D-1", Driver.presented(), OBJECTION_HANDLING);

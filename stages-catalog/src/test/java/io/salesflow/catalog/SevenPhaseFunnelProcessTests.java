@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesflow.Deal;
-import io.salesflow.FollowUpOutcome;
-import io.salesflow.LeadTemperature;
-import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import org.junit.jupiter.api.Test;
 
 class SevenPhaseFunnelProcessTests {

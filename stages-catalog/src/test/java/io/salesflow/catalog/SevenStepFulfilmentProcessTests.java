@@ -13,9 +13,9 @@ import static io.salesflow.catalog.Driver.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
-import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesEvent;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;

@@ -14,12 +14,12 @@ import static io.salesflow.catalog.Driver.contact;
 import static io.salesflow.catalog.Driver.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesflow.ApproachMethod;
-import io.salesflow.ClosingTechnique;
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ClosingTechnique;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
-import io.salesflow.FollowUpOutcome;
-import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import org.junit.jupiter.api.Test;
 
 class SevenStepTextbookProcessTests {

@@ -3,7 +3,7 @@ package io.salesflow.testkit;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.Transition;
-import io.salesflow.engine.InMemoryDealStore;
+import io.salesflow.store.DealStore;
 import io.salesflow.testkit.internal.PathDriver;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -165,7 +165,7 @@ public final class ProcessPaths {
     Objects.requireNonNull(engines, "engines must not be null");
     Objects.requireNonNull(events, "events must not be null");
     PathDriver driver = new PathDriver(process,
-        clock -> engines.create(clock, new InMemoryDealStore(), List.of(process)), events.payloads());
+        clock -> engines.create(clock, DealStore.inMemory(), List.of(process)), events.payloads());
     Stream<DynamicTest> shortest = shortestPaths().entrySet().stream().map(e -> DynamicTest.dynamicTest(
         "shortest path to '" + e.getKey() + "': " + e.getValue(),
         () -> driver.drive(e.getValue().steps(), new SplittableRandom(e.getKey().hashCode()))));

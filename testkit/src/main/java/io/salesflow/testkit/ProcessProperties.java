@@ -10,7 +10,7 @@ import io.salesflow.EventType;
 
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
-import io.salesflow.engine.InMemoryDealStore;
+import io.salesflow.store.DealStore;
 import io.salesflow.testkit.internal.Shrinker;
 import io.salesflow.testkit.internal.WalkRunner;
 import java.util.List;
@@ -166,7 +166,7 @@ public final class ProcessProperties {
 
   private void runWalk(long walkSeed, String which) {
     WalkRunner runner = new WalkRunner(process,
-        clock -> engines.create(clock, new InMemoryDealStore(), List.of(process)));
+        clock -> engines.create(clock, DealStore.inMemory(), List.of(process)));
     List<SalesEvent> walk = events.walk(new SplittableRandom(walkSeed), maxSteps);
     Optional<WalkRunner.Failure> failure = runner.run(walk);
     if (failure.isEmpty()) {

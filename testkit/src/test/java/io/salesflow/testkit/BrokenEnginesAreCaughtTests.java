@@ -12,7 +12,7 @@ import io.salesflow.StageKind;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import io.salesflow.engine.DealEngine;
-import io.salesflow.engine.DealStore;
+import io.salesflow.store.DealStore;
 import io.salesflow.engine.FireResult;
 import io.salesflow.testkit.internal.Invariants;
 import java.util.List;

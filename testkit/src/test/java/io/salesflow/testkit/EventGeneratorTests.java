@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.salesflow.BantAssessment;
 import io.salesflow.Deal;
 import io.salesflow.EventType;
-import io.salesflow.FollowUpOutcome;
-import io.salesflow.LossReason;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
@@ -43,7 +43,7 @@ class EventGeneratorTests {
     RandomGenerator random = new SplittableRandom(3);
     for (int i = 0; i < 300; i++) {
       try (DealEngine engine = EngineFactory.tableEngine().create(java.time.Clock.systemUTC(),
-          new io.salesflow.engine.InMemoryDealStore(), List.of(fieldSales))) {
+          io.salesflow.store.DealStore.inMemory(), List.of(fieldSales))) {
         engine.start("D", fieldSales.id());
         for (SalesEvent event : generator.walk(random, 30)) {
           FireResult result = engine.fire("D", event);
@@ -112,7 +112,7 @@ class EventGeneratorTests {
     assertThat(budgetsConfirmed).containsExactlyInAnyOrder(true, false);
     assertThat(outcomes).containsExactlyInAnyOrder(FollowUpOutcome.values());
     assertThat(lossReasons).contains(LossReason.NO_RESPONSE, LossReason.PRICE, LossReason.COMPETITOR);
-    assertThat(objectionCategories).hasSize(io.salesflow.ObjectionCategory.values().length);
+    assertThat(objectionCategories).hasSize(io.salesflow.SalesEvent.ObjectionCategory.values().length);
     assertThat(amounts).allSatisfy(a -> assertThat(a).isBetween(java.math.BigDecimal.valueOf(1_000),
         java.math.BigDecimal.valueOf(250_000)));
     assertThat(new HashSet<>(amounts)).hasSizeGreaterThan(100);

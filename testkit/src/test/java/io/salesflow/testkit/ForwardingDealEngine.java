@@ -5,8 +5,7 @@ import io.salesflow.DealFacts;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
-import io.salesflow.engine.DealListener;
-import io.salesflow.engine.DealStore;
+import io.salesflow.store.DealStore;
 import io.salesflow.engine.FireResult;
 import java.time.Clock;
 import java.util.Collection;
@@ -81,12 +80,12 @@ class ForwardingDealEngine implements DealEngine {
   }
 
   @Override
-  public void addListener(DealListener listener) {
+  public void addListener(DealEngine.Listener listener) {
     delegate.addListener(listener);
   }
 
   @Override
-  public void removeListener(DealListener listener) {
+  public void removeListener(DealEngine.Listener listener) {
     delegate.removeListener(listener);
   }
 

@@ -1,7 +1,7 @@
 package io.salesflow.testkit;
 
 import io.salesflow.EventType;
-import io.salesflow.LossReason;
+import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;

@@ -3,11 +3,11 @@ package io.salesflow.store.jdbc;
 import io.salesflow.Deal;
 import io.salesflow.DealVersionConflictException;
 import io.salesflow.DuplicateDealException;
-import io.salesflow.FollowUp;
+import io.salesflow.DealFacts.FollowUp;
 import io.salesflow.TransitionHistory;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
-import io.salesflow.engine.DealStore;
+import io.salesflow.store.DealStore;
 import io.salesflow.store.jdbc.internal.DealCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -179,7 +179,7 @@ public final class JdbcDealStore implements DealStore {
       setInstant(ps, ++i, deal.createdAt());
       setInstant(ps, ++i, deal.enteredStageAt());
       setInstant(ps, ++i, lastFollowUp(deal));
-      setInstant(ps, ++i, DealStore.followUpDueFrom(deal));
+      setInstant(ps, ++i, deal.followUpDueFrom());
       setInstant(ps, ++i, deal.createdAt());
       ps.setString(++i, stateJson(deal));
       ps.executeUpdate();
@@ -309,7 +309,7 @@ public final class JdbcDealStore implements DealStore {
       ps.setLong(++i, deal.version());
       setInstant(ps, ++i, deal.enteredStageAt());
       setInstant(ps, ++i, lastFollowUp(deal));
-      setInstant(ps, ++i, DealStore.followUpDueFrom(deal));
+      setInstant(ps, ++i, deal.followUpDueFrom());
       setInstant(ps, ++i, record.at());
       ps.setString(++i, stateJson(deal));
       ps.setString(++i, deal.id());
@@ -394,7 +394,7 @@ public final class JdbcDealStore implements DealStore {
    */
   @Override
   public List<Deal> findFollowUpsOverdue(String processId, String stageId, Duration interval, Instant now) {
-    return below("follow_up_due_from", processId, stageId, interval, now, DealStore::followUpDueFrom);
+    return below("follow_up_due_from", processId, stageId, interval, now, Deal::followUpDueFrom);
   }
 
   private List<Deal> below(String column, String processId, String stageId, Duration duration, Instant now,

@@ -1,5 +1,5 @@
 /**
- * A durable {@link io.salesflow.engine.DealStore} on JDBC: {@link io.salesflow.store.jdbc.JdbcDealStore}.
+ * A durable {@link io.salesflow.store.DealStore} on JDBC: {@link io.salesflow.store.jdbc.JdbcDealStore}.
  *
  * <p>H2 (file or in-memory) is the embedded choice; PostgreSQL is the choice for several application nodes sharing
  * their deals. The schema is created and migrated by Flyway from SQL shipped in this jar. Everything else lives in

@@ -3,7 +3,7 @@ package io.salesflow.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
 import io.salesflow.SalesEvent;
 import io.salesflow.engine.DealEngine;

@@ -1,6 +1,6 @@
 package io.salesflow.store.jdbc;
 
-import io.salesflow.engine.DealStore;
+import io.salesflow.store.DealStore;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -2,7 +2,7 @@ package io.salesflow.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;

@@ -1,9 +1,9 @@
 package io.salesflow.store.jdbc;
 
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.EventType;
-import io.salesflow.FollowUpOutcome;
-import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;

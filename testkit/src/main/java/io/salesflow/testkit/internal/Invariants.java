@@ -11,7 +11,7 @@ import io.salesflow.Transition;
 import io.salesflow.TransitionRecord;
 import io.salesflow.engine.FireResult;
 import io.salesflow.engine.RejectionKind;
-import io.salesflow.engine.spi.Decision;
+import io.salesflow.engine.CompiledProcess.Decision;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;

@@ -4,17 +4,17 @@ import java.util.Objects;
 
 import java.util.function.BiFunction;
 
-import io.salesflow.ApproachMethod;
+import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.BantAssessment;
-import io.salesflow.ClosingTechnique;
-import io.salesflow.ContactChannel;
+import io.salesflow.SalesEvent.ClosingTechnique;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.DealFacts;
 import io.salesflow.EventType;
-import io.salesflow.FollowUpOutcome;
-import io.salesflow.LeadTemperature;
-import io.salesflow.LossReason;
-import io.salesflow.Objection;
-import io.salesflow.ObjectionCategory;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.DealFacts.Objection;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesEvent;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.salesflow.Stage;
 import io.salesflow.StageKind;
 import io.salesflow.Transition;
 import io.salesflow.TransitionRecord;
-import io.salesflow.engine.spi.Decision;
+import io.salesflow.engine.CompiledProcess.Decision;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;

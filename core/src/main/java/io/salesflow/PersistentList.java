@@ -1,4 +1,4 @@
-package io.salesflow.internal;
+package io.salesflow;
 
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -10,10 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * An immutable, append-only list that shares its past: appending is O(1) and never copies, so snapshots that each
  * add one element (a deal's history) cost the same however long they are. Reading it as a {@link List} copies once.
- *
- * <p>Not part of the API; may change without notice.
+
  */
-public final class PersistentList<T> {
+final class PersistentList<T> {
   private static final PersistentList<Object> EMPTY = new PersistentList<>(null, null, 0);
 
   private final @Nullable PersistentList<T> previous;
@@ -32,14 +31,6 @@ public final class PersistentList<T> {
     return (PersistentList<T>) EMPTY;
   }
 
-  /** Returns a list with the given elements, in order. */
-  public static <T> PersistentList<T> of(Iterable<? extends T> elements) {
-    PersistentList<T> list = empty();
-    for (T element : elements) {
-      list = list.append(element);
-    }
-    return list;
-  }
 
   /** Returns a list with {@code element} after this list's elements; this list is unchanged. */
   public PersistentList<T> append(T element) {

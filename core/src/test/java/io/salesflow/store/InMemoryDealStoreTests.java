@@ -1,4 +1,4 @@
-package io.salesflow.engine;
+package io.salesflow.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryDealStoreTests {
   static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
-  final InMemoryDealStore store = new InMemoryDealStore();
+  final DealStore store = DealStore.inMemory();
 
   static Deal fresh(String id) {
     return Deal.builder().id(id).processId("p").stage("lead").version(0).createdAt(T0).enteredStageAt(T0).build();
@@ -46,14 +46,4 @@ class InMemoryDealStoreTests {
         .isInstanceOf(UnknownDealException.class);
   }
 
-  @Test
-  void restorePutsASnapshotBackAsItIs() {
-    Deal deal = fresh("D-4");
-    store.insert(deal);
-    Deal next = advanced(deal);
-    store.append(next, next.lastTransition().orElseThrow());
-    store.restore(deal);
-    assertThat(store.find("D-4")).contains(deal);
-    assertThat(store.size()).isEqualTo(1);
-  }
 }

@@ -1,4 +1,4 @@
-package io.salesflow.engine.spi;
+package io.salesflow.engine;
 
 import io.salesflow.SalesProcess;
 

@@ -1,4 +1,4 @@
-package io.salesflow.engine;
+package io.salesflow.store;
 
 import io.salesflow.Deal;
 import io.salesflow.DealVersionConflictException;
@@ -12,19 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 
-/**
- * The default {@link DealStore}: deals in a concurrent map, lost when the JVM exits. Thread-safe; each deal is
- * replaced atomically with a version check (a compare-and-set, no lock), and its history is shared with the previous
- * snapshot rather than copied.
- *
- * @since 0.1
- */
-public final class InMemoryDealStore implements DealStore {
+/** The store {@link DealStore#inMemory()} returns: each deal's latest snapshot in a concurrent map. */
+final class InMemoryDealStore implements DealStore {
   /** Each deal's latest snapshot in its own cell, so that an append is one compare-and-set on the cell. */
   private final ConcurrentMap<String, AtomicReference<Deal>> deals = new ConcurrentHashMap<>();
 
-  /** Creates an empty store. */
-  public InMemoryDealStore() {}
+  InMemoryDealStore() {}
 
   @Override
   public void insert(Deal deal) {
@@ -80,22 +73,5 @@ public final class InMemoryDealStore implements DealStore {
     return deals.values().stream().map(AtomicReference::get).filter(d -> d.processId().equals(processId)).toList();
   }
 
-  /**
-   * Puts a deal snapshot into the store as it is, replacing whatever is stored under its id, with no version check:
-   * to load deals exported from another store, or to rewind a deal to an earlier snapshot in a simulation or a
-   * benchmark. Engines never call this; concurrent events at the same deal may be lost across a restore.
-   */
-  public void restore(Deal deal) {
-    Objects.requireNonNull(deal, "deal must not be null");
-    AtomicReference<Deal> cell = deals.get(deal.id());
-    if (cell == null) {
-      cell = deals.computeIfAbsent(deal.id(), id -> new AtomicReference<>(deal));
-    }
-    cell.set(deal);
-  }
 
-  /** Returns how many deals are stored. */
-  public int size() {
-    return deals.size();
-  }
 }

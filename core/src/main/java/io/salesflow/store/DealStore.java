@@ -1,9 +1,8 @@
-package io.salesflow.engine;
+package io.salesflow.store;
 
 import io.salesflow.Deal;
 import io.salesflow.DealVersionConflictException;
 import io.salesflow.DuplicateDealException;
-import io.salesflow.FollowUp;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.TransitionRecord;
@@ -19,12 +18,22 @@ import java.util.Optional;
 /**
  * Where deals live between events: the store SPI, with optimistic concurrency on the deal's version.
  *
- * <p>Implementations must be thread-safe. {@link InMemoryDealStore} is the default; the {@code salesflow-store-jdbc}
- * module stores deals in H2 or PostgreSQL.
+ * <p>Implementations must be thread-safe. {@link #inMemory()} is the default; the {@code salesflow-store-jdbc}
+ * module stores deals in H2 or PostgreSQL. {@code DealStoreContract} in {@code salesflow-testkit} checks an
+ * implementation against this contract.
  *
  * @since 0.1
  */
 public interface DealStore {
+
+  /**
+   * Returns a new, empty store that keeps deals in memory, lost when the JVM exits: the default of every engine.
+   * Thread-safe; each deal is replaced atomically with a version check, and its history is shared with the previous
+   * snapshot rather than copied.
+   */
+  static DealStore inMemory() {
+    return new InMemoryDealStore();
+  }
 
   /**
    * Stores a new deal (version 0, no history).
@@ -82,10 +91,11 @@ public interface DealStore {
    */
   default List<Deal> findStalled(SalesProcess process, Instant now) {
     Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(now, "now must not be null");
     List<Deal> stalled = new ArrayList<>();
     for (Stage stage : process.stages()) {
-      if (!stage.isTerminal() && stage.stallAfter().isPresent()) {
-        stalled.addAll(findStalled(process.id(), stage.id(), stage.stallAfter().get(), now));
+      if (stage.stallCutoff(now).isPresent()) {
+        stalled.addAll(findStalled(process.id(), stage.id(), stage.stallAfter().orElseThrow(), now));
       }
     }
     return stalled;
@@ -93,7 +103,7 @@ public interface DealStore {
 
   /**
    * Returns the deals of a process in the given stage whose follow-up is overdue at {@code now}: neither a follow-up
-   * was logged nor the stage entered within {@code interval} before {@code now} (see {@link #followUpDueFrom(Deal)}).
+   * was logged nor the stage entered within {@code interval} before {@code now} (see {@link Deal#followUpDueFrom()}).
    * Longest overdue first.
    *
    * <p>The default filters {@link #findByStage(String, String)}; a database store answers from an index.
@@ -105,21 +115,11 @@ public interface DealStore {
   default List<Deal> findFollowUpsOverdue(String processId, String stageId, Duration interval, Instant now) {
     Instant cutoff = cutoff(interval, now, "interval");
     return findByStage(processId, stageId).stream()
-        .filter(d -> followUpDueFrom(d).isBefore(cutoff))
-        .sorted(Comparator.comparing(DealStore::followUpDueFrom).thenComparing(Deal::id))
+        .filter(d -> d.followUpDueFrom().isBefore(cutoff))
+        .sorted(Comparator.comparing(Deal::followUpDueFrom).thenComparing(Deal::id))
         .toList();
   }
 
-  /**
-   * Returns the instant a deal's follow-up clock runs from: its latest follow-up, or its stage entry if that is
-   * later (a deal that just moved on is not overdue).
-   *
-   * @since 0.1
-   */
-  static Instant followUpDueFrom(Deal deal) {
-    Instant entered = deal.enteredStageAt();
-    return deal.facts().followUps().latest().map(FollowUp::at).filter(at -> at.isAfter(entered)).orElse(entered);
-  }
 
   private static Instant cutoff(Duration duration, Instant now, String what) {
     if (duration == null) {
