@@ -29,13 +29,11 @@ import io.salesflow.SalesEvent.FollowUpOutcome;
  *
  * <p>Immutable and thread-safe. Follow-ups are kept in a {@link FollowUpLog} that grows without copying.
  *
- * <p>Internally the facts that most events change (BANT, amount, channels, follow-ups, objections and the counts)
- * are kept apart from the rarely changed ones, which sit in two small records shared between copies. Every accepted
- * event copies the facts, and with G1 a copy of an 18-field object is compiled out of line with a write barrier per
- * field; the grouped form is copied inline, which took about a sixth off the table engine's cost per event.
- *
  * @since 0.1
  */
+// The facts that most events change (BANT, amount, channels, follow-ups, objections and the counts) are fields of
+// their own; the rarely changed ones sit in two small records shared between copies. Every accepted event copies the
+// facts, and a copy of the grouped form is cheap enough to be inlined (benchmarks/README.md has the figures).
 @Value.Immutable
 @HandBuiltValueStyle
 public abstract class DealFacts {
@@ -185,77 +183,20 @@ public abstract class DealFacts {
    */
   public final DealFacts apply(SalesEvent event) {
     Checks.notNull(event, "event");
-    ImmutableDealFacts facts = (ImmutableDealFacts) this;
-    if (event instanceof SalesEvent.ContactMade e) {
-      ImmutableDealFacts next = withChannel(facts, e.channel());
-      return e.approach() == null ? next : next.withProfile(next.profile().withApproachMethod(e.approach()));
-    } else if (event instanceof SalesEvent.LeadScored e) {
-      return facts.withProfile(profile().withLeadTemperature(e.temperature()));
-    } else if (event instanceof SalesEvent.QualificationAssessed e) {
-      return facts.withBant(e.assessment());
-    } else if (event instanceof SalesEvent.Disqualified e) {
-      return facts.withProfile(profile().withDisqualificationReason(e.reason()))
-          .withMilestones(milestones().withLoss(LossReason.NOT_A_FIT, null));
-    } else if (event instanceof SalesEvent.PresentationDelivered) {
-      return facts.withPresentations(presentations() + 1);
-    } else if (event instanceof SalesEvent.ObjectionRaised e) {
-      List<Objection> open = new ArrayList<>(openObjections());
-      open.add(new Objection(e.category(), e.detail(), e.occurredAt()));
-      return facts.withOpenObjections(open);
-    } else if (event instanceof SalesEvent.ObjectionResolved e) {
-      return resolve(facts, e.category());
-    } else if (event instanceof SalesEvent.ProposalSent e) {
-      ImmutableDealFacts next = facts.withMilestones(milestones().withProposalSentAt(e.occurredAt()));
-      return e.amount() == null ? next : next.withAmount(e.amount());
-    } else if (event instanceof SalesEvent.TermsNegotiated) {
-      return facts;
-    } else if (event instanceof SalesEvent.ContractSigned e) {
-      return facts.withMilestones(milestones().withContractSignedAt(e.occurredAt()));
-    } else if (event instanceof SalesEvent.ClosedWon e) {
-      ImmutableDealFacts next = facts.withAmount(e.amount());
-      return e.technique() == null ? next : next.withMilestones(milestones().withClosingTechnique(e.technique()));
-    } else if (event instanceof SalesEvent.ClosedLost e) {
-      return facts.withMilestones(milestones().withLoss(e.reason(), e.technique()));
-    } else if (event instanceof SalesEvent.FollowUpLogged e) {
-      return withChannel(facts, e.channel())
-          .withFollowUps(followUps().append(new FollowUp(e.occurredAt(), e.channel(), e.outcome())));
-    } else if (event instanceof SalesEvent.ReferralReceived) {
-      return facts.withReferralsGiven(referralsGiven() + 1);
-    } else if (event instanceof SalesEvent.OnboardingDone e) {
-      return facts.withMilestones(milestones().withOnboardedAt(e.occurredAt()));
-    } else if (event instanceof SalesEvent.Custom e) {
-      if (e.attributes().isEmpty()) {
-        return facts;
-      }
-      Map<String, String> attributes = new LinkedHashMap<>(attributes());
-      attributes.putAll(e.attributes());
-      return facts.withProfile(profile().withAttributes(Collections.unmodifiableMap(attributes)));
+    if (event instanceof SalesEvent.Custom custom) {
+      return withAttributes(custom.attributes());
     }
-    throw new IllegalArgumentException("unsupported event " + event);
+    // a built-in record's type is always a built-in type, and custom events were handled above
+    return BuiltInEvent.of(event.type()).apply((ImmutableDealFacts) this, event);
   }
 
-  /** Closes every open objection of {@code category}; the same facts when none is open. */
-  private static DealFacts resolve(ImmutableDealFacts facts, ObjectionCategory category) {
-    List<Objection> open = facts.openObjections();
-    List<Objection> remaining = new ArrayList<>(open.size());
-    for (Objection objection : open) {
-      if (objection.category() != category) {
-        remaining.add(objection);
-      }
+  private DealFacts withAttributes(Map<String, String> added) {
+    if (added.isEmpty()) {
+      return this;
     }
-    int resolved = open.size() - remaining.size();
-    return resolved == 0
-        ? facts
-        : facts.withOpenObjections(remaining).withResolvedObjections(facts.resolvedObjections() + resolved);
-  }
-
-  private static ImmutableDealFacts withChannel(ImmutableDealFacts facts, ContactChannel channel) {
-    if (facts.contactChannels().contains(channel)) {
-      return facts;
-    }
-    Set<ContactChannel> channels = EnumSet.of(channel);
-    channels.addAll(facts.contactChannels());
-    return facts.withContactChannels(channels);
+    Map<String, String> attributes = new LinkedHashMap<>(attributes());
+    attributes.putAll(added);
+    return ((ImmutableDealFacts) this).withProfile(profile().withAttributes(Collections.unmodifiableMap(attributes)));
   }
 
   /** Returns facts in which nothing is known yet. */

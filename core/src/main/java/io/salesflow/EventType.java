@@ -1,9 +1,8 @@
 package io.salesflow;
 
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,18 +46,6 @@ public record EventType(String id) {
   /** The customer was onboarded ({@link SalesEvent.OnboardingDone}). */
   public static final EventType ONBOARDING_DONE = new EventType("onboarding-done");
 
-  private static final Map<String, EventType> BUILT_IN;
-
-  static {
-    Map<String, EventType> builtIn = new LinkedHashMap<>();
-    for (EventType type : Arrays.asList(CONTACT_MADE, LEAD_SCORED, QUALIFICATION_ASSESSED, DISQUALIFIED,
-        PRESENTATION_DELIVERED, OBJECTION_RAISED, OBJECTION_RESOLVED, PROPOSAL_SENT, TERMS_NEGOTIATED,
-        CONTRACT_SIGNED, CLOSED_WON, CLOSED_LOST, FOLLOW_UP_LOGGED, REFERRAL_RECEIVED, ONBOARDING_DONE)) {
-      builtIn.put(type.id(), type);
-    }
-    BUILT_IN = Collections.unmodifiableMap(builtIn);
-  }
-
   /**
    * Creates an event type.
    *
@@ -85,14 +72,28 @@ public record EventType(String id) {
     return type;
   }
 
-  /** Returns the built-in types, in a stable order. */
+  /** Returns the built-in types, in the order {@link SalesEvent} declares their records. */
   public static Set<EventType> builtIn() {
-    return Set.copyOf(BUILT_IN.values());
+    Set<EventType> types = new LinkedHashSet<>();
+    for (BuiltInEvent event : BuiltInEvent.values()) {
+      types.add(event.type);
+    }
+    return Collections.unmodifiableSet(types);
   }
 
   /** Returns whether this is one of the built-in types with a typed payload. */
   public boolean isBuiltIn() {
-    return BUILT_IN.containsKey(id);
+    return BuiltInEvent.of(this) != null;
+  }
+
+  /**
+   * Returns the record class of a built-in type's events, for example {@code SalesEvent.ClosedWon.class} for
+   * {@link #CLOSED_WON}; empty for a custom type, whose events are {@link SalesEvent.Custom}. Serialisers read an
+   * event's payload from the record's components.
+   */
+  public Optional<Class<? extends SalesEvent>> eventClass() {
+    BuiltInEvent builtIn = BuiltInEvent.of(this);
+    return builtIn == null ? Optional.empty() : Optional.of(builtIn.recordClass);
   }
 
   // equals and hashCode as a record's, written out: engines look event types up on every event, the generated

@@ -57,7 +57,12 @@ public final class InvalidProcessException extends SalesProcessException {
       /** A transition leaves a won or lost stage. */
       TRANSITION_FROM_TERMINAL_STAGE,
       /** Two unguarded transitions leave the same stage on the same event, so the target would be ambiguous. */
-      AMBIGUOUS_TRANSITIONS
+      AMBIGUOUS_TRANSITIONS,
+      /**
+       * A guarded transition is listed after an unguarded one on the same stage and event: engines take the first
+       * transition whose guard allows, so it could never fire.
+       */
+      SHADOWED_TRANSITION
     }
 
     @Override

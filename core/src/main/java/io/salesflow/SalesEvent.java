@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,10 +45,6 @@ public sealed interface SalesEvent {
       this(occurredAt, channel, null);
     }
 
-    /** The approach method, when recorded. */
-    public Optional<ApproachMethod> approachMethod() {
-      return Optional.ofNullable(approach);
-    }
 
     @Override
     public EventType type() {
@@ -202,10 +197,6 @@ public sealed interface SalesEvent {
       this(occurredAt, amount, null);
     }
 
-    /** The closing technique, when recorded. */
-    public Optional<ClosingTechnique> closingTechnique() {
-      return Optional.ofNullable(technique);
-    }
 
     @Override
     public EventType type() {
@@ -238,10 +229,6 @@ public sealed interface SalesEvent {
       this(occurredAt, reason, "", null);
     }
 
-    /** The closing technique tried, when recorded. */
-    public Optional<ClosingTechnique> closingTechnique() {
-      return Optional.ofNullable(technique);
-    }
 
     @Override
     public EventType type() {

@@ -1,10 +1,9 @@
 package io.salesflow;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,6 +51,7 @@ public final class SalesProcess {
   private final List<Transition> transitions;
   private final Map<String, Map<EventType, List<Transition>>> table;
   private final Set<EventType> eventTypes;
+  private final ProcessGraph graph;
 
   private SalesProcess(Builder builder) {
     this.id = builder.id;
@@ -60,7 +60,8 @@ public final class SalesProcess {
     this.initialStage = Checks.notNull(builder.initialStage, "initial stage");
     this.stages = Collections.unmodifiableMap(new LinkedHashMap<>(builder.stages));
     this.declared = List.copyOf(builder.transitions);
-    this.transitions = declared.stream().map(this::withStageRules).toList();
+    this.transitions = declared.stream().map(t -> withStageRules(stages, t)).toList();
+    this.graph = new ProcessGraph(stages, transitions);
     Map<String, Map<EventType, List<Transition>>> byStage = new HashMap<>();
     Set<EventType> types = new LinkedHashSet<>();
     for (Transition t : transitions) {
@@ -79,8 +80,11 @@ public final class SalesProcess {
     this.eventTypes = Collections.unmodifiableSet(types);
   }
 
-  /** Adds the required fields of the source and target stages to a stage-changing transition's guard. */
-  private Transition withStageRules(Transition t) {
+  /**
+   * Adds the required fields of the source and target stages to a stage-changing transition's guard: the transition
+   * as engines evaluate it. {@code t} must name stages of {@code stages}.
+   */
+  static Transition withStageRules(Map<String, Stage> stages, Transition t) {
     if (t.internal()) {
       return t;
     }
@@ -189,7 +193,7 @@ public final class SalesProcess {
     Checks.notNull(now, "now");
     List<TransitionOption> options = new ArrayList<>();
     for (Transition t : transitionsFrom(deal.stage())) {
-      GuardContext context = GuardContext.of(deal, ProbeEvents.neutral(t.event(), deal, now), now);
+      GuardContext context = GuardContext.of(deal, BuiltInEvent.neutral(t.event(), deal, now), now);
       options.add(new TransitionOption(t, t.guard().evaluate(context)));
     }
     return List.copyOf(options);
@@ -239,6 +243,11 @@ public final class SalesProcess {
     }
     List<Transition> list = byEvent.get(Checks.notNull(event, "event"));
     return list == null ? List.of() : list;
+  }
+
+  /** The stages as a graph along the stage-changing transitions: reachability, distances, shortest paths. */
+  public ProcessGraph graph() {
+    return graph;
   }
 
   /** The event types some transition of this process fires on. */
@@ -374,7 +383,8 @@ public final class SalesProcess {
      *
      * @throws InvalidProcessException listing every problem found: a missing initial stage, transitions naming unknown
      *     stages, no won stage, unreachable stages, open stages that cannot reach a won or lost stage, transitions
-     *     out of terminal stages, and two unguarded transitions on the same stage and event
+     *     out of terminal stages, two unguarded transitions on the same stage and event, and a guarded transition
+     *     listed after an unguarded one on the same stage and event (it could never fire)
      */
     public SalesProcess build() {
       List<Problem> problems = ProcessValidator.validate(id, initialStage, stages, transitions);
@@ -416,16 +426,16 @@ public final class SalesProcess {
         problems.add(new Problem(Problem.Rule.NO_WON_STAGE,
             where + " has no won stage; add a stage of kind WON that deals can close into", List.of(), List.of()));
       }
-      Map<String, Set<String>> successors = new HashMap<>();
-      Map<String, Set<String>> predecessors = new HashMap<>();
+      Map<String, Stage> known = new LinkedHashMap<>(stages);
+      List<Transition> effective = new ArrayList<>();
       for (Transition t : transitions) {
-        if (!t.internal() && stages.containsKey(t.source()) && stages.containsKey(t.target())) {
-          successors.computeIfAbsent(t.source(), s -> new LinkedHashSet<>()).add(t.target());
-          predecessors.computeIfAbsent(t.target(), s -> new LinkedHashSet<>()).add(t.source());
+        if (stages.containsKey(t.source()) && stages.containsKey(t.target())) {
+          effective.add(withStageRules(stages, t));
         }
       }
+      ProcessGraph graph = new ProcessGraph(known, effective);
       if (initialStage != null && stages.containsKey(initialStage)) {
-        Set<String> reachable = closure(Set.of(initialStage), successors);
+        Set<String> reachable = graph.reachableFrom(initialStage);
         for (String stage : stages.keySet()) {
           if (!reachable.contains(stage)) {
             problems.add(new Problem(Problem.Rule.UNREACHABLE_STAGE,
@@ -434,9 +444,7 @@ public final class SalesProcess {
           }
         }
       }
-      Set<String> outcomes = stages.values().stream().filter(Stage::isTerminal).map(Stage::id)
-          .collect(Collectors.toSet());
-      Set<String> leadToOutcome = closure(outcomes, predecessors);
+      Set<String> leadToOutcome = graph.distancesTo(EnumSet.of(StageKind.WON, StageKind.LOST)).keySet();
       for (Stage stage : stages.values()) {
         if (!stage.isTerminal() && !leadToOutcome.contains(stage.id())) {
           problems.add(new Problem(Problem.Rule.NO_OUTCOME_REACHABLE,
@@ -453,37 +461,42 @@ public final class SalesProcess {
               List.of(t.source()), List.of(t.event())));
         }
       }
-      Map<String, Map<EventType, Integer>> unguarded = new LinkedHashMap<>();
-      Set<String> reported = new HashSet<>();
-      for (Transition t : transitions) {
-        if (!t.isGuarded()) {
-          int count = unguarded.computeIfAbsent(t.source(), s -> new LinkedHashMap<>()).merge(t.event(), 1,
-              Integer::sum);
-          if (count == 2 && reported.add(t.source() + "|" + t.event())) {
-            List<String> targets = transitions.stream()
-                .filter(o -> !o.isGuarded() && o.source().equals(t.source()) && o.event().equals(t.event()))
-                .map(o -> "'" + o.target() + "'").collect(Collectors.toList());
-            problems.add(new Problem(Problem.Rule.AMBIGUOUS_TRANSITIONS,
-                where + ": stage '" + t.source() + "' has several unguarded transitions on '" + t.event()
-                    + "' (to " + String.join(", ", targets) + "); guard all but one of them, or use different events",
-                List.of(t.source()), List.of(t.event())));
-          }
-        }
-      }
+      problems.addAll(unreachableTransitions(where, effective));
       return problems;
     }
 
-    private static Set<String> closure(Set<String> start, Map<String, Set<String>> edges) {
-      Set<String> seen = new HashSet<>(start);
-      Deque<String> todo = new ArrayDeque<>(start);
-      while (!todo.isEmpty()) {
-        for (String next : edges.getOrDefault(todo.pop(), Set.of())) {
-          if (seen.add(next)) {
-            todo.push(next);
+    /**
+     * Engines take the first transition on a stage and event whose guard allows, so nothing listed after an
+     * unguarded one can ever fire: two unguarded ones are ambiguous, a guarded one after an unguarded one is
+     * shadowed.
+     */
+    private static List<Problem> unreachableTransitions(String where, List<Transition> effective) {
+      List<Problem> problems = new ArrayList<>();
+      Map<String, Transition> firstUnguarded = new HashMap<>();
+      Set<String> ambiguous = new HashSet<>();
+      for (Transition t : effective) {
+        String key = t.source() + "|" + t.event();
+        Transition earlier = firstUnguarded.get(key);
+        if (earlier == null) {
+          if (!t.isGuarded()) {
+            firstUnguarded.put(key, t);
           }
+        } else if (t.isGuarded()) {
+          problems.add(new Problem(Problem.Rule.SHADOWED_TRANSITION,
+              where + ": from stage '" + t.source() + "' on '" + t.event() + "' the unguarded transition " + earlier
+                  + " is always taken, so the later " + t + " can never fire; list the guarded transition first, or"
+                  + " guard the unguarded one", List.of(t.source()), List.of(t.event())));
+        } else if (ambiguous.add(key)) {
+          List<String> targets = effective.stream()
+              .filter(o -> !o.isGuarded() && o.source().equals(t.source()) && o.event().equals(t.event()))
+              .map(o -> "'" + o.target() + "'").collect(Collectors.toList());
+          problems.add(new Problem(Problem.Rule.AMBIGUOUS_TRANSITIONS,
+              where + ": stage '" + t.source() + "' has several unguarded transitions on '" + t.event()
+                  + "' (to " + String.join(", ", targets) + "); guard all but one of them, or use different events",
+              List.of(t.source()), List.of(t.event())));
         }
       }
-      return seen;
+      return problems;
     }
   }
 }

@@ -117,10 +117,25 @@ class ProcessValidationTests {
   }
 
   @Test
-  void acceptsSeveralTransitionsOnOneEventWhenAllButOneAreGuarded() {
-    SalesProcess process = valid().transition("new", EventType.CONTACT_MADE, "lost",
-        TransitionGuard.of("never", ctx -> false, "never: always denied")).build();
-    assertThat(process.transitions("new", EventType.CONTACT_MADE)).hasSize(2);
+  void acceptsSeveralTransitionsOnOneEventWhenTheGuardedOnesComeFirst() {
+    SalesProcess process = valid().removeTransitions("new", EventType.CONTACT_MADE)
+        .transition("new", EventType.CONTACT_MADE, "lost", TransitionGuard.of("never", ctx -> false, "never: denied"))
+        .transition("new", EventType.CONTACT_MADE, "talking").build();
+    assertThat(process.transitions("new", EventType.CONTACT_MADE)).extracting(Transition::target)
+        .containsExactly("lost", "talking");
+  }
+
+  @Test
+  void reportsAGuardedTransitionListedAfterAnUnguardedOneThatAlwaysWins() {
+    InvalidProcessException e = invalid(valid().transition("new", EventType.CONTACT_MADE, "lost",
+        TransitionGuard.of("never", ctx -> false, "never: denied")));
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.rule()).isEqualTo(Rule.SHADOWED_TRANSITION);
+      assertThat(p.stages()).containsExactly("new");
+      assertThat(p.events()).containsExactly(EventType.CONTACT_MADE);
+      assertThat(p.message()).contains("stage 'new'", "'contact-made'", "new -> talking on contact-made",
+          "new -> lost on contact-made [never]", "list the guarded transition first", "guard the unguarded one");
+    });
   }
 
   @Test

@@ -1,22 +1,28 @@
 package io.salesflow.engine;
 
+import io.salesflow.Deal;
+import io.salesflow.EventType;
 import io.salesflow.GuardContext;
+import io.salesflow.Stage;
 import io.salesflow.SalesProcess;
 import io.salesflow.GuardVerdict;
 import io.salesflow.Transition;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A process compiled for one engine. It decides which transition, if any, an event takes; the shared runtime then
  * applies it (facts, history, version, store, listeners).
  *
- * <p>The runtime calls {@link #decide(GuardContext)} only for deals in a non-terminal stage and for event types the
- * process knows. Implementations must be thread-safe and must decide exactly as the definition says: the first
- * transition from the deal's stage on the event's type whose guard allows, in definition order. When none does,
+ * <p>The runtime calls {@link #decide(GuardContext)} only when {@link Decision#beforeGuards} found nothing to refuse:
+ * the deal is in an open stage that has transitions on the event's type. Implementations must be thread-safe and
+ * must decide exactly as the definition says: the first of those transitions whose guard allows, in definition order
+ * ({@link Decision#firstAllowed}). When none does,
  * {@link Decision#refuse(SalesProcess, GuardContext, java.util.List)} builds the same reasons on every engine.
  *
  * @since 0.1
@@ -39,6 +45,45 @@ public interface CompiledProcess extends AutoCloseable {
    * @since 0.1
    */
   sealed interface Decision {
+
+    /**
+     * Returns the refusal the definition gives before any guard is asked, checked in this order on every engine and
+     * in the testkit: the deal is in a won or lost stage ({@link RejectionKind#TERMINAL_STAGE}); no transition of
+     * the process fires on the event's type ({@link RejectionKind#UNKNOWN_EVENT_TYPE}); none leaves the deal's stage
+     * on it ({@link RejectionKind#NO_TRANSITION}). Null when there are transitions for guards to decide.
+     *
+     * @throws IllegalArgumentException if the process has no stage with the deal's stage id
+     */
+    static @Nullable Refuse beforeGuards(SalesProcess process, Deal deal, EventType type) {
+      Stage stage = process.stage(deal.stage());
+      if (stage.isTerminal()) {
+        return new Refuse(RejectionKind.TERMINAL_STAGE, List.of("deal '" + deal.id() + "' is in the "
+            + stage.kind().name().toLowerCase(Locale.ROOT) + " stage '" + stage.id() + "' of process '"
+            + process.id() + "', which is final; no event moves it"));
+      }
+      if (!process.eventTypes().contains(type)) {
+        return new Refuse(RejectionKind.UNKNOWN_EVENT_TYPE, List.of("process '" + process.id()
+            + "' has no transition on event '" + type + "' in any stage; its events are " + process.eventTypes()));
+      }
+      if (process.transitions(stage.id(), type).isEmpty()) {
+        String accepted = process.eventTypesFrom(stage.id()).stream().map(Object::toString)
+            .collect(Collectors.joining(", "));
+        return new Refuse(RejectionKind.NO_TRANSITION, List.of("no transition from stage '" + stage.id()
+            + "' on event '" + type + "' in process '" + process.id() + "'; from '" + stage.id() + "' it accepts: "
+            + (accepted.isEmpty() ? "nothing" : accepted)));
+      }
+      return null;
+    }
+
+    /**
+     * The reference semantics every engine must match: {@link #beforeGuards}, then {@link #firstAllowed} over the
+     * transitions from the deal's stage on the event's type.
+     */
+    static Decision reference(SalesProcess process, GuardContext context) {
+      Refuse refused = beforeGuards(process, context.deal(), context.event().type());
+      return refused != null ? refused
+          : firstAllowed(process, context, process.transitions(context.deal().stage(), context.event().type()));
+    }
 
     /** Take this transition. */
     record Take(Transition transition) implements Decision {
@@ -101,13 +146,13 @@ public interface CompiledProcess extends AutoCloseable {
      *     transition from the deal's stage on the event's type
      */
     static Refuse refuse(SalesProcess process, GuardContext context, List<GuardVerdict> denials) {
-      String stage = context.deal().stage();
       if (denials.isEmpty()) {
-        String accepted = process.eventTypesFrom(stage).stream().map(Object::toString)
-            .collect(Collectors.joining(", "));
-        return new Refuse(RejectionKind.NO_TRANSITION, List.of("no transition from stage '" + stage + "' on event '"
-            + context.event().type() + "' in process '" + process.id() + "'; from '" + stage + "' it accepts: "
-            + (accepted.isEmpty() ? "nothing" : accepted)));
+        Refuse refused = beforeGuards(process, context.deal(), context.event().type());
+        if (refused == null) {
+          throw new IllegalArgumentException("no guard denied, but the process has transitions from stage '"
+              + context.deal().stage() + "' on '" + context.event().type() + "'");
+        }
+        return refused;
       }
       List<String> reasons = new ArrayList<>();
       for (GuardVerdict verdict : denials) {

@@ -44,13 +44,6 @@ public interface DealEngine extends AutoCloseable {
     return builder(TableCompiler.INSTANCE);
   }
 
-  /**
-   * Returns the table engine's compiler, to decide steps without the runtime around them (in benchmarks, or to
-   * compare another engine's decisions with the reference semantics).
-   */
-  static ProcessCompiler tableCompiler() {
-    return TableCompiler.INSTANCE;
-  }
 
   /** Returns a builder for an engine that decides with {@code compiler}; see {@link ProcessCompiler}. */
   static Builder builder(ProcessCompiler compiler) {

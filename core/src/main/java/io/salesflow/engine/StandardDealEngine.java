@@ -97,18 +97,25 @@ final class StandardDealEngine implements DealEngine {
     return deal;
   }
 
+  /** The expected version that means "whatever is stored": {@link #fire(String, SalesEvent)} retries on conflicts. */
+  private static final long ANY_VERSION = -1;
+
   @Override
   public FireResult fire(String dealId, SalesEvent event) {
-    return fire(dealId, -1, event);
+    return fireAt(dealId, ANY_VERSION, event);
   }
 
   @Override
   public FireResult fire(String dealId, long expectedVersion, SalesEvent event) {
-    Objects.requireNonNull(dealId, "dealId must not be null");
-    Objects.requireNonNull(event, "event must not be null");
-    if (expectedVersion < -1) {
+    if (expectedVersion < 0) {
       throw new IllegalArgumentException("expectedVersion must not be negative, but was " + expectedVersion);
     }
+    return fireAt(dealId, expectedVersion, event);
+  }
+
+  private FireResult fireAt(String dealId, long expectedVersion, SalesEvent event) {
+    Objects.requireNonNull(dealId, "dealId must not be null");
+    Objects.requireNonNull(event, "event must not be null");
     for (int attempt = 1; ; attempt++) {
       Deal deal = load(dealId);
       FireResult result = attempt(deal, expectedVersion, event);
@@ -141,13 +148,9 @@ final class StandardDealEngine implements DealEngine {
       return stale(deal, event, expectedVersion);
     }
     CompiledProcess process = compiled(deal.processId());
-    SalesProcess definition = process.process();
-    Stage stage = definition.stage(deal.stage());
-    if (stage.isTerminal()) {
-      return inTerminalStage(deal, event, stage, definition);
-    }
-    if (!definition.eventTypes().contains(event.type())) {
-      return unknownEventType(deal, event, definition);
+    Decision.Refuse refused = Decision.beforeGuards(process.process(), deal, event.type());
+    if (refused != null) {
+      return new FireResult.Rejected(deal, event, refused.kind(), refused.reasons());
     }
     Instant now = clock.instant();
     GuardContext context = GuardContext.of(deal, event, now);
@@ -167,23 +170,10 @@ final class StandardDealEngine implements DealEngine {
     return new FireResult.Accepted(next, record);
   }
 
-  // the rejections below are built out of line: attempt stays small enough for the JIT to inline into fire
-
-  private static FireResult.Rejected inTerminalStage(Deal deal, SalesEvent event, Stage stage,
-      SalesProcess definition) {
-    return new FireResult.Rejected(deal, event, RejectionKind.TERMINAL_STAGE, List.of("deal '" + deal.id()
-        + "' is in the " + stage.kind().name().toLowerCase() + " stage '" + stage.id() + "' of process '"
-        + definition.id() + "', which is final; no event moves it"));
-  }
-
-  private static FireResult.Rejected unknownEventType(Deal deal, SalesEvent event, SalesProcess definition) {
-    return new FireResult.Rejected(deal, event, RejectionKind.UNKNOWN_EVENT_TYPE, List.of("process '"
-        + definition.id() + "' has no transition on event '" + event.type() + "' in any stage; its events are "
-        + definition.eventTypes()));
-  }
+  // the rejection below is built out of line: attempt stays small enough for the JIT to inline into fire
 
   private static FireResult.Rejected stale(Deal deal, SalesEvent event, long expectedVersion) {
-    return new FireResult.Rejected(deal, event, RejectionKind.STALE_VERSION, List.of("deal '" + deal.id()
+    return new FireResult.Rejected(deal, event, FireResult.RejectionKind.STALE_VERSION, List.of("deal '" + deal.id()
         + "' was expected at version " + expectedVersion + " but another change made it version "
         + (deal.version() == expectedVersion ? expectedVersion + 1 : deal.version())
         + "; reload it and decide again"));

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.salesflow.engine.FireResult.RejectionKind;
 
 /** The table engine on a custom process; the engine contract suite in the testkit covers the rest. */
 class TableEngineTests {

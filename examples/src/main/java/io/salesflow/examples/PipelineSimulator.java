@@ -19,7 +19,7 @@ import io.salesflow.Transition;
 import io.salesflow.catalog.CatalogEvents;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.salesflow.Deal;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

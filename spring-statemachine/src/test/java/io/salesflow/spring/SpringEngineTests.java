@@ -17,7 +17,7 @@ import io.salesflow.Stage;
 import io.salesflow.TransitionGuard;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import io.salesflow.engine.CompiledProcess.Decision;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -17,7 +17,7 @@ import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

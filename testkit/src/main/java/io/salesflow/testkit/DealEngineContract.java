@@ -22,7 +22,7 @@ import io.salesflow.UnknownProcessException;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.store.DealStore;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import io.salesflow.testkit.internal.ManualClock;
 import java.math.BigDecimal;
 import java.time.Instant;

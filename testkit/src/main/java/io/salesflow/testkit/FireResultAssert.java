@@ -1,7 +1,7 @@
 package io.salesflow.testkit;
 
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import org.assertj.core.api.AbstractAssert;
 
 /**

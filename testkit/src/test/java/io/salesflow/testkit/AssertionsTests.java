@@ -10,7 +10,7 @@ import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

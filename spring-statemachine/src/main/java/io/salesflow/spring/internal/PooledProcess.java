@@ -5,7 +5,7 @@ import io.salesflow.GuardVerdict;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.Transition;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import io.salesflow.engine.CompiledProcess;
 import io.salesflow.engine.CompiledProcess.Decision;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import io.salesflow.SalesEvent;
 import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import io.salesflow.spring.SpringStatemachineEngine;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

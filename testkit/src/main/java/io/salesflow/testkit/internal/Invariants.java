@@ -10,7 +10,7 @@ import io.salesflow.StageKind;
 import io.salesflow.Transition;
 import io.salesflow.TransitionRecord;
 import io.salesflow.engine.FireResult;
-import io.salesflow.engine.RejectionKind;
+import io.salesflow.engine.FireResult.RejectionKind;
 import io.salesflow.engine.CompiledProcess.Decision;
 import java.util.ArrayList;
 import java.util.EnumSet;

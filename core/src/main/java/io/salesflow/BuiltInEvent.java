@@ -1,0 +1,270 @@
+package io.salesflow;
+
+import io.salesflow.DealFacts.FollowUp;
+import io.salesflow.DealFacts.Objection;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.ObjectionCategory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one table of built-in events: for each, its type, its record, how accepting it changes a deal's facts and the
+ * neutral probe {@link SalesProcess#explain(Deal, Instant)} asks guards with. The compiler makes every constant say
+ * all of it; {@code BuiltInEventTests} fails, naming the record, when a record of {@link SalesEvent} has no constant.
+ * Everything else about an event (how stores and JSON write it, how the testkit generates it) is derived from its
+ * record's components.
+ */
+enum BuiltInEvent {
+  CONTACT_MADE(EventType.CONTACT_MADE, SalesEvent.ContactMade.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      SalesEvent.ContactMade e = (SalesEvent.ContactMade) event;
+      ImmutableDealFacts next = withChannel(facts, e.channel());
+      return e.approach() == null ? next : next.withProfile(next.profile().withApproachMethod(e.approach()));
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.ContactMade(now, usedChannel(facts));
+    }
+  },
+  LEAD_SCORED(EventType.LEAD_SCORED, SalesEvent.LeadScored.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts.withProfile(facts.profile().withLeadTemperature(((SalesEvent.LeadScored) event).temperature()));
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.LeadScored(now, facts.leadTemperature().orElse(LeadTemperature.COLD));
+    }
+  },
+  QUALIFICATION_ASSESSED(EventType.QUALIFICATION_ASSESSED, SalesEvent.QualificationAssessed.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts.withBant(((SalesEvent.QualificationAssessed) event).assessment());
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.QualificationAssessed(now, facts.bant());
+    }
+  },
+  DISQUALIFIED(EventType.DISQUALIFIED, SalesEvent.Disqualified.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts.withProfile(facts.profile().withDisqualificationReason(((SalesEvent.Disqualified) event).reason()))
+          .withMilestones(facts.milestones().withLoss(LossReason.NOT_A_FIT, null));
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.Disqualified(now, "not a fit");
+    }
+  },
+  PRESENTATION_DELIVERED(EventType.PRESENTATION_DELIVERED, SalesEvent.PresentationDelivered.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts.withPresentations(facts.presentations() + 1);
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.PresentationDelivered(now);
+    }
+  },
+  OBJECTION_RAISED(EventType.OBJECTION_RAISED, SalesEvent.ObjectionRaised.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      SalesEvent.ObjectionRaised e = (SalesEvent.ObjectionRaised) event;
+      List<Objection> open = new ArrayList<>(facts.openObjections());
+      open.add(new Objection(e.category(), e.detail(), e.occurredAt()));
+      return facts.withOpenObjections(open);
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.ObjectionRaised(now, ObjectionCategory.OTHER);
+    }
+  },
+  OBJECTION_RESOLVED(EventType.OBJECTION_RESOLVED, SalesEvent.ObjectionResolved.class) {
+    /** Closes every open objection of the event's category; the same facts when none is open. */
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      ObjectionCategory category = ((SalesEvent.ObjectionResolved) event).category();
+      List<Objection> open = facts.openObjections();
+      List<Objection> remaining = new ArrayList<>(open.size());
+      for (Objection objection : open) {
+        if (objection.category() != category) {
+          remaining.add(objection);
+        }
+      }
+      int resolved = open.size() - remaining.size();
+      return resolved == 0
+          ? facts
+          : facts.withOpenObjections(remaining).withResolvedObjections(facts.resolvedObjections() + resolved);
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.ObjectionResolved(now, facts.openObjections().isEmpty()
+          ? ObjectionCategory.OTHER : facts.openObjections().get(0).category());
+    }
+  },
+  PROPOSAL_SENT(EventType.PROPOSAL_SENT, SalesEvent.ProposalSent.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      SalesEvent.ProposalSent e = (SalesEvent.ProposalSent) event;
+      ImmutableDealFacts next = facts.withMilestones(facts.milestones().withProposalSentAt(e.occurredAt()));
+      return e.amount() == null ? next : next.withAmount(e.amount());
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.ProposalSent(now, null);
+    }
+  },
+  TERMS_NEGOTIATED(EventType.TERMS_NEGOTIATED, SalesEvent.TermsNegotiated.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts;
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.TermsNegotiated(now, "");
+    }
+  },
+  CONTRACT_SIGNED(EventType.CONTRACT_SIGNED, SalesEvent.ContractSigned.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts.withMilestones(facts.milestones().withContractSignedAt(event.occurredAt()));
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.ContractSigned(now);
+    }
+  },
+  CLOSED_WON(EventType.CLOSED_WON, SalesEvent.ClosedWon.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      SalesEvent.ClosedWon e = (SalesEvent.ClosedWon) event;
+      ImmutableDealFacts next = facts.withAmount(e.amount());
+      return e.technique() == null
+          ? next : next.withMilestones(facts.milestones().withClosingTechnique(e.technique()));
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.ClosedWon(now, facts.amount().orElse(BigDecimal.ZERO));
+    }
+  },
+  CLOSED_LOST(EventType.CLOSED_LOST, SalesEvent.ClosedLost.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      SalesEvent.ClosedLost e = (SalesEvent.ClosedLost) event;
+      return facts.withMilestones(facts.milestones().withLoss(e.reason(), e.technique()));
+    }
+
+    /** A loss for no response: the strictest reason, the one follow-up thresholds apply to. */
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.ClosedLost(now, LossReason.NO_RESPONSE);
+    }
+  },
+  FOLLOW_UP_LOGGED(EventType.FOLLOW_UP_LOGGED, SalesEvent.FollowUpLogged.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      SalesEvent.FollowUpLogged e = (SalesEvent.FollowUpLogged) event;
+      return withChannel(facts, e.channel())
+          .withFollowUps(facts.followUps().append(new FollowUp(e.occurredAt(), e.channel(), e.outcome())));
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.FollowUpLogged(now, usedChannel(facts), FollowUpOutcome.RESPONDED);
+    }
+  },
+  REFERRAL_RECEIVED(EventType.REFERRAL_RECEIVED, SalesEvent.ReferralReceived.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts.withReferralsGiven(facts.referralsGiven() + 1);
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.ReferralReceived(now, "referral");
+    }
+  },
+  ONBOARDING_DONE(EventType.ONBOARDING_DONE, SalesEvent.OnboardingDone.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts.withMilestones(facts.milestones().withOnboardedAt(event.occurredAt()));
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.OnboardingDone(now);
+    }
+  };
+
+  private static final Map<EventType, BuiltInEvent> BY_TYPE;
+
+  static {
+    Map<EventType, BuiltInEvent> byType = new HashMap<>();
+    for (BuiltInEvent event : values()) {
+      byType.put(event.type, event);
+    }
+    BY_TYPE = Map.copyOf(byType);
+  }
+
+  final EventType type;
+  final Class<? extends SalesEvent> recordClass;
+
+  BuiltInEvent(EventType type, Class<? extends SalesEvent> recordClass) {
+    this.type = type;
+    this.recordClass = recordClass;
+  }
+
+  /** Returns the facts once {@code event}, of this type, is accepted. */
+  abstract DealFacts apply(ImmutableDealFacts facts, SalesEvent event);
+
+  /** Returns an event of this type that brings no new facts, to ask guards how things stand. */
+  abstract SalesEvent probe(DealFacts facts, Instant now);
+
+  /** Returns the built-in event of {@code type}, or null for a custom type. */
+  static @Nullable BuiltInEvent of(EventType type) {
+    return BY_TYPE.get(type);
+  }
+
+  /** Returns an event of {@code type} that brings no new facts to {@code deal}, as of {@code now}. */
+  static SalesEvent neutral(EventType type, Deal deal, Instant now) {
+    BuiltInEvent builtIn = of(type);
+    return builtIn == null ? new SalesEvent.Custom(type, now) : builtIn.probe(deal.facts(), now);
+  }
+
+  /** A channel the prospect was already reached through, so that a probe adds none. */
+  private static ContactChannel usedChannel(DealFacts facts) {
+    return facts.contactChannels().stream().findFirst().orElse(ContactChannel.OTHER);
+  }
+
+  private static ImmutableDealFacts withChannel(ImmutableDealFacts facts, ContactChannel channel) {
+    if (facts.contactChannels().contains(channel)) {
+      return facts;
+    }
+    Set<ContactChannel> channels = EnumSet.of(channel);
+    channels.addAll(facts.contactChannels());
+    return facts.withContactChannels(channels);
+  }
+}
