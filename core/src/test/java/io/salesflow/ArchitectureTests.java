@@ -1,47 +1,35 @@
 package io.salesflow;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.library.GeneralCodingRules;
+import io.salesflow.archrules.SalesflowArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** Architecture rules that hold from day one and stay on. */
+/** Core's main classes keep the architecture rules every Salesflow module shares. */
 class ArchitectureTests {
-  static final JavaClasses CORE = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.salesflow");
+  private static final JavaClasses CORE = SalesflowArchitecture.importMainClassesOf(SalesProcess.class);
 
   @Test
   void packagesHaveNoCycles() {
-    slices().matching("io.salesflow.(*)..").should().beFreeOfCycles().check(CORE);
+    SalesflowArchitecture.packagesAreFreeOfCycles("io.salesflow").check(CORE);
   }
 
   @Test
-  void coreDependsOnNoSpringType() {
-    noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..").check(CORE);
-  }
-
-  @Test
-  void libraryCodeDoesNotWriteToStandardStreams() {
-    GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(CORE);
+  void usesNoInternalPackageButItsOwn() {
+    SalesflowArchitecture.internalPackagesStayInsideTheirModule("io.salesflow.internal").check(CORE);
   }
 
   @Test
   void publicApiDoesNotExposeInternalTypes() {
-    methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
-        .and().areDeclaredInClassesThat().arePublic()
-        .should().notHaveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("an internal type",
-            (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().contains(".internal")))
-        .check(CORE);
-    noClasses().that().resideOutsideOfPackage("..internal..").and().haveModifier(JavaModifier.PUBLIC)
-        .should().beAssignableTo(com.tngtech.archunit.base.DescribedPredicate.describe("an internal type",
-            (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().contains(".internal")))
-        .check(CORE);
+    SalesflowArchitecture.publicApiExposesNoInternalType().check(CORE);
+  }
+
+  @Test
+  void libraryCodeDoesNotWriteToStandardStreams() {
+    SalesflowArchitecture.libraryCodeDoesNotWriteToStandardStreams().check(CORE);
+  }
+
+  @Test
+  void coreDependsOnNoSpringType() {
+    SalesflowArchitecture.dependsOnNoSpringType().check(CORE);
   }
 }

@@ -1,0 +1,54 @@
+package io.salesflow.spring;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import io.salesflow.archrules.SalesflowArchitecture;
+import org.junit.jupiter.api.Test;
+
+/** The spring-statemachine module's main classes keep the architecture rules every Salesflow module shares. */
+class ArchitectureTests {
+  private static final JavaClasses CLASSES = SalesflowArchitecture.importMainClassesOf(SpringStatemachineEngine.class);
+
+  /**
+   * The deliberate Spring API of this module, and the only public members outside {@code internal} that may show a
+   * Spring type: they hand Spring users the compiled {@code StateMachineFactory}, let them customize the pooled
+   * machines, and build and read the event message that carries the deal to the compiled guards. Each entry is one
+   * exact member, so an overload or any other new member that shows a Spring type fails the rule, and an entry that
+   * no longer shows one fails it too.
+   */
+  private static final String[] DELIBERATE_SPRING_API = {
+      // The compiled model, for users' own machines, listeners, interceptors and test plans.
+      "io.salesflow.spring.SpringCompiledProcess.factory()",
+      "io.salesflow.spring.SpringStatemachineEngine.factoryFor(java.lang.String)",
+      // Consumer<? super StateMachine<String, String>>: adds listeners and interceptors to the pooled machines.
+      "io.salesflow.spring.SpringStatemachineEngine.withMachineCustomizer(java.util.function.Consumer)",
+      // Message<String> (spring-messaging, which Spring Statemachine's API is built on) for a factory's machines.
+      "io.salesflow.spring.SpringStatemachineEngine.eventMessage(io.salesflow.GuardContext)",
+      // Reads the deal back from a StateContext in a listener or interceptor.
+      "io.salesflow.spring.SpringStatemachineEngine.guardContext(org.springframework.statemachine.StateContext)",
+  };
+
+  @Test
+  void packagesHaveNoCycles() {
+    SalesflowArchitecture.packagesAreFreeOfCycles("io.salesflow.spring").check(CLASSES);
+  }
+
+  @Test
+  void usesNoInternalPackageButItsOwn() {
+    SalesflowArchitecture.internalPackagesStayInsideTheirModule("io.salesflow.spring.internal").check(CLASSES);
+  }
+
+  @Test
+  void publicApiDoesNotExposeInternalTypes() {
+    SalesflowArchitecture.publicApiExposesNoInternalType().check(CLASSES);
+  }
+
+  @Test
+  void libraryCodeDoesNotWriteToStandardStreams() {
+    SalesflowArchitecture.libraryCodeDoesNotWriteToStandardStreams().check(CLASSES);
+  }
+
+  @Test
+  void publicApiShowsSpringTypesOnlyInItsDeliberateSpringApi() {
+    SalesflowArchitecture.publicApiExposesNoSpringTypeExcept(DELIBERATE_SPRING_API).check(CLASSES);
+  }
+}
