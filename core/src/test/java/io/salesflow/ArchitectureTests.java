@@ -1,7 +1,12 @@
 package io.salesflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import io.salesflow.archrules.SalesflowArchitecture;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Core's main classes keep the architecture rules every Salesflow module shares. */
@@ -15,7 +20,7 @@ class ArchitectureTests {
 
   @Test
   void usesNoInternalPackageButItsOwn() {
-    SalesflowArchitecture.internalPackagesStayInsideTheirModule("io.salesflow.internal").check(CORE);
+    SalesflowArchitecture.internalPackagesStayInsideTheirModule().check(CORE);
   }
 
   @Test
@@ -26,6 +31,13 @@ class ArchitectureTests {
   @Test
   void libraryCodeDoesNotWriteToStandardStreams() {
     SalesflowArchitecture.libraryCodeDoesNotWriteToStandardStreams().check(CORE);
+  }
+
+  @Test
+  void exposesAtMostThirtyTwoPublicTopLevelTypes() {
+    List<String> api = CORE.stream().filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
+        .filter(c -> c.isTopLevelClass()).map(JavaClass::getName).sorted().toList();
+    assertThat(api).as("core's public top-level types; the README's module section lists them").hasSizeLessThanOrEqualTo(32);
   }
 
   @Test
