@@ -4,7 +4,6 @@ import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.CompiledProcess;
 import io.salesflow.engine.CompiledProcess.Decision;
-import io.salesflow.spring.internal.PooledProcess;
 import org.springframework.statemachine.config.StateMachineFactory;
 
 /**

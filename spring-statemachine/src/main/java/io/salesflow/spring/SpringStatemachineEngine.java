@@ -4,8 +4,6 @@ import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.ProcessCompiler;
-import io.salesflow.spring.internal.Attempt;
-import io.salesflow.spring.internal.PooledProcess;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.salesflow.spring.internal;
+package io.salesflow.spring;
 
 import java.util.HashMap;
 import java.util.Map;
