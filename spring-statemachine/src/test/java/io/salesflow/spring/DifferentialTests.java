@@ -27,10 +27,10 @@ class DifferentialTests {
   @MethodSource("processes")
   void springEngineDecidesEveryStepLikeTheTableEngine(SalesProcess process) {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
-    SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(2);
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(2);
     EngineDriver.Tally tally = new EngineDriver.Tally();
     try (DealEngine table = DealEngine.tableEngine().clock(clock).process(process).build();
-        DealEngine spring = compiler.engineBuilder().clock(clock).process(process).build()) {
+        DealEngine spring = compiler.engine().clock(clock).process(process).build()) {
       SplittableRandom seeds = new SplittableRandom(process.id().hashCode());
       for (int walk = 0; walk < WALKS_PER_PROCESS; walk++) {
         EngineDriver.walk(process, "D-" + walk, seeds.nextLong(), table, spring, clock, tally);

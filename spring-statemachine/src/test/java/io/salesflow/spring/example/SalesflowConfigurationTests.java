@@ -7,7 +7,7 @@ import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.engine.RejectionKind;
-import io.salesflow.spring.SpringStatemachineEngine;
+import io.salesflow.spring.SpringStatemachineCompiler;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -22,7 +22,7 @@ class SalesflowConfigurationTests {
     try (AnnotationConfigApplicationContext context =
         new AnnotationConfigApplicationContext(SalesflowConfiguration.class)) {
       DealEngine engine = context.getBean(DealEngine.class);
-      assertThat(engine.name()).isEqualTo(SpringStatemachineEngine.ENGINE_NAME);
+      assertThat(engine.name()).isEqualTo(SpringStatemachineCompiler.ENGINE_NAME);
 
       engine.start("D-1", SalesCatalog.FIVE_STEP);
       FireResult result = engine.fire("D-1", new SalesEvent.PresentationDelivered(Instant.now()));
@@ -35,7 +35,7 @@ class SalesflowConfigurationTests {
       StateMachine<String, String> machine = factory.getStateMachine();
       machine.startReactively().block();
       assertThat(machine.getState().getId()).isEqualTo(SalesCatalog.fiveStep().initialStage().id());
-      assertThat(context.getBean(SpringStatemachineEngine.class).machinesCreated()).isEqualTo(1);
+      assertThat(context.getBean(SpringStatemachineCompiler.class).machinesCreated()).isEqualTo(1);
     }
   }
 }
