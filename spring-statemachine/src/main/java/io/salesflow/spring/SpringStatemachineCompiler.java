@@ -105,13 +105,13 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
    * deals. The customizer must not start, stop or reset the machine, and listeners should be quick: they run on the
    * thread that fires the event.
    *
-   * <p>The customizer sees the machine with the process id as its machine id; pooled machines then run without one.
-   * Spring Statemachine 4.0.1 looks up {@code @WithStateMachine} annotation handlers by machine id on every
-   * notification, compiling a regular expression whenever it finds none (about a quarter of the memory allocated per
-   * event); pooled machines have no bean factory, so there are none to find. In a listener,
+   * <p>The customizer sees the machine with the process id as its machine id; pooled machines then run without one,
+   * so {@code @WithStateMachine} annotation handlers, which Spring Statemachine looks up by machine id, never apply
+   * to them (pooled machines have no bean factory, so there would be none to find anyway). In a listener,
    * {@link #guardContext(StateContext)} names the deal being decided and, through it, its process.
    */
   public SpringStatemachineCompiler withMachineCustomizer(Consumer<? super StateMachine<String, String>> customizer) {
+    // The pool clears each machine's id after the customizer has seen it; see MachinePool.create for why.
     return new SpringStatemachineCompiler(poolSize,
         Objects.requireNonNull(customizer, "customizer must not be null"));
   }
