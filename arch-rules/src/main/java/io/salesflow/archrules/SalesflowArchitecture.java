@@ -227,7 +227,7 @@ public final class SalesflowArchitecture {
    *
    * <p>An entry is the full name of a method, constructor or field as ArchUnit prints it, for example
    * {@code "io.salesflow.spring.SpringCompiledProcess.factory()"} or
-   * {@code "io.salesflow.spring.SpringStatemachineEngine.factoryFor(java.lang.String)"}: an overload or a new member
+   * {@code "io.salesflow.spring.SpringStatemachineCompiler.factoryFor(java.lang.String)"}: an overload or a new member
    * that exposes a Spring type is still a violation. The name of a type allows only its supertypes and type
    * parameters, not its members. An entry that names no public member exposing a Spring type is a
    * violation too, so the list cannot outlive what it allows.

@@ -7,7 +7,7 @@ import io.salesflow.TransitionRecord;
 import io.salesflow.benchmarks.Workload.Step;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
-import io.salesflow.spring.SpringStatemachineEngine;
+import io.salesflow.spring.SpringStatemachineCompiler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class EngineRow implements Row {
 
   /** Row 2: the Spring Statemachine engine, with its default pool; deals start with {@code history} records. */
   public static EngineRow spring(int history) {
-    return new EngineRow(SpringStatemachineEngine.builder(), history);
+    return new EngineRow(SpringStatemachineCompiler.springStatemachineEngine(), history);
   }
 
   /**

@@ -7,7 +7,7 @@ import io.salesflow.SalesEvent;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.store.DealStore;
-import io.salesflow.spring.SpringStatemachineEngine;
+import io.salesflow.spring.SpringStatemachineCompiler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.math.BigDecimal;
@@ -58,7 +58,7 @@ public final class MemoryFootprint {
   private static Supplier<DealEngine.Builder> engine(String name) {
     return switch (name) {
       case "table" -> DealEngine::tableEngine;
-      case "spring" -> SpringStatemachineEngine::builder;
+      case "spring" -> SpringStatemachineCompiler::springStatemachineEngine;
       default -> throw new IllegalArgumentException("engine must be table or spring, but was " + name);
     };
   }

@@ -1,6 +1,6 @@
 package io.salesflow.examples;
 
-import io.salesflow.spring.SpringStatemachineEngine;
+import io.salesflow.spring.SpringStatemachineCompiler;
 import java.util.function.Supplier;
 import io.salesflow.engine.DealEngine;
 
@@ -12,6 +12,6 @@ final class OtherEngine {
 
   /** Returns builders of the engine to compare with. */
   static Supplier<DealEngine.Builder> builder() {
-    return SpringStatemachineEngine::builder;
+    return SpringStatemachineCompiler::springStatemachineEngine;
   }
 }

@@ -4,20 +4,19 @@ import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.CompiledProcess;
 import io.salesflow.engine.CompiledProcess.Decision;
-import io.salesflow.spring.internal.PooledProcess;
 import org.springframework.statemachine.config.StateMachineFactory;
 
 /**
  * A process compiled into a Spring Statemachine model, with the bounded pool of started machines that runs its deals.
  *
- * <p>Obtain one from {@link SpringStatemachineEngine#compile(SalesProcess)} or, for a process an engine runs, from
- * {@link SpringStatemachineEngine#compiled(String)}. The {@link #factory() factory} is the compiled model: Spring
+ * <p>Obtain one from {@link SpringStatemachineCompiler#compile(SalesProcess)} or, for a process an engine runs, from
+ * {@link SpringStatemachineCompiler#compiled(String)}. The {@link #factory() factory} is the compiled model: Spring
  * users build their own machines from it to attach listeners and interceptors or to run test plans; machines built
  * that way are theirs and are never pooled.
  *
  * <pre>{@code
- * SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(4);
- * DealEngine engine = compiler.engineBuilder().process(process).build();
+ * SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(4);
+ * DealEngine engine = compiler.engine().process(process).build();
  * StateMachineFactory<String, String> factory = compiler.compiled(process.id()).factory();
  * }</pre>
  *
@@ -33,6 +32,7 @@ public final class SpringCompiledProcess implements CompiledProcess {
     this.delegate = delegate;
   }
 
+  /** The process this was compiled from. */
   @Override
   public SalesProcess process() {
     return delegate.process();
@@ -55,7 +55,7 @@ public final class SpringCompiledProcess implements CompiledProcess {
   /**
    * The compiled model: states are stage ids, events are event type ids (for example {@code "closed-won"}).
    * Machines from it start in the process's initial stage and are not started automatically. Guards read the deal
-   * from the message header that {@link SpringStatemachineEngine#eventMessage(GuardContext)} sets; a bare event
+   * from the message header that {@link SpringStatemachineCompiler#eventMessage(GuardContext)} sets; a bare event
    * takes only unguarded transitions.
    */
   public StateMachineFactory<String, String> factory() {

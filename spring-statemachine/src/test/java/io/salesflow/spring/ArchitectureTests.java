@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** The spring-statemachine module's main classes keep the architecture rules every Salesflow module shares. */
 class ArchitectureTests {
-  private static final JavaClasses CLASSES = SalesflowArchitecture.importMainClassesOf(SpringStatemachineEngine.class);
+  private static final JavaClasses CLASSES = SalesflowArchitecture.importMainClassesOf(SpringStatemachineCompiler.class);
 
   /**
    * The deliberate Spring API of this module, and the only public members outside {@code internal} that may show a
@@ -18,13 +18,13 @@ class ArchitectureTests {
   private static final String[] DELIBERATE_SPRING_API = {
       // The compiled model, for users' own machines, listeners, interceptors and test plans.
       "io.salesflow.spring.SpringCompiledProcess.factory()",
-      "io.salesflow.spring.SpringStatemachineEngine.factoryFor(java.lang.String)",
+      "io.salesflow.spring.SpringStatemachineCompiler.factoryFor(java.lang.String)",
       // Consumer<? super StateMachine<String, String>>: adds listeners and interceptors to the pooled machines.
-      "io.salesflow.spring.SpringStatemachineEngine.withMachineCustomizer(java.util.function.Consumer)",
+      "io.salesflow.spring.SpringStatemachineCompiler.withMachineCustomizer(java.util.function.Consumer)",
       // Message<String> (spring-messaging, which Spring Statemachine's API is built on) for a factory's machines.
-      "io.salesflow.spring.SpringStatemachineEngine.eventMessage(io.salesflow.GuardContext)",
+      "io.salesflow.spring.SpringStatemachineCompiler.eventMessage(io.salesflow.GuardContext)",
       // Reads the deal back from a StateContext in a listener or interceptor.
-      "io.salesflow.spring.SpringStatemachineEngine.guardContext(org.springframework.statemachine.StateContext)",
+      "io.salesflow.spring.SpringStatemachineCompiler.guardContext(org.springframework.statemachine.StateContext)",
   };
 
   @Test
@@ -34,7 +34,7 @@ class ArchitectureTests {
 
   @Test
   void usesNoInternalPackageButItsOwn() {
-    SalesflowArchitecture.internalPackagesStayInsideTheirModule("io.salesflow.spring.internal").check(CLASSES);
+    SalesflowArchitecture.internalPackagesStayInsideTheirModule().check(CLASSES);
   }
 
   @Test

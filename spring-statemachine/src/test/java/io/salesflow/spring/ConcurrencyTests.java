@@ -34,9 +34,9 @@ class ConcurrencyTests {
   @Test
   void eightThreadsOnOneDealLoseNoTransition() throws Exception {
     SalesProcess process = TestProcesses.inboundDemo();
-    SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(3);
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(3);
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-    try (DealEngine spring = compiler.engineBuilder().clock(Clock.fixed(T0, ZoneOffset.UTC)).process(process)
+    try (DealEngine spring = compiler.engine().clock(Clock.fixed(T0, ZoneOffset.UTC)).process(process)
         .maxAttempts(10_000).build()) {
       spring.start("shared", process.id());
       CountDownLatch go = new CountDownLatch(1);
@@ -77,9 +77,9 @@ class ConcurrencyTests {
   @Test
   void eightThreadsWalkingTheirOwnDealsGetTheTableEnginesResults() throws Exception {
     List<SalesProcess> processes = TestProcesses.all();
-    SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(3);
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(3);
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-    try (DealEngine first = compiler.engineBuilder().processes(processes).build()) {
+    try (DealEngine first = compiler.engine().processes(processes).build()) {
       assertThat(first.processes()).hasSize(processes.size());
       CountDownLatch go = new CountDownLatch(1);
       List<Future<EngineDriver.Tally>> futures = new ArrayList<>();

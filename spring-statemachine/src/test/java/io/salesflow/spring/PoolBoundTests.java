@@ -29,12 +29,12 @@ class PoolBoundTests {
   @Test
   void tenThousandDealsRunOnAtMostThePoolSizeOfMachinesPerProcess() throws Exception {
     List<SalesProcess> processes = TestProcesses.all();
-    SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(POOL_SIZE);
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(POOL_SIZE);
     // One engine pair per thread, so that each thread's deals follow its own clock; every Spring engine decides on
     // the pools this compiler made for the first one, the object under test.
     List<Future<EngineDriver.Tally>> results = new ArrayList<>();
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-    try (DealEngine first = compiler.engineBuilder().processes(processes).build()) {
+    try (DealEngine first = compiler.engine().processes(processes).build()) {
       assertThat(first.name()).isEqualTo("spring-statemachine");
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
@@ -82,7 +82,7 @@ class PoolBoundTests {
   }
 
   /** A compiler that hands out the processes {@code compiler} already compiled, so several engines share pools. */
-  static ProcessCompiler reusing(SpringStatemachineEngine compiler) {
+  static ProcessCompiler reusing(SpringStatemachineCompiler compiler) {
     return new ProcessCompiler() {
       @Override
       public String engineName() {

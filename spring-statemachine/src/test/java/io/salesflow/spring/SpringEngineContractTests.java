@@ -7,6 +7,6 @@ import io.salesflow.testkit.EngineFactory;
 class SpringEngineContractTests extends DealEngineContract {
   @Override
   protected EngineFactory engineFactory() {
-    return EngineFactory.of(SpringStatemachineEngine.compiler(4));
+    return EngineFactory.of(SpringStatemachineCompiler.create(4));
   }
 }

@@ -66,7 +66,7 @@ class SpringEngineTests {
   @Test
   void takesTheFirstAllowedTransitionInDefinitionOrderOnEveryMachineOfTheFactory() {
     SalesProcess process = bothAllow();
-    SpringCompiledProcess compiled = SpringStatemachineEngine.compiler(1).compile(process);
+    SpringCompiledProcess compiled = SpringStatemachineCompiler.create(1).compile(process);
     GuardContext context = GuardContext.of(deal(process, "open", DealFacts.none()),
         new SalesEvent.ContactMade(T0, ContactChannel.PHONE), T0);
     // Spring orders transitions with one trigger by identity hash, differently per machine: many machines, one answer.
@@ -74,7 +74,7 @@ class SpringEngineTests {
     for (int i = 0; i < 60; i++) {
       StateMachine<String, String> machine = compiled.factory().getStateMachine();
       machine.startReactively().block();
-      machine.sendEvent(Mono.just(SpringStatemachineEngine.eventMessage(context))).blockLast();
+      machine.sendEvent(Mono.just(SpringStatemachineCompiler.eventMessage(context))).blockLast();
       reached.add(machine.getState().getId());
       machine.stopReactively().block();
     }
@@ -85,7 +85,7 @@ class SpringEngineTests {
   @Test
   void rejectsWithTheReasonsOfEveryGuardThatDeniedInDefinitionOrder() {
     SalesProcess process = TestProcesses.branchingPipeline();
-    try (DealEngine spring = SpringStatemachineEngine.compiler(1).engineBuilder().clock(CLOCK).process(process)
+    try (DealEngine spring = SpringStatemachineCompiler.create(1).engine().clock(CLOCK).process(process)
         .build()) {
       spring.start("D-1", process.id());
       FireResult result = spring.fire("D-1", new SalesEvent.ClosedLost(T0, LossReason.NO_RESPONSE));
@@ -103,7 +103,7 @@ class SpringEngineTests {
   @Test
   void anEventTheStageDoesNotAcceptIsRejectedWithReasonsNotSilentlyDenied() {
     SalesProcess process = TestProcesses.inboundDemo();
-    SpringCompiledProcess compiled = SpringStatemachineEngine.compiler(1).compile(process);
+    SpringCompiledProcess compiled = SpringStatemachineCompiler.create(1).compile(process);
     GuardContext context = GuardContext.of(deal(process, "lead", DealFacts.none()),
         new SalesEvent.PresentationDelivered(T0), T0);
 
@@ -118,8 +118,8 @@ class SpringEngineTests {
   @Test
   void wonAndLostAreNotSpringEndStatesSoAMachineThatReachedThemKeepsWorking() {
     SalesProcess process = TestProcesses.inboundDemo();
-    SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(1);
-    try (DealEngine spring = compiler.engineBuilder().clock(CLOCK).process(process).build()) {
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(1);
+    try (DealEngine spring = compiler.engine().clock(CLOCK).process(process).build()) {
       for (int i = 0; i < 20; i++) {
         String id = "D-" + i;
         spring.start(id, process.id(), DealFacts.none(), "negotiation");
@@ -155,8 +155,8 @@ class SpringEngineTests {
         .transition("open", EventType.CLOSED_WON, "won", broken)
         .transition("open", EventType.CLOSED_LOST, "lost")
         .build();
-    SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(1);
-    try (DealEngine spring = compiler.engineBuilder().clock(CLOCK).process(process).build();
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(1);
+    try (DealEngine spring = compiler.engine().clock(CLOCK).process(process).build();
         DealEngine table = DealEngine.tableEngine().clock(CLOCK).process(process).build()) {
       spring.start("D-1", process.id());
       table.start("D-1", process.id());
@@ -176,7 +176,7 @@ class SpringEngineTests {
   @Test
   void internalTransitionsKeepTheStageAndRecordTheEvent() {
     SalesProcess process = TestProcesses.branchingPipeline();
-    try (DealEngine spring = SpringStatemachineEngine.compiler(1).engineBuilder().clock(CLOCK).process(process)
+    try (DealEngine spring = SpringStatemachineCompiler.create(1).engine().clock(CLOCK).process(process)
         .build()) {
       spring.start("D-1", process.id(), DealFacts.none(), "qualified");
       BantAssessment two = BantAssessment.builder().budget(new BigDecimal("5000"), true).authority(true, 2).build();
@@ -198,14 +198,14 @@ class SpringEngineTests {
     AtomicInteger customized = new AtomicInteger();
     List<String> seen = new ArrayList<>();
     List<String> machineIds = new ArrayList<>();
-    SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(1).withMachineCustomizer(machine -> {
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(1).withMachineCustomizer(machine -> {
       customized.incrementAndGet();
       machineIds.add(machine.getId());
       machine.addStateListener(new StateMachineListenerAdapter<>() {
         @Override
         public void stateContext(StateContext<String, String> context) {
           if (context.getStage() == StateContext.Stage.TRANSITION_END) {
-            SpringStatemachineEngine.guardContext(context).ifPresent(c -> {
+            SpringStatemachineCompiler.guardContext(context).ifPresent(c -> {
               seen.add(c.deal().id() + " " + c.event().type() + " -> " + context.getTarget().getId());
               machineIds.add(String.valueOf(context.getStateMachine().getId()));
             });
@@ -213,7 +213,7 @@ class SpringEngineTests {
         }
       });
     });
-    try (DealEngine spring = compiler.engineBuilder().clock(CLOCK).process(process).build()) {
+    try (DealEngine spring = compiler.engine().clock(CLOCK).process(process).build()) {
       spring.start("D-7", process.id());
       spring.fire("D-7", new SalesEvent.FollowUpLogged(T0, ContactChannel.EMAIL, FollowUpOutcome.NO_RESPONSE));
       spring.fire("D-7", new SalesEvent.QualificationAssessed(T0, BantAssessment.builder()
@@ -228,7 +228,7 @@ class SpringEngineTests {
   @Test
   void aClosedEngineRefusesToDecide() {
     SalesProcess process = TestProcesses.inboundDemo();
-    SpringCompiledProcess compiled = SpringStatemachineEngine.compiler(1).compile(process);
+    SpringCompiledProcess compiled = SpringStatemachineCompiler.create(1).compile(process);
     GuardContext context = GuardContext.of(deal(process, "lead", DealFacts.none()),
         new SalesEvent.FollowUpLogged(T0, ContactChannel.EMAIL, FollowUpOutcome.RESPONDED), T0);
     assertThat(compiled.decide(context)).isInstanceOf(Decision.Take.class);
@@ -241,9 +241,9 @@ class SpringEngineTests {
 
   @Test
   void badArgumentsAreNamed() {
-    assertThatThrownBy(() -> SpringStatemachineEngine.compiler(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SpringStatemachineCompiler.create(0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("pool size must be at least 1, but was 0");
-    SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(1);
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(1);
     compiler.compile(TestProcesses.cadence());
     assertThatThrownBy(() -> compiler.factoryFor("nope")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("this compiler compiled no process 'nope'; it compiled [cadence]");
@@ -257,7 +257,7 @@ class SpringEngineTests {
   @Test
   void theFactoryModelsStagesAsStatesAndEventTypesAsEvents() {
     SalesProcess process = TestProcesses.branchingPipeline();
-    StateMachine<String, String> machine = SpringStatemachineEngine.compiler(1).compile(process).factory()
+    StateMachine<String, String> machine = SpringStatemachineCompiler.create(1).compile(process).factory()
         .getStateMachine();
     List<String> states = machine.getStates().stream().map(State::getId).toList();
 

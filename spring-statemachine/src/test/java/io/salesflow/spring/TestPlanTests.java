@@ -21,14 +21,14 @@ class TestPlanTests {
   private static Message<String> qualification(SalesProcess process, BantAssessment bant) {
     Deal deal = Deal.builder().id("D-1").processId(process.id()).stage("prospecting").version(0).createdAt(T0)
         .enteredStageAt(T0).build();
-    return SpringStatemachineEngine.eventMessage(GuardContext.of(deal, new SalesEvent.QualificationAssessed(T0, bant),
+    return SpringStatemachineCompiler.eventMessage(GuardContext.of(deal, new SalesEvent.QualificationAssessed(T0, bant),
         T0));
   }
 
   @Test
   void aTestPlanDrivesTheTextbookProcessThroughItsGuardsAndUnknownEvents() throws Exception {
     SalesProcess process = SalesCatalog.sevenStepTextbook();
-    StateMachine<String, String> machine = SpringStatemachineEngine.compiler(1).compile(process).factory()
+    StateMachine<String, String> machine = SpringStatemachineCompiler.create(1).compile(process).factory()
         .getStateMachine();
     BantAssessment noNeed = BantAssessment.builder().budget(new BigDecimal("30000"), true).authority(true, 2).build();
     BantAssessment qualified = BantAssessment.builder().budget(new BigDecimal("30000"), true).authority(true, 2)

@@ -3,7 +3,7 @@ package io.salesflow.spring.example;
 import io.salesflow.SalesProcess;
 import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
-import io.salesflow.spring.SpringStatemachineEngine;
+import io.salesflow.spring.SpringStatemachineCompiler;
 import org.springframework.statemachine.config.StateMachineFactory;
 
 /** The README's "Choosing an engine" snippets, compiled and run by {@code ChoosingAnEngineExampleTests}. */
@@ -21,15 +21,15 @@ final class ChoosingAnEngineExample {
   static DealEngine springEngine() {
     // tag::spring[]
     SalesProcess process = SalesCatalog.fiveStep();
-    DealEngine engine = SpringStatemachineEngine.builder().process(process).build();
+    DealEngine engine = SpringStatemachineCompiler.springStatemachineEngine().process(process).build();
     // end::spring[]
     return engine;
   }
 
   static StateMachineFactory<String, String> springFactory() {
     // tag::factory[]
-    SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(8); // machines per process
-    DealEngine engine = compiler.engineBuilder().process(SalesCatalog.fiveStep()).build();
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(8); // machines per process
+    DealEngine engine = compiler.engine().process(SalesCatalog.fiveStep()).build();
     StateMachineFactory<String, String> factory = compiler.factoryFor(SalesCatalog.FIVE_STEP);
     // end::factory[]
     engine.close();

@@ -3,7 +3,7 @@ package io.salesflow.spring.example;
 import io.salesflow.SalesProcess;
 import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
-import io.salesflow.spring.SpringStatemachineEngine;
+import io.salesflow.spring.SpringStatemachineCompiler;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,19 +22,19 @@ public class SalesflowConfiguration {
   }
 
   @Bean
-  SpringStatemachineEngine salesflowCompiler() {
-    return SpringStatemachineEngine.compiler(4);
+  SpringStatemachineCompiler salesflowCompiler() {
+    return SpringStatemachineCompiler.create(4);
   }
 
   /** Closed with the context: its machine pools are stopped. */
   @Bean
-  DealEngine dealEngine(SpringStatemachineEngine salesflowCompiler, SalesProcess fiveStepProcess) {
-    return salesflowCompiler.engineBuilder().process(fiveStepProcess).clock(Clock.systemUTC()).build();
+  DealEngine dealEngine(SpringStatemachineCompiler salesflowCompiler, SalesProcess fiveStepProcess) {
+    return salesflowCompiler.engine().process(fiveStepProcess).clock(Clock.systemUTC()).build();
   }
 
   /** Depends on the engine, which compiled the process. */
   @Bean
-  StateMachineFactory<String, String> fiveStepMachines(SpringStatemachineEngine salesflowCompiler,
+  StateMachineFactory<String, String> fiveStepMachines(SpringStatemachineCompiler salesflowCompiler,
       DealEngine dealEngine, SalesProcess fiveStepProcess) {
     return salesflowCompiler.factoryFor(fiveStepProcess.id());
   }

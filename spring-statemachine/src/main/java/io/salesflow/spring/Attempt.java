@@ -1,4 +1,4 @@
-package io.salesflow.spring.internal;
+package io.salesflow.spring;
 
 import io.salesflow.GuardContext;
 import io.salesflow.GuardVerdict;
@@ -18,9 +18,9 @@ import org.springframework.statemachine.StateContext;
  * {@link #begin(GuardContext) beginning} it before each event and {@link #end() ending} it after, so no deal data
  * stays behind between events.
  */
-public final class Attempt {
+final class Attempt {
   /** The message header the attempt travels in. */
-  public static final String HEADER = "salesflow.attempt";
+  static final String HEADER = "salesflow.attempt";
 
   private @Nullable GuardContext context;
   private @Nullable Transition chosen;
@@ -29,14 +29,14 @@ public final class Attempt {
   private final List<GuardVerdict> denials = new ArrayList<>(4);
 
   /** An attempt for one event sent by hand (a Spring user's test plan, say). */
-  public Attempt(GuardContext context) {
+  Attempt(GuardContext context) {
     this.context = context;
   }
 
   Attempt() {}
 
   /** Returns the attempt in the message of {@code context}, or null for a message that carries none. */
-  public static @Nullable Attempt of(StateContext<String, String> context) {
+  static @Nullable Attempt of(StateContext<String, String> context) {
     MessageHeaders headers = context.getMessageHeaders();
     return headers == null ? null : headers.get(HEADER, Attempt.class);
   }
@@ -54,7 +54,7 @@ public final class Attempt {
   }
 
   /** The guard context the event was fired in; null outside {@link #begin}/{@link #end()}. */
-  public @Nullable GuardContext context() {
+  @Nullable GuardContext context() {
     return context;
   }
 
@@ -107,7 +107,7 @@ public final class Attempt {
   }
 
   /** The transition whose action ran, if one did. */
-  public @Nullable Transition fired() {
+  @Nullable Transition fired() {
     return fired;
   }
 

@@ -1,4 +1,4 @@
-package io.salesflow.spring.internal;
+package io.salesflow.spring;
 
 import io.salesflow.GuardContext;
 import io.salesflow.GuardVerdict;
@@ -28,8 +28,21 @@ import reactor.core.publisher.Mono;
  * to the deal's stage, send the event with the deal's {@link GuardContext} in an {@link Attempt}, read the decision
  * from the attempt and check that the machine agrees, give the machine back. Nothing about the deal stays in the
  * machine. Thread-safe.
+ *
+ * <p>How the engine works inside (none of it is API; it may change in any release):
+ *
+ * <ul>
+ *   <li>{@link SsmModel} compiles a process into a {@code StateMachineFactory}: stages are plain states (won and
+ *       lost included: no end states, see upstream issue 966), events are event type ids, and each (stage, event)
+ *       pair is exactly one Spring Statemachine transition, so Spring's own order among transitions with the same
+ *       trigger never matters.
+ *   <li>{@link Attempt} travels in the message header of each event: guards record their verdicts in it and the
+ *       action of the transition taken records which one fired.
+ *   <li>{@link MachinePool} holds a bounded number of started machines; this class resets one to the deal's stage
+ *       per event, sends the event and reads the decision back.
+ * </ul>
  */
-public final class PooledProcess implements CompiledProcess {
+final class PooledProcess implements CompiledProcess {
   private static final Function<StateMachineEventResult<String, String>, Mono<Void>> COMPLETION =
       StateMachineEventResult::complete;
   /** Tries per event: a machine that neither takes nor refuses an event it has transitions for is replaced once. */
@@ -49,7 +62,7 @@ public final class PooledProcess implements CompiledProcess {
    *
    * @param customizer called with each pooled machine once, before it is started; may be null
    */
-  public PooledProcess(SalesProcess process, int poolSize,
+  PooledProcess(SalesProcess process, int poolSize,
       @Nullable Consumer<? super StateMachine<String, String>> customizer) {
     this.process = process;
     this.factory = SsmModel.compile(process);
@@ -68,7 +81,7 @@ public final class PooledProcess implements CompiledProcess {
   }
 
   /** The compiled model the pooled machines are made from. */
-  public StateMachineFactory<String, String> factory() {
+  StateMachineFactory<String, String> factory() {
     return factory;
   }
 
@@ -156,22 +169,22 @@ public final class PooledProcess implements CompiledProcess {
   }
 
   /** Machines this process has ever created. */
-  public int machinesCreated() {
+  int machinesCreated() {
     return pool.created();
   }
 
   /** Machines discarded as unusable after use. */
-  public int machinesDiscarded() {
+  int machinesDiscarded() {
     return pool.discarded();
   }
 
   /** Machines idle in the pool now. */
-  public int machinesIdle() {
+  int machinesIdle() {
     return pool.idle();
   }
 
   /** The most machines the pool holds at once. */
-  public int poolSize() {
+  int poolSize() {
     return pool.capacity();
   }
 

@@ -1,4 +1,4 @@
-package io.salesflow.spring.internal;
+package io.salesflow.spring;
 
 import io.salesflow.EventType;
 import io.salesflow.SalesProcess;
@@ -36,14 +36,14 @@ import org.springframework.statemachine.guard.Guard;
  *       trigger matched.
  * </ul>
  */
-public final class SsmModel {
+final class SsmModel {
   private SsmModel() {}
 
   /**
    * Returns the id of the choice pseudo-state for {@code stage} and {@code event}; stage ids are kebab-case, so it
    * never names a stage.
    */
-  public static String choiceId(String stage, EventType event) {
+  static String choiceId(String stage, EventType event) {
     return "?" + stage + "#" + event.id();
   }
 
@@ -52,7 +52,7 @@ public final class SsmModel {
    *
    * @throws IllegalStateException if Spring Statemachine rejects the model
    */
-  public static StateMachineFactory<String, String> compile(SalesProcess process) {
+  static StateMachineFactory<String, String> compile(SalesProcess process) {
     try {
       StateMachineBuilder.Builder<String, String> builder = StateMachineBuilder.builder();
       builder.configureConfiguration().withConfiguration().autoStartup(false).machineId(process.id());

@@ -1,4 +1,4 @@
-package io.salesflow.spring.internal;
+package io.salesflow.spring;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -117,7 +117,8 @@ final class MachinePool {
       customizer.accept(machine);
     }
     // Without an id Spring Statemachine skips its annotation-handler lookup, which compiles a regular expression on
-    // every notification; with no bean factory there are no handlers to find. Resets keep the id empty.
+    // every notification that finds no handler (in 4.0.1 about a quarter of the memory allocated per event); with no
+    // bean factory there are no handlers to find. Resets keep the id empty.
     if (machine instanceof AbstractStateMachine<String, String> anonymous) {
       anonymous.setId(null);
     }

@@ -4,8 +4,6 @@ import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.ProcessCompiler;
-import io.salesflow.spring.internal.Attempt;
-import io.salesflow.spring.internal.PooledProcess;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,22 +18,26 @@ import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.config.StateMachineFactory;
 
 /**
- * The engine on Spring Statemachine: compiles each process into a Spring Statemachine model and decides every event
- * on a bounded pool of machines, with exactly the results of the table engine.
+ * The engine on Spring Statemachine, as a {@link ProcessCompiler}: compiles each process into a Spring Statemachine
+ * model and decides every event on a bounded pool of machines, with exactly the results of the table engine.
+ * {@link #springStatemachineEngine()} is this engine's counterpart of {@link DealEngine#tableEngine()}, and reads
+ * like it when statically imported.
  *
  * <pre>{@code
- * DealEngine engine = SpringStatemachineEngine.builder().process(process).build();
+ * import static io.salesflow.spring.SpringStatemachineCompiler.springStatemachineEngine;
+ *
+ * DealEngine engine = springStatemachineEngine().process(process).build();
  * engine.start("D-42", process.id());
  * FireResult result = engine.fire("D-42", new SalesEvent.ContactMade(now, ContactChannel.PHONE));
  * }</pre>
  *
- * <p>An instance is the engine's {@link ProcessCompiler}. Keep it to reach what it compiled: each process's
+ * <p>Keep a compiler from {@link #create(int)} to reach what it compiled: each process's
  * {@link SpringCompiledProcess#factory() StateMachineFactory}, for your own listeners, interceptors and test plans,
  * and its pool counters.
  *
  * <pre>{@code
- * SpringStatemachineEngine compiler = SpringStatemachineEngine.compiler(8);
- * DealEngine engine = compiler.engineBuilder().process(process).build();
+ * SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(8);
+ * DealEngine engine = compiler.engine().process(process).build();
  * StateMachineFactory<String, String> factory = compiler.factoryFor(process.id());
  * }</pre>
  *
@@ -51,7 +53,7 @@ import org.springframework.statemachine.config.StateMachineFactory;
  *
  * @since 0.1
  */
-public final class SpringStatemachineEngine implements ProcessCompiler {
+public final class SpringStatemachineCompiler implements ProcessCompiler {
   /** The {@link #engineName() name} of this engine. */
   public static final String ENGINE_NAME = "spring-statemachine";
 
@@ -59,7 +61,8 @@ public final class SpringStatemachineEngine implements ProcessCompiler {
   private final @Nullable Consumer<? super StateMachine<String, String>> customizer;
   private final Map<String, SpringCompiledProcess> compiled = new ConcurrentHashMap<>();
 
-  private SpringStatemachineEngine(int poolSize, @Nullable Consumer<? super StateMachine<String, String>> customizer) {
+  private SpringStatemachineCompiler(int poolSize,
+      @Nullable Consumer<? super StateMachine<String, String>> customizer) {
     if (poolSize < 1) {
       throw new IllegalArgumentException("pool size must be at least 1, but was " + poolSize);
     }
@@ -69,15 +72,16 @@ public final class SpringStatemachineEngine implements ProcessCompiler {
 
   /**
    * Returns a builder for a {@link DealEngine} on Spring Statemachine, with a pool of {@link #defaultPoolSize()}
-   * machines per process.
+   * machines per process: the counterpart of {@link DealEngine#tableEngine()}. Use {@link #create(int)} and
+   * {@link #engine()} instead to choose the pool size or to keep the compiler.
    */
-  public static DealEngine.Builder builder() {
-    return compiler().engineBuilder();
+  public static DealEngine.Builder springStatemachineEngine() {
+    return create().engine();
   }
 
   /** Returns a compiler with a pool of {@link #defaultPoolSize()} machines per process. */
-  public static SpringStatemachineEngine compiler() {
-    return new SpringStatemachineEngine(defaultPoolSize(), null);
+  public static SpringStatemachineCompiler create() {
+    return new SpringStatemachineCompiler(defaultPoolSize(), null);
   }
 
   /**
@@ -86,8 +90,8 @@ public final class SpringStatemachineEngine implements ProcessCompiler {
    *
    * @throws IllegalArgumentException if {@code poolSize} is less than 1
    */
-  public static SpringStatemachineEngine compiler(int poolSize) {
-    return new SpringStatemachineEngine(poolSize, null);
+  public static SpringStatemachineCompiler create(int poolSize) {
+    return new SpringStatemachineCompiler(poolSize, null);
   }
 
   /** The default pool size: the number of available processors. */
@@ -101,18 +105,22 @@ public final class SpringStatemachineEngine implements ProcessCompiler {
    * deals. The customizer must not start, stop or reset the machine, and listeners should be quick: they run on the
    * thread that fires the event.
    *
-   * <p>The customizer sees the machine with the process id as its machine id; pooled machines then run without one.
-   * Spring Statemachine 4.0.1 looks up {@code @WithStateMachine} annotation handlers by machine id on every
-   * notification, compiling a regular expression whenever it finds none (about a quarter of the memory allocated per
-   * event); pooled machines have no bean factory, so there are none to find. In a listener,
+   * <p>The customizer sees the machine with the process id as its machine id; pooled machines then run without one,
+   * so {@code @WithStateMachine} annotation handlers, which Spring Statemachine looks up by machine id, never apply
+   * to them (pooled machines have no bean factory, so there would be none to find anyway). In a listener,
    * {@link #guardContext(StateContext)} names the deal being decided and, through it, its process.
    */
-  public SpringStatemachineEngine withMachineCustomizer(Consumer<? super StateMachine<String, String>> customizer) {
-    return new SpringStatemachineEngine(poolSize, Objects.requireNonNull(customizer, "customizer must not be null"));
+  public SpringStatemachineCompiler withMachineCustomizer(Consumer<? super StateMachine<String, String>> customizer) {
+    // The pool clears each machine's id after the customizer has seen it; see MachinePool.create for why.
+    return new SpringStatemachineCompiler(poolSize,
+        Objects.requireNonNull(customizer, "customizer must not be null"));
   }
 
-  /** Returns a builder for a {@link DealEngine} that decides with this compiler. */
-  public DealEngine.Builder engineBuilder() {
+  /**
+   * Returns a builder for a {@link DealEngine} that decides with this compiler; {@link #compiled(String)} and
+   * {@link #factoryFor(String)} then reach the processes it is built with.
+   */
+  public DealEngine.Builder engine() {
     return DealEngine.builder(this);
   }
 
@@ -121,6 +129,7 @@ public final class SpringStatemachineEngine implements ProcessCompiler {
     return poolSize;
   }
 
+  /** Returns {@link #ENGINE_NAME}, the name of every engine this compiler decides for. */
   @Override
   public String engineName() {
     return ENGINE_NAME;
@@ -176,7 +185,7 @@ public final class SpringStatemachineEngine implements ProcessCompiler {
    *
    * <pre>{@code
    * GuardContext context = GuardContext.of(deal, event, clock.instant());
-   * machine.sendEvent(Mono.just(SpringStatemachineEngine.eventMessage(context))).blockLast();
+   * machine.sendEvent(Mono.just(SpringStatemachineCompiler.eventMessage(context))).blockLast();
    * }</pre>
    */
   public static Message<String> eventMessage(GuardContext context) {
@@ -196,6 +205,6 @@ public final class SpringStatemachineEngine implements ProcessCompiler {
 
   @Override
   public String toString() {
-    return "SpringStatemachineEngine{poolSize=" + poolSize + ", compiled=" + new TreeSet<>(compiled.keySet()) + "}";
+    return "SpringStatemachineCompiler{poolSize=" + poolSize + ", compiled=" + new TreeSet<>(compiled.keySet()) + "}";
   }
 }
