@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import org.immutables.value.Value;
 
 /**
@@ -118,7 +119,7 @@ public abstract class BantAssessment {
    */
   public record Need(List<String> painPoints) {
     public Need {
-      painPoints = List.copyOf(Checks.notNull(painPoints, "painPoints"));
+      painPoints = List.copyOf(Objects.requireNonNull(painPoints, "painPoints must not be null"));
     }
   }
 
@@ -129,7 +130,7 @@ public abstract class BantAssessment {
    */
   public record Timing(LocalDate decisionDate) {
     public Timing {
-      Checks.notNull(decisionDate, "decisionDate");
+      Objects.requireNonNull(decisionDate, "decisionDate must not be null");
     }
   }
 

@@ -3,6 +3,7 @@ package io.salesflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Objects;
 import org.immutables.value.Value;
 
 /**
@@ -60,7 +61,7 @@ public abstract class Deal {
 
   /** Returns how long the deal has been in its stage at {@code now}. */
   public final Duration timeInStage(Instant now) {
-    return Duration.between(enteredStageAt(), Checks.notNull(now, "now"));
+    return Duration.between(enteredStageAt(), Objects.requireNonNull(now, "now must not be null"));
   }
 
   /**
@@ -85,8 +86,8 @@ public abstract class Deal {
    * @throws IllegalArgumentException if {@code record} does not continue this deal's history
    */
   public final Deal advance(TransitionRecord record, DealFacts facts) {
-    Checks.notNull(record, "record");
-    Checks.notNull(facts, "facts");
+    Objects.requireNonNull(record, "record must not be null");
+    Objects.requireNonNull(facts, "facts must not be null");
     if (record.version() != version() + 1 || !record.from().equals(stage())) {
       throw notContinued(record);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Objects;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 import io.salesflow.SalesEvent.ContactChannel;
@@ -182,7 +183,7 @@ public abstract class DealFacts {
    * their attributes.
    */
   public final DealFacts apply(SalesEvent event) {
-    Checks.notNull(event, "event");
+    Objects.requireNonNull(event, "event must not be null");
     if (event instanceof SalesEvent.Custom custom) {
       return withAttributes(custom.attributes());
     }
@@ -325,7 +326,7 @@ public abstract class DealFacts {
      * are added to these.
      */
     public Builder from(DealFacts instance) {
-      Checks.notNull(instance, "instance");
+      Objects.requireNonNull(instance, "instance must not be null");
       bant(instance.bant());
       instance.amount().ifPresent(this::amount);
       instance.source().ifPresent(this::source);
@@ -349,91 +350,91 @@ public abstract class DealFacts {
 
     /** Sets {@link DealFacts#bant()}. */
     public Builder bant(BantAssessment bant) {
-      this.bant = Checks.notNull(bant, "bant");
+      this.bant = Objects.requireNonNull(bant, "bant must not be null");
       return this;
     }
 
     /** Sets {@link DealFacts#amount()}. */
     public Builder amount(BigDecimal amount) {
-      this.amount = Checks.notNull(amount, "amount");
+      this.amount = Objects.requireNonNull(amount, "amount must not be null");
       return this;
     }
 
     /** Sets or clears {@link DealFacts#amount()}. */
     public Builder amount(Optional<? extends BigDecimal> amount) {
-      this.amount = Checks.notNull(amount, "amount").orElse(null);
+      this.amount = Objects.requireNonNull(amount, "amount must not be null").orElse(null);
       return this;
     }
 
     /** Sets {@link DealFacts#source()}. */
     public Builder source(String source) {
-      this.source = Checks.notNull(source, "source");
+      this.source = Objects.requireNonNull(source, "source must not be null");
       return this;
     }
 
     /** Sets or clears {@link DealFacts#source()}. */
     public Builder source(Optional<String> source) {
-      this.source = Checks.notNull(source, "source").orElse(null);
+      this.source = Objects.requireNonNull(source, "source must not be null").orElse(null);
       return this;
     }
 
     /** Sets {@link DealFacts#leadTemperature()}. */
     public Builder leadTemperature(LeadTemperature leadTemperature) {
-      this.leadTemperature = Checks.notNull(leadTemperature, "leadTemperature");
+      this.leadTemperature = Objects.requireNonNull(leadTemperature, "leadTemperature must not be null");
       return this;
     }
 
     /** Sets or clears {@link DealFacts#leadTemperature()}. */
     public Builder leadTemperature(Optional<? extends LeadTemperature> leadTemperature) {
-      this.leadTemperature = Checks.notNull(leadTemperature, "leadTemperature").orElse(null);
+      this.leadTemperature = Objects.requireNonNull(leadTemperature, "leadTemperature must not be null").orElse(null);
       return this;
     }
 
     /** Sets {@link DealFacts#approachMethod()}. */
     public Builder approachMethod(ApproachMethod approachMethod) {
-      this.approachMethod = Checks.notNull(approachMethod, "approachMethod");
+      this.approachMethod = Objects.requireNonNull(approachMethod, "approachMethod must not be null");
       return this;
     }
 
     /** Sets or clears {@link DealFacts#approachMethod()}. */
     public Builder approachMethod(Optional<? extends ApproachMethod> approachMethod) {
-      this.approachMethod = Checks.notNull(approachMethod, "approachMethod").orElse(null);
+      this.approachMethod = Objects.requireNonNull(approachMethod, "approachMethod must not be null").orElse(null);
       return this;
     }
 
     /** Sets {@link DealFacts#closingTechnique()}. */
     public Builder closingTechnique(ClosingTechnique closingTechnique) {
-      this.closingTechnique = Checks.notNull(closingTechnique, "closingTechnique");
+      this.closingTechnique = Objects.requireNonNull(closingTechnique, "closingTechnique must not be null");
       return this;
     }
 
     /** Sets or clears {@link DealFacts#closingTechnique()}. */
     public Builder closingTechnique(Optional<? extends ClosingTechnique> closingTechnique) {
-      this.closingTechnique = Checks.notNull(closingTechnique, "closingTechnique").orElse(null);
+      this.closingTechnique = Objects.requireNonNull(closingTechnique, "closingTechnique must not be null").orElse(null);
       return this;
     }
 
     /** Adds a channel to {@link DealFacts#contactChannels()}. */
     public Builder addContactChannels(ContactChannel element) {
-      contactChannels.add(Checks.notNull(element, "contactChannels element"));
+      contactChannels.add(Objects.requireNonNull(element, "contactChannels element must not be null"));
       return this;
     }
 
     /** Adds channels to {@link DealFacts#contactChannels()}. */
     public Builder addContactChannels(ContactChannel... elements) {
-      return addAllContactChannels(Arrays.asList(Checks.notNull(elements, "contactChannels")));
+      return addAllContactChannels(Arrays.asList(Objects.requireNonNull(elements, "contactChannels must not be null")));
     }
 
     /** Replaces {@link DealFacts#contactChannels()}. */
     public Builder contactChannels(Iterable<ContactChannel> elements) {
-      Checks.notNull(elements, "contactChannels");
+      Objects.requireNonNull(elements, "contactChannels must not be null");
       contactChannels.clear();
       return addAllContactChannels(elements);
     }
 
     /** Adds channels to {@link DealFacts#contactChannels()}. */
     public Builder addAllContactChannels(Iterable<ContactChannel> elements) {
-      for (ContactChannel element : Checks.notNull(elements, "contactChannels")) {
+      for (ContactChannel element : Objects.requireNonNull(elements, "contactChannels must not be null")) {
         addContactChannels(element);
       }
       return this;
@@ -441,31 +442,31 @@ public abstract class DealFacts {
 
     /** Sets {@link DealFacts#followUps()}. */
     public Builder followUps(FollowUpLog followUps) {
-      this.followUps = Checks.notNull(followUps, "followUps");
+      this.followUps = Objects.requireNonNull(followUps, "followUps must not be null");
       return this;
     }
 
     /** Adds an objection to {@link DealFacts#openObjections()}. */
     public Builder addOpenObjections(Objection element) {
-      openObjections.add(Checks.notNull(element, "openObjections element"));
+      openObjections.add(Objects.requireNonNull(element, "openObjections element must not be null"));
       return this;
     }
 
     /** Adds objections to {@link DealFacts#openObjections()}. */
     public Builder addOpenObjections(Objection... elements) {
-      return addAllOpenObjections(Arrays.asList(Checks.notNull(elements, "openObjections")));
+      return addAllOpenObjections(Arrays.asList(Objects.requireNonNull(elements, "openObjections must not be null")));
     }
 
     /** Replaces {@link DealFacts#openObjections()}. */
     public Builder openObjections(Iterable<? extends Objection> elements) {
-      Checks.notNull(elements, "openObjections");
+      Objects.requireNonNull(elements, "openObjections must not be null");
       openObjections.clear();
       return addAllOpenObjections(elements);
     }
 
     /** Adds objections to {@link DealFacts#openObjections()}. */
     public Builder addAllOpenObjections(Iterable<? extends Objection> elements) {
-      for (Objection element : Checks.notNull(elements, "openObjections")) {
+      for (Objection element : Objects.requireNonNull(elements, "openObjections must not be null")) {
         addOpenObjections(element);
       }
       return this;
@@ -491,87 +492,87 @@ public abstract class DealFacts {
 
     /** Sets {@link DealFacts#proposalSentAt()}. */
     public Builder proposalSentAt(Instant proposalSentAt) {
-      this.proposalSentAt = Checks.notNull(proposalSentAt, "proposalSentAt");
+      this.proposalSentAt = Objects.requireNonNull(proposalSentAt, "proposalSentAt must not be null");
       return this;
     }
 
     /** Sets or clears {@link DealFacts#proposalSentAt()}. */
     public Builder proposalSentAt(Optional<? extends Instant> proposalSentAt) {
-      this.proposalSentAt = Checks.notNull(proposalSentAt, "proposalSentAt").orElse(null);
+      this.proposalSentAt = Objects.requireNonNull(proposalSentAt, "proposalSentAt must not be null").orElse(null);
       return this;
     }
 
     /** Sets {@link DealFacts#contractSignedAt()}. */
     public Builder contractSignedAt(Instant contractSignedAt) {
-      this.contractSignedAt = Checks.notNull(contractSignedAt, "contractSignedAt");
+      this.contractSignedAt = Objects.requireNonNull(contractSignedAt, "contractSignedAt must not be null");
       return this;
     }
 
     /** Sets or clears {@link DealFacts#contractSignedAt()}. */
     public Builder contractSignedAt(Optional<? extends Instant> contractSignedAt) {
-      this.contractSignedAt = Checks.notNull(contractSignedAt, "contractSignedAt").orElse(null);
+      this.contractSignedAt = Objects.requireNonNull(contractSignedAt, "contractSignedAt must not be null").orElse(null);
       return this;
     }
 
     /** Sets {@link DealFacts#onboardedAt()}. */
     public Builder onboardedAt(Instant onboardedAt) {
-      this.onboardedAt = Checks.notNull(onboardedAt, "onboardedAt");
+      this.onboardedAt = Objects.requireNonNull(onboardedAt, "onboardedAt must not be null");
       return this;
     }
 
     /** Sets or clears {@link DealFacts#onboardedAt()}. */
     public Builder onboardedAt(Optional<? extends Instant> onboardedAt) {
-      this.onboardedAt = Checks.notNull(onboardedAt, "onboardedAt").orElse(null);
+      this.onboardedAt = Objects.requireNonNull(onboardedAt, "onboardedAt must not be null").orElse(null);
       return this;
     }
 
     /** Sets {@link DealFacts#lossReason()}. */
     public Builder lossReason(LossReason lossReason) {
-      this.lossReason = Checks.notNull(lossReason, "lossReason");
+      this.lossReason = Objects.requireNonNull(lossReason, "lossReason must not be null");
       return this;
     }
 
     /** Sets or clears {@link DealFacts#lossReason()}. */
     public Builder lossReason(Optional<? extends LossReason> lossReason) {
-      this.lossReason = Checks.notNull(lossReason, "lossReason").orElse(null);
+      this.lossReason = Objects.requireNonNull(lossReason, "lossReason must not be null").orElse(null);
       return this;
     }
 
     /** Sets {@link DealFacts#disqualificationReason()}. */
     public Builder disqualificationReason(String disqualificationReason) {
-      this.disqualificationReason = Checks.notNull(disqualificationReason, "disqualificationReason");
+      this.disqualificationReason = Objects.requireNonNull(disqualificationReason, "disqualificationReason must not be null");
       return this;
     }
 
     /** Sets or clears {@link DealFacts#disqualificationReason()}. */
     public Builder disqualificationReason(Optional<String> disqualificationReason) {
-      this.disqualificationReason = Checks.notNull(disqualificationReason, "disqualificationReason").orElse(null);
+      this.disqualificationReason = Objects.requireNonNull(disqualificationReason, "disqualificationReason must not be null").orElse(null);
       return this;
     }
 
     /** Puts one custom attribute. */
     public Builder putAttributes(String key, String value) {
-      attributes.put(Checks.notNull(key, "attributes key"),
-          Checks.notNull(value, "value of attribute '" + key + "'"));
+      attributes.put(Objects.requireNonNull(key, "attributes key must not be null"),
+          Objects.requireNonNull(value, "value of attribute '" + key + "'" + " must not be null"));
       return this;
     }
 
     /** Puts one custom attribute. */
     public Builder putAttributes(Map.Entry<String, ? extends String> entry) {
-      Checks.notNull(entry, "attributes entry");
+      Objects.requireNonNull(entry, "attributes entry must not be null");
       return putAttributes(entry.getKey(), entry.getValue());
     }
 
     /** Replaces the custom attributes. */
     public Builder attributes(Map<String, ? extends String> entries) {
-      Checks.notNull(entries, "attributes");
+      Objects.requireNonNull(entries, "attributes must not be null");
       attributes.clear();
       return putAllAttributes(entries);
     }
 
     /** Puts custom attributes. */
     public Builder putAllAttributes(Map<String, ? extends String> entries) {
-      for (Map.Entry<String, ? extends String> entry : Checks.notNull(entries, "attributes").entrySet()) {
+      for (Map.Entry<String, ? extends String> entry : Objects.requireNonNull(entries, "attributes must not be null").entrySet()) {
         putAttributes(entry);
       }
       return this;
@@ -600,9 +601,9 @@ public abstract class DealFacts {
    */
   public record Objection(ObjectionCategory category, String detail, Instant raisedAt) {
     public Objection {
-      Checks.notNull(category, "category");
-      Checks.notNull(detail, "detail");
-      Checks.notNull(raisedAt, "raisedAt");
+      Objects.requireNonNull(category, "category must not be null");
+      Objects.requireNonNull(detail, "detail must not be null");
+      Objects.requireNonNull(raisedAt, "raisedAt must not be null");
     }
   }
 
@@ -616,9 +617,9 @@ public abstract class DealFacts {
    */
   public record FollowUp(Instant at, ContactChannel channel, FollowUpOutcome outcome) {
     public FollowUp {
-      Checks.notNull(at, "at");
-      Checks.notNull(channel, "channel");
-      Checks.notNull(outcome, "outcome");
+      Objects.requireNonNull(at, "at must not be null");
+      Objects.requireNonNull(channel, "channel must not be null");
+      Objects.requireNonNull(outcome, "outcome must not be null");
     }
   }
 }

@@ -2,6 +2,7 @@ package io.salesflow;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.DealFacts.FollowUp;
 
@@ -14,7 +15,7 @@ import io.salesflow.DealFacts.FollowUp;
  * @since 0.1
  */
 public final class FollowUpLog {
-  private static final FollowUpLog EMPTY = new FollowUpLog(PersistentList.empty(), 0, 0);
+  private static final FollowUpLog EMPTY = new FollowUpLog(PersistentList.of(), 0, 0);
 
   private final PersistentList<FollowUp> followUps;
   private final int unansweredInARow;
@@ -42,9 +43,9 @@ public final class FollowUpLog {
 
   /** Returns this log with {@code followUp} added; this log is unchanged. */
   public FollowUpLog append(FollowUp followUp) {
-    Checks.notNull(followUp, "followUp");
+    Objects.requireNonNull(followUp, "followUp must not be null");
     return new FollowUpLog(
-        followUps.append(followUp),
+        followUps.plus(followUp),
         followUp.outcome() == FollowUpOutcome.NO_RESPONSE ? unansweredInARow + 1 : 0,
         followUp.outcome() == FollowUpOutcome.REJECTED ? rejections + 1 : rejections);
   }

@@ -1,6 +1,7 @@
 package io.salesflow;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What a {@link TransitionGuard} sees when it decides.
@@ -14,15 +15,15 @@ import java.time.Instant;
  */
 public record GuardContext(Deal deal, SalesEvent event, DealFacts facts, Instant now) {
   public GuardContext {
-    Checks.notNull(deal, "deal");
-    Checks.notNull(event, "event");
-    Checks.notNull(facts, "facts");
-    Checks.notNull(now, "now");
+    Objects.requireNonNull(deal, "deal must not be null");
+    Objects.requireNonNull(event, "event must not be null");
+    Objects.requireNonNull(facts, "facts must not be null");
+    Objects.requireNonNull(now, "now must not be null");
   }
 
   /** Returns the context in which {@code event} is fired at {@code deal} at {@code now}. */
   public static GuardContext of(Deal deal, SalesEvent event, Instant now) {
-    Checks.notNull(deal, "deal");
+    Objects.requireNonNull(deal, "deal must not be null");
     return new GuardContext(deal, event, deal.facts().apply(event), now);
   }
 }

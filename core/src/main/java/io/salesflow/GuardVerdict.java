@@ -1,6 +1,7 @@
 package io.salesflow;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A guard's answer: allowed, or denied with reasons a sales rep can act on.
@@ -15,7 +16,7 @@ public record GuardVerdict(boolean allowed, List<String> reasons) {
   private static final GuardVerdict ALLOWED = new GuardVerdict(true, List.of());
 
   public GuardVerdict {
-    reasons = List.copyOf(Checks.notNull(reasons, "reasons"));
+    reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons must not be null"));
     if (allowed && !reasons.isEmpty()) {
       throw new IllegalArgumentException("an allowed verdict has no reasons, but got " + reasons);
     }
@@ -34,8 +35,8 @@ public record GuardVerdict(boolean allowed, List<String> reasons) {
 
   /** Returns a denial with the given reasons. */
   public static GuardVerdict deny(String reason, String... more) {
-    Checks.notNull(reason, "reason");
-    Checks.notNull(more, "more");
+    Objects.requireNonNull(reason, "reason must not be null");
+    Objects.requireNonNull(more, "more must not be null");
     String[] all = new String[more.length + 1];
     all[0] = reason;
     System.arraycopy(more, 0, all, 1, more.length);

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The guard combinators behind {@link TransitionGuard}'s static factories. */
@@ -113,7 +114,7 @@ final class Guards {
   }
 
   static TransitionGuard requiredFields(@Nullable String label, String... fields) {
-    List<String> names = List.copyOf(Arrays.asList(Checks.notNull(fields, "fields")));
+    List<String> names = List.copyOf(Arrays.asList(Objects.requireNonNull(fields, "fields must not be null")));
     if (names.isEmpty()) {
       throw new IllegalArgumentException("name at least one required field");
     }

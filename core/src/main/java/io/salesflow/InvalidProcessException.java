@@ -2,6 +2,7 @@ package io.salesflow;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.Objects;
 
 /**
  * A process definition failed validation. {@link #problems()} lists every problem found, not only the first.
@@ -36,7 +37,7 @@ public final class InvalidProcessException extends SalesProcessException {
    */
   public record Problem(Rule rule, String message, List<String> stages, List<EventType> events) {
     public Problem {
-      Checks.notNull(rule, "rule");
+      Objects.requireNonNull(rule, "rule must not be null");
       Checks.notBlank(message, "message");
       stages = List.copyOf(stages);
       events = List.copyOf(events);

@@ -8,57 +8,77 @@ import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable, append-only list that shares its past: appending is O(1) and never copies, so snapshots that each
- * add one element (a deal's history) cost the same however long they are. Reading it as a {@link List} copies once.
-
+ * An immutable, append-only list that shares its past: each node holds one element and points at the list before
+ * it, so appending is O(1) and never copies, and snapshots that each add one element (a deal's history, its
+ * follow-ups) cost the same however long they are. Reading it as a {@link List} copies once.
+ *
+ * <p>A subclass decides how a node keeps its element ({@link TransitionHistory} keeps a record's fields unboxed);
+ * {@link #of()} and {@link #plus(Object)} give the plain form.
  */
-final class PersistentList<T> {
-  private static final PersistentList<Object> EMPTY = new PersistentList<>(null, null, 0);
+abstract class PersistentList<T> {
+  private static final PersistentList<Object> EMPTY = new Node<>(null, 0, null);
 
   private final @Nullable PersistentList<T> previous;
-  private final @Nullable T last;
   private final int size;
 
-  private PersistentList(@Nullable PersistentList<T> previous, @Nullable T last, int size) {
+  PersistentList(@Nullable PersistentList<T> previous, int size) {
     this.previous = previous;
-    this.last = last;
     this.size = size;
   }
 
-  /** Returns the empty list. */
+  /** Returns the empty plain list. */
   @SuppressWarnings("unchecked")
-  public static <T> PersistentList<T> empty() {
+  static <T> PersistentList<T> of() {
     return (PersistentList<T>) EMPTY;
   }
 
-
-  /** Returns a list with {@code element} after this list's elements; this list is unchanged. */
-  public PersistentList<T> append(T element) {
-    return new PersistentList<>(this, Objects.requireNonNull(element, "element"), size + 1);
+  /** Returns a plain list with {@code element} after this list's elements; this list is unchanged. */
+  final PersistentList<T> plus(T element) {
+    return new Node<>(this, size + 1, Objects.requireNonNull(element, "element must not be null"));
   }
 
-  public int size() {
+  /** The element this node adds; called on non-empty lists only. */
+  abstract T element();
+
+  /** Returns the number of elements. */
+  public final int size() {
     return size;
   }
 
-  public boolean isEmpty() {
+  /** Returns whether there are no elements. */
+  public final boolean isEmpty() {
     return size == 0;
   }
 
   /** Returns the last element, or {@code null} when empty. */
-  public @Nullable T last() {
-    return last;
+  final @Nullable T last() {
+    return size == 0 ? null : element();
   }
 
   /** Returns the elements, oldest first, as an unmodifiable random-access list (one copy). */
-  public List<T> toList() {
+  final List<T> toList() {
     Object[] elements = new Object[size];
     PersistentList<T> node = this;
     for (int i = size - 1; i >= 0; i--) {
-      elements[i] = node.last;
+      elements[i] = node.element();
       node = node.previous;
     }
     return new Snapshot<>(elements);
+  }
+
+  /** The plain form: the element itself. */
+  private static final class Node<T> extends PersistentList<T> {
+    private final @Nullable T element;
+
+    Node(@Nullable PersistentList<T> previous, int size, @Nullable T element) {
+      super(previous, size);
+      this.element = element;
+    }
+
+    @Override
+    T element() {
+      return Objects.requireNonNull(element, "the empty list has no element");
+    }
   }
 
   private static final class Snapshot<T> extends AbstractList<T> implements RandomAccess {

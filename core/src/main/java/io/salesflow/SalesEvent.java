@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +37,8 @@ public sealed interface SalesEvent {
   record ContactMade(Instant occurredAt, ContactChannel channel, @Nullable ApproachMethod approach)
       implements SalesEvent {
     public ContactMade {
-      Checks.notNull(occurredAt, "occurredAt");
-      Checks.notNull(channel, "channel");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Objects.requireNonNull(channel, "channel must not be null");
     }
 
     /** A contact with no approach method recorded. */
@@ -55,8 +56,8 @@ public sealed interface SalesEvent {
   /** The lead's temperature was assessed, as a funnel sorts its traffic. */
   record LeadScored(Instant occurredAt, LeadTemperature temperature) implements SalesEvent {
     public LeadScored {
-      Checks.notNull(occurredAt, "occurredAt");
-      Checks.notNull(temperature, "temperature");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Objects.requireNonNull(temperature, "temperature must not be null");
     }
 
     @Override
@@ -68,8 +69,8 @@ public sealed interface SalesEvent {
   /** A BANT qualification was assessed; the assessment replaces the deal's previous one. */
   record QualificationAssessed(Instant occurredAt, BantAssessment assessment) implements SalesEvent {
     public QualificationAssessed {
-      Checks.notNull(occurredAt, "occurredAt");
-      Checks.notNull(assessment, "assessment");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Objects.requireNonNull(assessment, "assessment must not be null");
     }
 
     @Override
@@ -81,7 +82,7 @@ public sealed interface SalesEvent {
   /** The prospect is not a fit, for the reason given. */
   record Disqualified(Instant occurredAt, String reason) implements SalesEvent {
     public Disqualified {
-      Checks.notNull(occurredAt, "occurredAt");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Checks.notBlank(reason, "reason");
     }
 
@@ -94,7 +95,7 @@ public sealed interface SalesEvent {
   /** A presentation or demo was delivered to the prospect. */
   record PresentationDelivered(Instant occurredAt) implements SalesEvent {
     public PresentationDelivered {
-      Checks.notNull(occurredAt, "occurredAt");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
     }
 
     @Override
@@ -106,9 +107,9 @@ public sealed interface SalesEvent {
   /** The prospect raised an objection; it stays open until an {@link ObjectionResolved} of its category. */
   record ObjectionRaised(Instant occurredAt, ObjectionCategory category, String detail) implements SalesEvent {
     public ObjectionRaised {
-      Checks.notNull(occurredAt, "occurredAt");
-      Checks.notNull(category, "category");
-      Checks.notNull(detail, "detail");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Objects.requireNonNull(category, "category must not be null");
+      Objects.requireNonNull(detail, "detail must not be null");
     }
 
     /** An objection with no detail. */
@@ -125,8 +126,8 @@ public sealed interface SalesEvent {
   /** Every open objection of the given category was answered. */
   record ObjectionResolved(Instant occurredAt, ObjectionCategory category) implements SalesEvent {
     public ObjectionResolved {
-      Checks.notNull(occurredAt, "occurredAt");
-      Checks.notNull(category, "category");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Objects.requireNonNull(category, "category must not be null");
     }
 
     @Override
@@ -142,7 +143,7 @@ public sealed interface SalesEvent {
    */
   record ProposalSent(Instant occurredAt, @Nullable BigDecimal amount) implements SalesEvent {
     public ProposalSent {
-      Checks.notNull(occurredAt, "occurredAt");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       if (amount != null) {
         Checks.nonNegative(amount, "amount");
       }
@@ -157,8 +158,8 @@ public sealed interface SalesEvent {
   /** Terms were negotiated; {@code summary} may be empty. */
   record TermsNegotiated(Instant occurredAt, String summary) implements SalesEvent {
     public TermsNegotiated {
-      Checks.notNull(occurredAt, "occurredAt");
-      Checks.notNull(summary, "summary");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Objects.requireNonNull(summary, "summary must not be null");
     }
 
     @Override
@@ -170,7 +171,7 @@ public sealed interface SalesEvent {
   /** The contract was signed. */
   record ContractSigned(Instant occurredAt) implements SalesEvent {
     public ContractSigned {
-      Checks.notNull(occurredAt, "occurredAt");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
     }
 
     @Override
@@ -188,7 +189,7 @@ public sealed interface SalesEvent {
   record ClosedWon(Instant occurredAt, BigDecimal amount, @Nullable ClosingTechnique technique)
       implements SalesEvent {
     public ClosedWon {
-      Checks.notNull(occurredAt, "occurredAt");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Checks.nonNegative(amount, "amount");
     }
 
@@ -214,9 +215,9 @@ public sealed interface SalesEvent {
   record ClosedLost(Instant occurredAt, LossReason reason, String detail, @Nullable ClosingTechnique technique)
       implements SalesEvent {
     public ClosedLost {
-      Checks.notNull(occurredAt, "occurredAt");
-      Checks.notNull(reason, "reason");
-      Checks.notNull(detail, "detail");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Objects.requireNonNull(reason, "reason must not be null");
+      Objects.requireNonNull(detail, "detail must not be null");
     }
 
     /** A loss with a detail and no closing technique recorded. */
@@ -239,9 +240,9 @@ public sealed interface SalesEvent {
   /** A follow-up was made through a channel, with its outcome. */
   record FollowUpLogged(Instant occurredAt, ContactChannel channel, FollowUpOutcome outcome) implements SalesEvent {
     public FollowUpLogged {
-      Checks.notNull(occurredAt, "occurredAt");
-      Checks.notNull(channel, "channel");
-      Checks.notNull(outcome, "outcome");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Objects.requireNonNull(channel, "channel must not be null");
+      Objects.requireNonNull(outcome, "outcome must not be null");
     }
 
     @Override
@@ -257,7 +258,7 @@ public sealed interface SalesEvent {
    */
   record ReferralReceived(Instant occurredAt, String source) implements SalesEvent {
     public ReferralReceived {
-      Checks.notNull(occurredAt, "occurredAt");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Checks.notBlank(source, "source");
     }
 
@@ -270,7 +271,7 @@ public sealed interface SalesEvent {
   /** The customer was onboarded. */
   record OnboardingDone(Instant occurredAt) implements SalesEvent {
     public OnboardingDone {
-      Checks.notNull(occurredAt, "occurredAt");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
     }
 
     @Override
@@ -288,13 +289,13 @@ public sealed interface SalesEvent {
    */
   record Custom(EventType type, Instant occurredAt, Map<String, String> attributes) implements SalesEvent {
     public Custom {
-      Checks.notNull(type, "type");
-      Checks.notNull(occurredAt, "occurredAt");
+      Objects.requireNonNull(type, "type must not be null");
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       if (type.isBuiltIn()) {
         throw new IllegalArgumentException("'" + type.id()
             + "' is a built-in event type; fire its typed event (a record in SalesEvent) instead of a custom one");
       }
-      attributes = Map.copyOf(Checks.notNull(attributes, "attributes"));
+      attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes must not be null"));
     }
 
     /** A custom event with no attributes. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.Objects;
 import io.salesflow.InvalidProcessException.Problem;
 
 /**
@@ -57,7 +58,7 @@ public final class SalesProcess {
     this.id = builder.id;
     this.name = builder.name == null ? builder.id : builder.name;
     this.description = builder.description;
-    this.initialStage = Checks.notNull(builder.initialStage, "initial stage");
+    this.initialStage = Objects.requireNonNull(builder.initialStage, "initial stage must not be null");
     this.stages = Collections.unmodifiableMap(new LinkedHashMap<>(builder.stages));
     this.declared = List.copyOf(builder.transitions);
     this.transitions = declared.stream().map(t -> withStageRules(stages, t)).toList();
@@ -155,7 +156,7 @@ public final class SalesProcess {
    * @throws IllegalArgumentException if the process has no such stage; the message lists the stages it has
    */
   public Stage stage(String stageId) {
-    Stage stage = stages.get(Checks.notNull(stageId, "stageId"));
+    Stage stage = stages.get(Objects.requireNonNull(stageId, "stageId must not be null"));
     if (stage == null) {
       throw new IllegalArgumentException(
           "process '" + id + "' has no stage '" + stageId + "'; its stages are " + stages.keySet());
@@ -165,7 +166,7 @@ public final class SalesProcess {
 
   /** Returns the stage with the given id, if the process has it. */
   public Optional<Stage> findStage(String stageId) {
-    return Optional.ofNullable(stages.get(Checks.notNull(stageId, "stageId")));
+    return Optional.ofNullable(stages.get(Objects.requireNonNull(stageId, "stageId must not be null")));
   }
 
   /**
@@ -190,7 +191,7 @@ public final class SalesProcess {
    */
   public List<TransitionOption> explain(Deal deal, Instant now) {
     checkOwns(deal);
-    Checks.notNull(now, "now");
+    Objects.requireNonNull(now, "now must not be null");
     List<TransitionOption> options = new ArrayList<>();
     for (Transition t : transitionsFrom(deal.stage())) {
       GuardContext context = GuardContext.of(deal, BuiltInEvent.neutral(t.event(), deal, now), now);
@@ -214,7 +215,7 @@ public final class SalesProcess {
   }
 
   private void checkOwns(Deal deal) {
-    Checks.notNull(deal, "deal");
+    Objects.requireNonNull(deal, "deal must not be null");
     if (!deal.processId().equals(id)) {
       throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
           + "', not in '" + id + "'");
@@ -223,7 +224,7 @@ public final class SalesProcess {
 
   /** The transitions leaving {@code stageId} (internal ones included), in the order they were added. */
   public List<Transition> transitionsFrom(String stageId) {
-    Map<EventType, List<Transition>> byEvent = table.get(Checks.notNull(stageId, "stageId"));
+    Map<EventType, List<Transition>> byEvent = table.get(Objects.requireNonNull(stageId, "stageId must not be null"));
     if (byEvent == null) {
       return List.of();
     }
@@ -237,11 +238,11 @@ public final class SalesProcess {
    * allows is taken. Empty when the process has no such move.
    */
   public List<Transition> transitions(String stageId, EventType event) {
-    Map<EventType, List<Transition>> byEvent = table.get(Checks.notNull(stageId, "stageId"));
+    Map<EventType, List<Transition>> byEvent = table.get(Objects.requireNonNull(stageId, "stageId must not be null"));
     if (byEvent == null) {
       return List.of();
     }
-    List<Transition> list = byEvent.get(Checks.notNull(event, "event"));
+    List<Transition> list = byEvent.get(Objects.requireNonNull(event, "event must not be null"));
     return list == null ? List.of() : list;
   }
 
@@ -257,7 +258,7 @@ public final class SalesProcess {
 
   /** The event types a deal in {@code stageId} can be sent, in the order their transitions were added. */
   public Set<EventType> eventTypesFrom(String stageId) {
-    Map<EventType, List<Transition>> byEvent = table.get(Checks.notNull(stageId, "stageId"));
+    Map<EventType, List<Transition>> byEvent = table.get(Objects.requireNonNull(stageId, "stageId must not be null"));
     return byEvent == null ? Set.of() : Collections.unmodifiableSet(byEvent.keySet());
   }
 
@@ -298,7 +299,7 @@ public final class SalesProcess {
 
     /** Sets a short description. */
     public Builder description(String description) {
-      this.description = Checks.notNull(description, "description");
+      this.description = Objects.requireNonNull(description, "description must not be null");
       return this;
     }
 
@@ -308,7 +309,7 @@ public final class SalesProcess {
      * @throws IllegalArgumentException if a stage with the same id was already added
      */
     public Builder stage(Stage stage) {
-      Checks.notNull(stage, "stage");
+      Objects.requireNonNull(stage, "stage must not be null");
       if (stages.containsKey(stage.id())) {
         throw new IllegalArgumentException("process '" + id + "' already has a stage '" + stage.id()
             + "'; use replaceStage to change it");
@@ -323,7 +324,7 @@ public final class SalesProcess {
      * @throws IllegalArgumentException if there is no stage with that id
      */
     public Builder replaceStage(Stage stage) {
-      Checks.notNull(stage, "stage");
+      Objects.requireNonNull(stage, "stage must not be null");
       if (!stages.containsKey(stage.id())) {
         throw new IllegalArgumentException("process '" + id + "' has no stage '" + stage.id()
             + "' to replace; its stages are " + stages.keySet());
@@ -360,21 +361,21 @@ public final class SalesProcess {
 
     /** Adds a transition. */
     public Builder transition(Transition transition) {
-      transitions.add(Checks.notNull(transition, "transition"));
+      transitions.add(Objects.requireNonNull(transition, "transition must not be null"));
       return this;
     }
 
     /** Removes every transition from {@code source} on {@code event}, to redefine them. */
     public Builder removeTransitions(String source, EventType event) {
-      Checks.notNull(source, "source");
-      Checks.notNull(event, "event");
+      Objects.requireNonNull(source, "source must not be null");
+      Objects.requireNonNull(event, "event must not be null");
       transitions.removeIf(t -> t.source().equals(source) && t.event().equals(event));
       return this;
     }
 
     /** Removes every transition matching {@code filter}. */
     public Builder removeTransitionsIf(Predicate<Transition> filter) {
-      transitions.removeIf(Checks.notNull(filter, "filter"));
+      transitions.removeIf(Objects.requireNonNull(filter, "filter must not be null"));
       return this;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.Objects;
 import org.immutables.value.Value;
 
 /**
@@ -65,13 +66,13 @@ public abstract class Stage {
    * exactly at its threshold is not stalled yet.
    */
   public final Optional<Instant> stallCutoff(Instant now) {
-    Checks.notNull(now, "now");
+    Objects.requireNonNull(now, "now must not be null");
     return isTerminal() ? Optional.empty() : stallAfter().map(now::minus);
   }
 
   /** Returns whether {@code deal}, which must be in this stage, is stalled at {@code now}; see {@link #stallCutoff}. */
   public final boolean isStalled(Deal deal, Instant now) {
-    Checks.notNull(deal, "deal");
+    Objects.requireNonNull(deal, "deal must not be null");
     return stallCutoff(now).map(deal.enteredStageAt()::isBefore).orElse(false);
   }
 

@@ -1,5 +1,7 @@
 package io.salesflow;
 
+import java.util.Objects;
+
 /**
  * A legal move in a process: on {@code event}, a deal in {@code source} goes to {@code target}, if the guard allows.
  *
@@ -17,9 +19,9 @@ package io.salesflow;
 public record Transition(String source, EventType event, String target, boolean internal, TransitionGuard guard) {
   public Transition {
     Checks.id(source, "source stage id");
-    Checks.notNull(event, "event");
+    Objects.requireNonNull(event, "event must not be null");
     Checks.id(target, "target stage id");
-    Checks.notNull(guard, "guard");
+    Objects.requireNonNull(guard, "guard must not be null");
     if (internal && !source.equals(target)) {
       throw new IllegalArgumentException("an internal transition stays in its stage, but this one goes from '"
           + source + "' to '" + target + "'");

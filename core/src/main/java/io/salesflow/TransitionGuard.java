@@ -3,6 +3,7 @@ package io.salesflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.Objects;
 
 /**
  * A condition on a transition: a pure function of the deal, the event and the time to a {@link GuardVerdict}.
@@ -43,7 +44,7 @@ public interface TransitionGuard {
    */
   static TransitionGuard of(String label, Predicate<GuardContext> condition, String reasonIfDenied) {
     Checks.notBlank(label, "label");
-    Checks.notNull(condition, "condition");
+    Objects.requireNonNull(condition, "condition must not be null");
     Checks.notBlank(reasonIfDenied, "reasonIfDenied");
     GuardVerdict denied = GuardVerdict.deny(reasonIfDenied);
     return named(label, ctx -> condition.test(ctx) ? GuardVerdict.allow() : denied);
@@ -51,7 +52,7 @@ public interface TransitionGuard {
 
   /** Returns {@code guard} with the given label. */
   static TransitionGuard named(String label, TransitionGuard guard) {
-    return new Guards.Named(Checks.notBlank(label, "label"), Checks.notNull(guard, "guard"));
+    return new Guards.Named(Checks.notBlank(label, "label"), Objects.requireNonNull(guard, "guard must not be null"));
   }
 
   /**
@@ -69,13 +70,13 @@ public interface TransitionGuard {
    * each distinct reason once.
    */
   static TransitionGuard allOf(TransitionGuard... guards) {
-    return allOf(List.of(Checks.notNull(guards, "guards")));
+    return allOf(List.of(Objects.requireNonNull(guards, "guards must not be null")));
   }
 
   /** Returns a guard that allows when every guard allows; a denial carries the reasons of every guard that denied. */
   static TransitionGuard allOf(List<TransitionGuard> guards) {
     List<TransitionGuard> all = new ArrayList<>();
-    for (TransitionGuard guard : List.copyOf(Checks.notNull(guards, "guards"))) {
+    for (TransitionGuard guard : List.copyOf(Objects.requireNonNull(guards, "guards must not be null"))) {
       if (guard instanceof Guards.AllOf nested) {
         all.addAll(nested.guards());
       } else if (guard != Guards.ALWAYS) {
@@ -87,7 +88,7 @@ public interface TransitionGuard {
 
   /** Returns a guard that allows when at least one guard allows; a denial carries every guard's reasons. */
   static TransitionGuard anyOf(TransitionGuard... guards) {
-    List<TransitionGuard> list = List.of(Checks.notNull(guards, "guards"));
+    List<TransitionGuard> list = List.of(Objects.requireNonNull(guards, "guards must not be null"));
     if (list.isEmpty()) {
       throw new IllegalArgumentException("anyOf needs at least one guard");
     }
@@ -96,7 +97,7 @@ public interface TransitionGuard {
 
   /** Returns a guard that allows exactly when {@code guard} denies. */
   static TransitionGuard not(TransitionGuard guard) {
-    return new Guards.Not(Checks.notNull(guard, "guard"));
+    return new Guards.Not(Objects.requireNonNull(guard, "guard must not be null"));
   }
 
   /** Returns {@code allOf(this, other)}. */

@@ -20,12 +20,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class TransitionHistory implements Iterable<TransitionRecord> {
+public final class TransitionHistory extends PersistentList<TransitionRecord> implements Iterable<TransitionRecord> {
   private static final TransitionHistory EMPTY = new TransitionHistory(null, 0, null, null, null, 0, 0, false);
 
-  private final @Nullable TransitionHistory previous;
-  /** The number of records, which is also the version of the last one. */
-  private final int size;
+  // the record's fields, unboxed in the node (its version is its position, the size)
   private final @Nullable String from;
   private final @Nullable String to;
   private final @Nullable SalesEvent event;
@@ -35,8 +33,7 @@ public final class TransitionHistory implements Iterable<TransitionRecord> {
 
   private TransitionHistory(@Nullable TransitionHistory previous, int size, @Nullable String from,
       @Nullable String to, @Nullable SalesEvent event, long atSecond, int atNano, boolean internal) {
-    this.previous = previous;
-    this.size = size;
+    super(previous, size);
     this.from = from;
     this.to = to;
     this.event = event;
@@ -71,12 +68,12 @@ public final class TransitionHistory implements Iterable<TransitionRecord> {
    *     {@code size() + 1} and its {@code from} the last record's {@code to}
    */
   public TransitionHistory append(TransitionRecord record) {
-    Checks.notNull(record, "record");
-    if (record.version() != size + 1L || to != null && !to.equals(record.from())) {
+    Objects.requireNonNull(record, "record must not be null");
+    if (record.version() != size() + 1L || to != null && !to.equals(record.from())) {
       throw notContinued(record);
     }
     Instant at = record.at();
-    return new TransitionHistory(this, size + 1, record.from(), record.to(), record.event(), at.getEpochSecond(),
+    return new TransitionHistory(this, size() + 1, record.from(), record.to(), record.event(), at.getEpochSecond(),
         at.getNano(), record.internal());
   }
 
@@ -91,29 +88,19 @@ public final class TransitionHistory implements Iterable<TransitionRecord> {
         at.getEpochSecond(), at.getNano(), record.internal());
   }
 
-  /** The failure of {@link #append}, built out of line so that the append itself inlines. */
+  // the failure of append, built out of line so that the append itself inlines
   private IllegalArgumentException notContinued(TransitionRecord record) {
-    if (record.version() != size + 1L) {
-      return new IllegalArgumentException("transition record " + record + " does not continue a history of " + size
-          + " records: its version must be " + (size + 1));
+    if (record.version() != size() + 1L) {
+      return new IllegalArgumentException("transition record " + record + " does not continue a history of " + size()
+          + " records: its version must be " + (size() + 1));
     }
     return new IllegalArgumentException("transition record " + record + " starts in '" + record.from()
         + "' but the previous record ended in '" + to + "'");
   }
 
-  /** Returns the number of records. */
-  public int size() {
-    return size;
-  }
-
-  /** Returns whether there are no records. */
-  public boolean isEmpty() {
-    return size == 0;
-  }
-
   /** Returns the most recent record, if any. */
   public Optional<TransitionRecord> latest() {
-    return size == 0 ? Optional.empty() : Optional.of(record());
+    return Optional.ofNullable(last());
   }
 
   /** The stage the last record ended in, or null when empty; no record is built. */
@@ -121,20 +108,15 @@ public final class TransitionHistory implements Iterable<TransitionRecord> {
     return to;
   }
 
-  private TransitionRecord record() {
-    return new TransitionRecord(size, Objects.requireNonNull(from), Objects.requireNonNull(to),
+  @Override
+  TransitionRecord element() {
+    return new TransitionRecord(size(), Objects.requireNonNull(from), Objects.requireNonNull(to),
         Objects.requireNonNull(event), Instant.ofEpochSecond(atSecond, atNano), internal);
   }
 
   /** Returns the records, oldest first, as an unmodifiable list (one copy). */
   public List<TransitionRecord> asList() {
-    TransitionRecord[] records = new TransitionRecord[size];
-    TransitionHistory node = this;
-    for (int i = size - 1; i >= 0; i--) {
-      records[i] = node.record();
-      node = Objects.requireNonNull(node.previous);
-    }
-    return new Snapshot(records);
+    return toList();
   }
 
   /** Returns the records, oldest first. */
@@ -150,7 +132,7 @@ public final class TransitionHistory implements Iterable<TransitionRecord> {
   @Override
   public boolean equals(Object other) {
     return other == this
-        || (other instanceof TransitionHistory that && size == that.size && asList().equals(that.asList()));
+        || (other instanceof TransitionHistory that && size() == that.size() && asList().equals(that.asList()));
   }
 
   @Override
@@ -161,24 +143,5 @@ public final class TransitionHistory implements Iterable<TransitionRecord> {
   @Override
   public String toString() {
     return asList().toString();
-  }
-
-  private static final class Snapshot extends AbstractList<TransitionRecord> implements RandomAccess {
-    private final TransitionRecord[] records;
-
-    Snapshot(TransitionRecord[] records) {
-      this.records = records;
-    }
-
-    @Override
-    public TransitionRecord get(int index) {
-      Objects.checkIndex(index, records.length);
-      return records[index];
-    }
-
-    @Override
-    public int size() {
-      return records.length;
-    }
   }
 }

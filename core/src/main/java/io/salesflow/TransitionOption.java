@@ -1,6 +1,7 @@
 package io.salesflow;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One way out of a deal's stage and whether it is open now, as {@link SalesProcess#explain(Deal, java.time.Instant)}
@@ -12,8 +13,8 @@ import java.util.List;
  */
 public record TransitionOption(Transition transition, GuardVerdict verdict) {
   public TransitionOption {
-    Checks.notNull(transition, "transition");
-    Checks.notNull(verdict, "verdict");
+    Objects.requireNonNull(transition, "transition must not be null");
+    Objects.requireNonNull(verdict, "verdict must not be null");
   }
 
   /** Returns whether the transition is allowed now. */

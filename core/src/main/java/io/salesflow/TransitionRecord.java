@@ -1,6 +1,7 @@
 package io.salesflow;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * One accepted transition in a deal's history.
@@ -20,8 +21,8 @@ public record TransitionRecord(long version, String from, String to, SalesEvent 
     }
     Checks.notBlank(from, "from");
     Checks.notBlank(to, "to");
-    Checks.notNull(event, "event");
-    Checks.notNull(at, "at");
+    Objects.requireNonNull(event, "event must not be null");
+    Objects.requireNonNull(at, "at must not be null");
     if (internal && !from.equals(to)) {
       throw new IllegalArgumentException(
           "an internal transition stays in its stage, but this one goes from '" + from + "' to '" + to + "'");

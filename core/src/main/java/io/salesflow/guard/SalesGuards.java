@@ -267,15 +267,6 @@ public final class SalesGuards {
     });
   }
 
-  /**
-   * Allows when every named field is known, as CRM stage rules do ({@code "amount"} before a proposal,
-   * {@code "contract"} before installation). Field names are those of {@link DealFacts#field(String)}.
-   *
-   * @throws IllegalArgumentException if no field or a blank one is given
-   */
-  public static TransitionGuard requiredFields(String... fields) {
-    return TransitionGuard.requiredFields(fields);
-  }
 
   /**
    * Never used directly (a DecimalFormat is not thread-safe): each call formats with a clone, which costs far less

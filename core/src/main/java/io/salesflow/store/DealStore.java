@@ -120,11 +120,8 @@ public interface DealStore {
         .toList();
   }
 
-
   private static Instant cutoff(Duration duration, Instant now, String what) {
-    if (duration == null) {
-      throw new NullPointerException(what + " must not be null");
-    }
+    Objects.requireNonNull(duration, what + " must not be null");
     Objects.requireNonNull(now, "now must not be null");
     if (duration.isNegative()) {
       throw new IllegalArgumentException(what + " must not be negative, but was " + duration);

@@ -226,7 +226,7 @@ class SalesGuardsTests {
 
     @Test
     void requiredFieldsNameEachMissingField() {
-      TransitionGuard guard = SalesGuards.requiredFields("amount", "contract", "po-number");
+      TransitionGuard guard = TransitionGuard.requiredFields("amount", "contract", "po-number");
       SalesEvent proposal = new SalesEvent.ProposalSent(NOW, null);
       assertThat(evaluate(guard, DealFacts.none(), proposal).reasons()).containsExactly(
           "amount: required but not set", "contract: not signed yet", "po-number: required but not set");

@@ -13,6 +13,7 @@ import static io.salesflow.catalog.CatalogStages.QUALIFICATION;
 
 import io.salesflow.EventType;
 import io.salesflow.SalesProcess;
+import io.salesflow.TransitionGuard;
 import io.salesflow.guard.SalesGuards;
 
 /** eight-step, from seed 004_ebfbc143618c25e8.txt; see {@link SalesCatalog#eightStep()}. */
@@ -85,7 +86,7 @@ final class EightStep {
         .internal(CLOSING, CatalogEvents.BUY_IN_CONFIRMED)
         .transition(CLOSING, EventType.OBJECTION_RAISED, OBJECTION_HANDLING)
         .transition(CLOSING, EventType.CLOSED_WON, ONBOARDING, SalesGuards.noOpenObjections()
-            .and(SalesGuards.requiredFields("proposal")).and(Parts.buyInFromBothSides()))
+            .and(TransitionGuard.requiredFields("proposal")).and(Parts.buyInFromBothSides()))
         // onboarding and follow-up
         .transition(ONBOARDING, EventType.ONBOARDING_DONE, FOLLOW_UP)
         .internal(FOLLOW_UP, EventType.REFERRAL_RECEIVED)

@@ -11,6 +11,7 @@ import static io.salesflow.catalog.CatalogStages.QUALIFICATION;
 
 import io.salesflow.EventType;
 import io.salesflow.SalesProcess;
+import io.salesflow.TransitionGuard;
 import io.salesflow.guard.SalesGuards;
 
 /** five-step, from seed 002_6bc9d4413aa6b9df.txt; see {@link SalesCatalog#fiveStep()}. */
@@ -68,7 +69,7 @@ final class FiveStep {
         .transition(CLOSING, EventType.OBJECTION_RAISED, HANDLING_OBJECTIONS)
         .internal(CLOSING, EventType.CONTRACT_SIGNED)
         .transition(CLOSING, EventType.CLOSED_WON, POST_SALE,
-            SalesGuards.noOpenObjections().and(SalesGuards.requiredFields("contract")))
+            SalesGuards.noOpenObjections().and(TransitionGuard.requiredFields("contract")))
         // post-sale
         .internal(POST_SALE, EventType.ONBOARDING_DONE)
         .internal(POST_SALE, EventType.REFERRAL_RECEIVED)

@@ -12,6 +12,7 @@ import static io.salesflow.catalog.CatalogStages.SALES_AND_MAINTENANCE;
 
 import io.salesflow.EventType;
 import io.salesflow.SalesProcess;
+import io.salesflow.TransitionGuard;
 import io.salesflow.Stage;
 import io.salesflow.guard.SalesGuards;
 
@@ -72,7 +73,7 @@ final class SevenStepFulfilment {
         // presenting solution
         .internal(PRESENTING_SOLUTION, EventType.PRESENTATION_DELIVERED)
         .transition(PRESENTING_SOLUTION, EventType.PROPOSAL_SENT, CONTRACT_NEGOTIATION,
-            SalesGuards.noOpenObjections().and(SalesGuards.requiredFields("amount")))
+            SalesGuards.noOpenObjections().and(TransitionGuard.requiredFields("amount")))
         // contract / negotiation: the deal is won here
         .internal(CONTRACT_NEGOTIATION, EventType.TERMS_NEGOTIATED)
         .internal(CONTRACT_NEGOTIATION, EventType.PROPOSAL_SENT)
