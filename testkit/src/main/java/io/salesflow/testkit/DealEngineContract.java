@@ -23,8 +23,8 @@ import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.store.DealStore;
 import io.salesflow.engine.FireResult.RejectionKind;
-import io.salesflow.testkit.internal.ManualClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ public abstract class DealEngineContract {
 
   @BeforeEach
   final void createEngine() {
-    clock = new ManualClock(T0);
+    clock = ManualClock.startingAt(T0);
     store = DealStore.inMemory();
     engine = engineFactory().create(clock, store, List.of(CONTRACT_PROCESS));
   }
@@ -272,7 +272,7 @@ public abstract class DealEngineContract {
   @Test
   void recordsInternalTransitionsInHistoryWithoutChangingStageOrStageEntryTime() {
     Deal started = engine.start("D-1", PROCESS);
-    Instant later = clock.advanceSeconds(3_600);
+    Instant later = clock.advance(Duration.ofHours(1));
 
     FireResult result = engine.fire("D-1", new SalesEvent.FollowUpLogged(later, ContactChannel.EMAIL,
         FollowUpOutcome.NO_RESPONSE));

@@ -4,8 +4,6 @@ import io.salesflow.Deal;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.FireResult;
-import io.salesflow.testkit.internal.Invariants;
-import io.salesflow.testkit.internal.Violation;
 import java.util.List;
 import java.util.Objects;
 

@@ -4,7 +4,6 @@ import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.Transition;
 import io.salesflow.store.DealStore;
-import io.salesflow.testkit.internal.PathDriver;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

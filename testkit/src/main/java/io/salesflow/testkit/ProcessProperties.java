@@ -11,8 +11,6 @@ import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.store.DealStore;
-import io.salesflow.testkit.internal.Shrinker;
-import io.salesflow.testkit.internal.WalkRunner;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -12,6 +12,8 @@
  *   <li>{@link io.salesflow.testkit.ProcessInvariants}: the structural and per-step invariants;</li>
  *   <li>{@link io.salesflow.testkit.DealAssert} and {@link io.salesflow.testkit.FireResultAssert}: AssertJ
  *       assertions;</li>
+ *   <li>{@link io.salesflow.testkit.ManualClock}: a clock you set and advance by hand, to give an engine the time
+ *       of each event;</li>
  *   <li>{@link io.salesflow.testkit.DealEngineContract}: the contract every {@link io.salesflow.engine.DealEngine}
  *       passes; an engine module extends it and implements one method.</li>
  * </ul>

@@ -1,4 +1,4 @@
-package io.salesflow.testkit.internal;
+package io.salesflow.testkit;
 
 import io.salesflow.Deal;
 import io.salesflow.DealFacts;
@@ -26,17 +26,17 @@ import java.util.Set;
  * The definition read as a model: what the reference semantics ({@link Decision#firstAllowed}) say a deal does on an
  * event, and the graph facts (reachability, distance to a won stage) generators and invariants need.
  */
-public final class ReferenceModel {
+final class ReferenceModel {
   private ReferenceModel() {}
 
   /** Returns a version-0 deal in the process's initial stage with no facts, as an engine starts one. */
-  public static Deal startedDeal(SalesProcess process, String dealId, Instant at) {
+  static Deal startedDeal(SalesProcess process, String dealId, Instant at) {
     return Deal.builder().id(dealId).processId(process.id()).stage(process.initialStage().id()).version(0)
         .createdAt(at).enteredStageAt(at).facts(DealFacts.none()).build();
   }
 
   /** Returns the transition the definition takes for {@code event} on {@code deal} at {@code now}, if any. */
-  public static Optional<Transition> decide(SalesProcess process, Deal deal, SalesEvent event, Instant now) {
+  static Optional<Transition> decide(SalesProcess process, Deal deal, SalesEvent event, Instant now) {
     Stage stage = process.stage(deal.stage());
     if (stage.isTerminal() || !process.eventTypes().contains(event.type())) {
       return Optional.empty();
@@ -47,7 +47,7 @@ public final class ReferenceModel {
   }
 
   /** Returns the deal after {@code event} by the reference semantics: moved on, or unchanged when rejected. */
-  public static Deal step(SalesProcess process, Deal deal, SalesEvent event, Instant now) {
+  static Deal step(SalesProcess process, Deal deal, SalesEvent event, Instant now) {
     Optional<Transition> taken = decide(process, deal, event, now);
     if (taken.isEmpty()) {
       return deal;
@@ -59,7 +59,7 @@ public final class ReferenceModel {
   }
 
   /** The stages reachable from the initial stage along stage-changing transitions, the initial stage included. */
-  public static Set<String> reachableStages(SalesProcess process) {
+  static Set<String> reachableStages(SalesProcess process) {
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>();
     String initial = process.initialStage().id();
@@ -76,7 +76,7 @@ public final class ReferenceModel {
   }
 
   /** The stages from which some stage whose kind satisfies {@code goal} can be reached, those stages included. */
-  public static Set<String> stagesLeadingTo(SalesProcess process, Set<StageKind> goal) {
+  static Set<String> stagesLeadingTo(SalesProcess process, Set<StageKind> goal) {
     return distancesTo(process, goal).keySet();
   }
 
@@ -84,7 +84,7 @@ public final class ReferenceModel {
    * The fewest stage-changing transitions from each stage to a stage of one of the {@code goal} kinds; stages that
    * cannot get there are absent.
    */
-  public static Map<String, Integer> distancesTo(SalesProcess process, Set<StageKind> goal) {
+  static Map<String, Integer> distancesTo(SalesProcess process, Set<StageKind> goal) {
     Map<String, Set<String>> predecessors = new HashMap<>();
     for (Transition t : process.transitions()) {
       if (!t.internal()) {
@@ -112,7 +112,7 @@ public final class ReferenceModel {
   }
 
   /** The event types the process has no transition on: built-in ones it does not use, and one custom type. */
-  public static List<EventType> foreignEventTypes(SalesProcess process) {
+  static List<EventType> foreignEventTypes(SalesProcess process) {
     List<EventType> foreign = new java.util.ArrayList<>();
     for (EventType type : EventType.builtIn()) {
       if (!process.eventTypes().contains(type)) {

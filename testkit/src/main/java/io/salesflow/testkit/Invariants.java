@@ -1,4 +1,4 @@
-package io.salesflow.testkit.internal;
+package io.salesflow.testkit;
 
 import io.salesflow.Deal;
 import io.salesflow.EventType;
@@ -20,24 +20,24 @@ import java.util.Map;
 import java.util.Set;
 
 /** The invariants themselves: structural ones on a definition, behavioural ones on each step of a walk. */
-public final class Invariants {
-  public static final String STRUCTURE = "process structure is sound";
-  public static final String NO_EXCEPTION = "the engine answers without throwing";
-  public static final String START = "a deal starts in the initial stage at version 0";
-  public static final String STORED_EQUALS_RETURNED = "the stored deal is the one the engine returned";
-  public static final String ENGINE_AGREES = "the engine agrees with the definition";
-  public static final String REJECTION_CHANGES_NOTHING = "a rejected event changes nothing";
-  public static final String VERSION = "the version equals the accepted transitions";
-  public static final String HISTORY_CONTINUITY = "the history is continuous";
-  public static final String INTERNAL_KEEPS_STAGE = "an internal transition keeps the stage and its entry time";
-  public static final String FACTS = "the facts follow the accepted events";
-  public static final String REACHABLE_STAGE = "the deal is in a stage the definition can reach";
-  public static final String WON_PASSED_GUARDS = "a won deal passed every guard on its path";
+final class Invariants {
+  static final String STRUCTURE = "process structure is sound";
+  static final String NO_EXCEPTION = "the engine answers without throwing";
+  static final String START = "a deal starts in the initial stage at version 0";
+  static final String STORED_EQUALS_RETURNED = "the stored deal is the one the engine returned";
+  static final String ENGINE_AGREES = "the engine agrees with the definition";
+  static final String REJECTION_CHANGES_NOTHING = "a rejected event changes nothing";
+  static final String VERSION = "the version equals the accepted transitions";
+  static final String HISTORY_CONTINUITY = "the history is continuous";
+  static final String INTERNAL_KEEPS_STAGE = "an internal transition keeps the stage and its entry time";
+  static final String FACTS = "the facts follow the accepted events";
+  static final String REACHABLE_STAGE = "the deal is in a stage the definition can reach";
+  static final String WON_PASSED_GUARDS = "a won deal passed every guard on its path";
 
   private Invariants() {}
 
   /** Checks the definition as a table, independently of the builder's validation. */
-  public static List<Violation> structural(SalesProcess process) {
+  static List<Violation> structural(SalesProcess process) {
     List<Violation> problems = new ArrayList<>();
     String where = "process '" + process.id() + "'";
     for (Transition t : process.transitions()) {
@@ -85,7 +85,7 @@ public final class Invariants {
    * {@code result} what the engine answered and {@code stored} the deal read back afterwards; {@code start} is the
    * deal as it was started.
    */
-  public static List<Violation> step(SalesProcess process, Deal start, Deal before, SalesEvent event,
+  static List<Violation> step(SalesProcess process, Deal start, Deal before, SalesEvent event,
       FireResult result, Deal stored) {
     List<Violation> violations = new ArrayList<>();
     String deal = "deal '" + before.id() + "'";
@@ -166,7 +166,7 @@ public final class Invariants {
   }
 
   /** Each record starts where the previous one ended, and the versions run 1, 2, 3… */
-  public static List<Violation> continuity(Deal deal) {
+  static List<Violation> continuity(Deal deal) {
     List<TransitionRecord> records = deal.history().asList();
     for (int i = 0; i < records.size(); i++) {
       TransitionRecord record = records.get(i);
@@ -190,7 +190,7 @@ public final class Invariants {
    * Replays {@code deal}'s history from {@code start} by the reference semantics: every recorded transition must be
    * the one the definition takes on the reconstructed pre-state, its guard re-evaluated at the recorded time.
    */
-  public static List<Violation> wonPassedEveryGuard(SalesProcess process, Deal start, Deal deal) {
+  static List<Violation> wonPassedEveryGuard(SalesProcess process, Deal start, Deal deal) {
     Deal pre = start;
     for (TransitionRecord record : deal.history()) {
       if (!record.from().equals(pre.stage()) || record.version() != pre.version() + 1) {
