@@ -55,7 +55,7 @@ public final class EventGenerator {
       Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads) {
     this.process = process;
     this.payloads = Map.copyOf(payloads);
-    this.distanceToWon = ReferenceModel.distancesTo(process, EnumSet.of(StageKind.WON));
+    this.distanceToWon = process.graph().distancesTo(EnumSet.of(StageKind.WON));
     this.processTypes = List.copyOf(process.eventTypes());
     this.foreignTypes = ReferenceModel.foreignEventTypes(process);
   }

@@ -50,8 +50,8 @@ final class Invariants {
     if (process.stages(StageKind.WON).isEmpty()) {
       problems.add(new Violation(STRUCTURE, where + " has no won stage"));
     }
-    Set<String> reachable = ReferenceModel.reachableStages(process);
-    Set<String> leadToOutcome = ReferenceModel.stagesLeadingTo(process, EnumSet.of(StageKind.WON, StageKind.LOST));
+    Set<String> reachable = process.graph().reachableFrom(process.initialStage().id());
+    Set<String> leadToOutcome = process.graph().distancesTo(EnumSet.of(StageKind.WON, StageKind.LOST)).keySet();
     for (Stage stage : process.stages()) {
       if (!reachable.contains(stage.id())) {
         problems.add(new Violation(STRUCTURE, where + ": stage '" + stage.id()
@@ -95,12 +95,10 @@ final class Invariants {
     }
     Stage stage = process.stage(before.stage());
     EventType type = event.type();
-    List<Transition> candidates = stage.isTerminal() || !process.eventTypes().contains(type)
-        ? List.of() : process.transitions(before.stage(), type);
+    Decision.Refuse refusedBeforeGuards = Decision.beforeGuards(process, before, type);
+    List<Transition> candidates = refusedBeforeGuards != null ? List.of() : process.transitions(before.stage(), type);
     if (result instanceof FireResult.Rejected rejected) {
-      RejectionKind expected = stage.isTerminal() ? RejectionKind.TERMINAL_STAGE
-          : !process.eventTypes().contains(type) ? RejectionKind.UNKNOWN_EVENT_TYPE
-          : candidates.isEmpty() ? RejectionKind.NO_TRANSITION : RejectionKind.GUARD_DENIED;
+      RejectionKind expected = refusedBeforeGuards != null ? refusedBeforeGuards.kind() : RejectionKind.GUARD_DENIED;
       if (rejected.kind() != expected) {
         violations.add(new Violation(ENGINE_AGREES, deal + " in stage '" + before.stage() + "': '" + type
             + "' was rejected as " + rejected.kind() + " but the definition says " + expected
@@ -155,7 +153,7 @@ final class Invariants {
       }
     }
     violations.addAll(continuity(stored));
-    if (!ReferenceModel.reachableStages(process).contains(stored.stage())) {
+    if (!process.graph().reachableFrom(process.initialStage().id()).contains(stored.stage())) {
       violations.add(new Violation(REACHABLE_STAGE, deal + " is in stage '" + stored.stage()
           + "', which process '" + process.id() + "' cannot reach"));
     }
@@ -198,9 +196,7 @@ final class Invariants {
             + " does not continue the deal at version " + pre.version() + " in stage '" + pre.stage() + "'"));
       }
       GuardContext context = GuardContext.of(pre, record.event(), record.at());
-      List<Transition> candidates = process.findStage(pre.stage()).map(Stage::isTerminal).orElse(true)
-          ? List.of() : process.transitions(pre.stage(), record.eventType());
-      Decision decision = Decision.firstAllowed(process, context, candidates);
+      Decision decision = Decision.reference(process, context);
       if (!(decision instanceof Decision.Take take && take.transition().target().equals(record.to())
           && take.transition().internal() == record.internal())) {
         String why = decision instanceof Decision.Take take
