@@ -6,22 +6,19 @@ import io.salesflow.GuardContext;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
-import io.salesflow.StageKind;
 import io.salesflow.Transition;
 import io.salesflow.TransitionRecord;
 import io.salesflow.engine.FireResult;
 import io.salesflow.engine.FireResult.RejectionKind;
 import io.salesflow.engine.CompiledProcess.Decision;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-/** The invariants themselves: structural ones on a definition, behavioural ones on each step of a walk. */
+/**
+ * The behavioural invariants, checked on each step of a walk. A built {@link SalesProcess} is structurally sound by
+ * construction ({@code SalesProcess.Builder.build()} refuses anything else), so there is nothing structural to check.
+ */
 final class Invariants {
-  static final String STRUCTURE = "process structure is sound";
   static final String NO_EXCEPTION = "the engine answers without throwing";
   static final String START = "a deal starts in the initial stage at version 0";
   static final String STORED_EQUALS_RETURNED = "the stored deal is the one the engine returned";
@@ -35,50 +32,6 @@ final class Invariants {
   static final String WON_PASSED_GUARDS = "a won deal passed every guard on its path";
 
   private Invariants() {}
-
-  /** Checks the definition as a table, independently of the builder's validation. */
-  static List<Violation> structural(SalesProcess process) {
-    List<Violation> problems = new ArrayList<>();
-    String where = "process '" + process.id() + "'";
-    for (Transition t : process.transitions()) {
-      for (String stage : List.of(t.source(), t.target())) {
-        if (process.findStage(stage).isEmpty()) {
-          problems.add(new Violation(STRUCTURE, where + ": transition " + t + " names unknown stage '" + stage + "'"));
-        }
-      }
-    }
-    if (process.stages(StageKind.WON).isEmpty()) {
-      problems.add(new Violation(STRUCTURE, where + " has no won stage"));
-    }
-    Set<String> reachable = process.graph().reachableFrom(process.initialStage().id());
-    Set<String> leadToOutcome = process.graph().distancesTo(EnumSet.of(StageKind.WON, StageKind.LOST)).keySet();
-    for (Stage stage : process.stages()) {
-      if (!reachable.contains(stage.id())) {
-        problems.add(new Violation(STRUCTURE, where + ": stage '" + stage.id()
-            + "' cannot be reached from the initial stage '" + process.initialStage().id() + "'"));
-      }
-      if (!stage.isTerminal() && !leadToOutcome.contains(stage.id())) {
-        problems.add(new Violation(STRUCTURE, where + ": deals in open stage '" + stage.id()
-            + "' can never reach a won or lost stage"));
-      }
-      if (stage.isTerminal() && !process.transitionsFrom(stage.id()).isEmpty()) {
-        problems.add(new Violation(STRUCTURE, where + ": " + stage.kind().name().toLowerCase() + " stage '"
-            + stage.id() + "' is not closed: " + process.transitionsFrom(stage.id()) + " leave it"));
-      }
-    }
-    Map<String, Transition> firstUnguarded = new HashMap<>();
-    for (Transition t : process.transitions()) {
-      String key = t.source() + "|" + t.event().id();
-      Transition earlier = firstUnguarded.get(key);
-      if (earlier != null) {
-        problems.add(new Violation(STRUCTURE, where + " is not deterministic: from stage '" + t.source() + "' on '"
-            + t.event() + "' the unguarded transition " + earlier + " is always taken, so " + t + " never is"));
-      } else if (!t.isGuarded()) {
-        firstUnguarded.put(key, t);
-      }
-    }
-    return problems;
-  }
 
   /**
    * Checks one step: {@code before} is the stored deal before {@code event} was fired without an expected version,
