@@ -15,7 +15,9 @@
  *   <li>{@link io.salesflow.testkit.ManualClock}: a clock you set and advance by hand, to give an engine the time
  *       of each event;</li>
  *   <li>{@link io.salesflow.testkit.DealEngineContract}: the contract every {@link io.salesflow.engine.DealEngine}
- *       passes; an engine module extends it and implements one method.</li>
+ *       passes; an engine module extends it and implements one method;</li>
+ *   <li>{@link io.salesflow.testkit.DealStoreContract}: the contract every {@link io.salesflow.store.DealStore}
+ *       passes; a store module extends it and implements one method.</li>
  * </ul>
  * Engines are plugged in through {@link io.salesflow.testkit.EngineFactory}.
  */
