@@ -111,7 +111,8 @@ final class Payloads {
       case "onboarding-done":
         return new SalesEvent.OnboardingDone(at);
       default:
-        throw new IllegalArgumentException("no generator for built-in event type '" + type + "'");
+        throw new IllegalArgumentException("the testkit has no payload generator for built-in event type '" + type
+            + "': add a case for '" + type.id() + "' to the switch in io.salesflow.testkit.Payloads.event");
     }
   }
 
