@@ -48,13 +48,17 @@ import org.junit.jupiter.api.Test;
  * {@link #engineFactory()} and every test here runs on your engine.
  *
  * <pre>{@code
- * class SpringEngineContractTests extends DealEngineContract {
+ * class TableEngineContractTests extends DealEngineContract {
  *   @Override
  *   protected EngineFactory engineFactory() {
- *     return EngineFactory.of(new SpringStatemachineCompiler());
+ *     return EngineFactory.tableEngine();
  *   }
  * }
  * }</pre>
+ *
+ * <p>An engine that decides with its own {@link io.salesflow.engine.ProcessCompiler} on the core's runtime returns
+ * {@link EngineFactory#of(io.salesflow.engine.ProcessCompiler) EngineFactory.of(compiler)}; any other engine, an
+ * {@link EngineFactory} lambda that builds it on the given clock and store.
  *
  * <p>It runs {@link #contractProcess() a small custom process} end to end, feeds the engine bad input and checks that
  * nothing changes, checks internal transitions, listeners, consistency under 8 threads firing 10,000 events, and
