@@ -10,6 +10,7 @@ import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.store.DealStore;
 import io.salesflow.store.jdbc.JdbcDealStore;
+import io.salesflow.testkit.ManualClock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ public final class Demo {
 
     JdbcConnectionPool h2 = JdbcConnectionPool.create(System.getProperty("demo.h2",
         "jdbc:h2:file:" + out.resolve("h2/deals")), "sa", "");
-    MutableClock clock = new MutableClock(START);
+    ManualClock clock = ManualClock.startingAt(START);
     DealEngine engine = DealEngine.tableEngine().processes(SalesCatalog.all())
         .store(JdbcDealStore.builder(h2).build()).clock(clock).build();
     Map<String, Replay> replayed = new LinkedHashMap<>();
@@ -123,7 +124,7 @@ public final class Demo {
   /** Fires the recorded events on a fresh engine and counts the results that differ from the recorded ones. */
   static Replay replay(SalesProcess process, List<PipelineSimulator.DealRun> runs, DealEngine.Builder builder) {
     long began = System.nanoTime();
-    MutableClock clock = new MutableClock(START);
+    ManualClock clock = ManualClock.startingAt(START);
     long differing = 0;
     long events = 0;
     try (DealEngine engine = builder.process(process).store(DealStore.inMemory()).clock(clock).build()) {

@@ -20,6 +20,7 @@ import io.salesflow.catalog.CatalogEvents;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.engine.FireResult.RejectionKind;
+import io.salesflow.testkit.ManualClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,12 +61,12 @@ final class PipelineSimulator {
 
   private final SalesProcess process;
   private final DealEngine engine;
-  private final MutableClock clock;
+  private final ManualClock clock;
   private final SplittableRandom random;
   private final Instant end;
   private final Map<String, List<Transition>> pathToWin = new HashMap<>();
 
-  PipelineSimulator(SalesProcess process, DealEngine engine, MutableClock clock, long seed, Instant end) {
+  PipelineSimulator(SalesProcess process, DealEngine engine, ManualClock clock, long seed, Instant end) {
     this.process = process;
     this.engine = engine;
     this.clock = clock;

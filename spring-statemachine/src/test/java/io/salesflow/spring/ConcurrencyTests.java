@@ -10,6 +10,7 @@ import io.salesflow.SalesProcess;
 import io.salesflow.TransitionRecord;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
+import io.salesflow.testkit.ManualClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -86,7 +87,7 @@ class ConcurrencyTests {
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
         futures.add(threads.submit(() -> {
-          MutableClock clock = new MutableClock(T0);
+          ManualClock clock = ManualClock.startingAt(T0);
           DealEngine table = DealEngine.tableEngine().clock(clock).processes(processes).build();
           DealEngine spring = DealEngine.builder(PoolBoundTests.reusing(compiler)).clock(clock)
               .processes(processes).build();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.salesflow.SalesProcess;
 import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
+import io.salesflow.testkit.ManualClock;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ class DifferentialTests {
   @ParameterizedTest(name = "{0}")
   @MethodSource("processes")
   void springEngineDecidesEveryStepLikeTheTableEngine(SalesProcess process) {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
+    ManualClock clock = ManualClock.startingAt(Instant.parse("2026-11-02T09:00:00Z"));
     SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(2);
     EngineDriver.Tally tally = new EngineDriver.Tally();
     try (DealEngine table = DealEngine.tableEngine().clock(clock).process(process).build();

@@ -8,6 +8,7 @@ import io.salesflow.Stage;
 import io.salesflow.StageKind;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
+import io.salesflow.testkit.ManualClock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -79,13 +80,13 @@ final class EngineDriver {
    * the engines disagree; the message names the seed and the step.
    */
   static void walk(SalesProcess process, String dealId, long seed, DealEngine reference, DealEngine candidate,
-      MutableClock clock, Tally tally) {
+      ManualClock clock, Tally tally) {
     walk(process, dealId, seed, reference, candidate, clock, tally, 42);
   }
 
-  /** Like {@link #walk(SalesProcess, String, long, DealEngine, DealEngine, MutableClock, Tally)}, shorter walks. */
+  /** Like {@link #walk(SalesProcess, String, long, DealEngine, DealEngine, ManualClock, Tally)}, shorter walks. */
   static void walk(SalesProcess process, String dealId, long seed, DealEngine reference, DealEngine candidate,
-      MutableClock clock, Tally tally, int maxLength) {
+      ManualClock clock, Tally tally, int maxLength) {
     RandomGenerator random = new java.util.SplittableRandom(seed);
     List<Stage> open = process.stages(StageKind.OPEN, StageKind.POST_SALE);
     String entry = random.nextInt(5) == 0 ? open.get(random.nextInt(open.size())).id() : process.initialStage().id();

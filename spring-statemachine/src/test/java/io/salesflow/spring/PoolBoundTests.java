@@ -8,6 +8,7 @@ import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.CompiledProcess;
 import io.salesflow.engine.CompiledProcess.Decision;
 import io.salesflow.engine.ProcessCompiler;
+import io.salesflow.testkit.ManualClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class PoolBoundTests {
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
         results.add(threads.submit(() -> {
-          MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
+          ManualClock clock = ManualClock.startingAt(Instant.parse("2026-11-02T09:00:00Z"));
           DealEngine table = DealEngine.tableEngine().clock(clock).processes(processes).build();
           DealEngine spring = DealEngine.builder(reusing(compiler)).clock(clock).processes(processes).build();
           EngineDriver.Tally tally = new EngineDriver.Tally();
@@ -65,7 +66,7 @@ class PoolBoundTests {
       assertThat(compiler.machinesCreated()).isLessThanOrEqualTo((long) POOL_SIZE * processes.size());
 
       // Later deals on the same pooled machines still decide exactly as on the table engine.
-      MutableClock clock = new MutableClock(Instant.parse("2027-01-04T09:00:00Z"));
+      ManualClock clock = ManualClock.startingAt(Instant.parse("2027-01-04T09:00:00Z"));
       DealEngine table = DealEngine.tableEngine().clock(clock).processes(processes).build();
       DealEngine spring = DealEngine.builder(reusing(compiler)).clock(clock).processes(processes).build();
       EngineDriver.Tally tally = new EngineDriver.Tally();

@@ -23,8 +23,8 @@ import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.store.DealStore;
 import io.salesflow.engine.FireResult.RejectionKind;
-import io.salesflow.testkit.internal.ManualClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,13 +48,17 @@ import org.junit.jupiter.api.Test;
  * {@link #engineFactory()} and every test here runs on your engine.
  *
  * <pre>{@code
- * class SpringEngineContractTests extends DealEngineContract {
+ * class TableEngineContractTests extends DealEngineContract {
  *   @Override
  *   protected EngineFactory engineFactory() {
- *     return EngineFactory.of(new SpringStatemachineCompiler());
+ *     return EngineFactory.tableEngine();
  *   }
  * }
  * }</pre>
+ *
+ * <p>An engine that decides with its own {@link io.salesflow.engine.ProcessCompiler} on the core's runtime returns
+ * {@link EngineFactory#of(io.salesflow.engine.ProcessCompiler) EngineFactory.of(compiler)}; any other engine, an
+ * {@link EngineFactory} lambda that builds it on the given clock and store.
  *
  * <p>It runs {@link #contractProcess() a small custom process} end to end, feeds the engine bad input and checks that
  * nothing changes, checks internal transitions, listeners, consistency under 8 threads firing 10,000 events, and
@@ -104,7 +108,7 @@ public abstract class DealEngineContract {
 
   @BeforeEach
   final void createEngine() {
-    clock = new ManualClock(T0);
+    clock = ManualClock.startingAt(T0);
     store = DealStore.inMemory();
     engine = engineFactory().create(clock, store, List.of(CONTRACT_PROCESS));
   }
@@ -272,7 +276,7 @@ public abstract class DealEngineContract {
   @Test
   void recordsInternalTransitionsInHistoryWithoutChangingStageOrStageEntryTime() {
     Deal started = engine.start("D-1", PROCESS);
-    Instant later = clock.advanceSeconds(3_600);
+    Instant later = clock.advance(Duration.ofHours(1));
 
     FireResult result = engine.fire("D-1", new SalesEvent.FollowUpLogged(later, ContactChannel.EMAIL,
         FollowUpOutcome.NO_RESPONSE));

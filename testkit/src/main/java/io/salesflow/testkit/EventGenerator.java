@@ -12,9 +12,6 @@ import io.salesflow.SalesProcess;
 import io.salesflow.StageKind;
 import io.salesflow.Transition;
 import io.salesflow.engine.DealEngine;
-import io.salesflow.testkit.internal.Payloads;
-import io.salesflow.testkit.internal.ReferenceModel;
-import io.salesflow.testkit.internal.WalkRunner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +55,7 @@ public final class EventGenerator {
       Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads) {
     this.process = process;
     this.payloads = Map.copyOf(payloads);
-    this.distanceToWon = ReferenceModel.distancesTo(process, EnumSet.of(StageKind.WON));
+    this.distanceToWon = process.graph().distancesTo(EnumSet.of(StageKind.WON));
     this.processTypes = List.copyOf(process.eventTypes());
     this.foreignTypes = ReferenceModel.foreignEventTypes(process);
   }

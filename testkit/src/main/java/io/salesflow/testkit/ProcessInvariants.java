@@ -4,17 +4,13 @@ import io.salesflow.Deal;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.FireResult;
-import io.salesflow.testkit.internal.Invariants;
-import io.salesflow.testkit.internal.Violation;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The invariants the testkit checks, for users who drive engines their own way.
  *
- * <p>Structural invariants hold for a definition: every stage reachable from the initial one, an outcome reachable
- * from every open stage, won and lost stages closed, and determinism (no transition shadowed by an unguarded one on
- * the same stage and event). Behavioural invariants hold after every step of a walk on an engine:
+ * <p>They hold after every step of a walk on an engine:
  * <ul>
  *   <li>the engine agrees with the definition about which (stage, event) pairs exist: a rejection is
  *       {@code NO_TRANSITION} exactly when the definition has no transition, {@code TERMINAL_STAGE} for a won or lost
@@ -30,30 +26,16 @@ import java.util.Objects;
  * </ul>
  * Each violation is a sentence starting with the invariant's name in brackets.
  *
+ * <p>A process's structure needs no invariant here: {@code SalesProcess.Builder.build()} refuses a process with an
+ * unreachable stage, an open stage that cannot reach an outcome, a transition out of a won or lost stage or a
+ * transition that can never fire, so every built process is sound.
+ *
  * <p>Stateless and thread-safe.
  *
  * @since 0.1
  */
 public final class ProcessInvariants {
   private ProcessInvariants() {}
-
-  /** Returns what is wrong with the structure of {@code process}; empty when it is sound. */
-  public static List<String> structuralViolations(SalesProcess process) {
-    return strings(Invariants.structural(Objects.requireNonNull(process, "process must not be null")));
-  }
-
-  /**
-   * Asserts that the structure of {@code process} is sound.
-   *
-   * @throws AssertionError listing every structural violation
-   */
-  public static void assertStructurallySound(SalesProcess process) {
-    List<String> violations = structuralViolations(process);
-    if (!violations.isEmpty()) {
-      throw new AssertionError("process '" + process.id() + "' is not structurally sound:\n  "
-          + String.join("\n  ", violations));
-    }
-  }
 
   /**
    * Returns the behavioural invariants one step broke; empty when it broke none.

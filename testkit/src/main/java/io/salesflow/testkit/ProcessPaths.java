@@ -4,7 +4,6 @@ import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.Transition;
 import io.salesflow.store.DealStore;
-import io.salesflow.testkit.internal.PathDriver;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -124,25 +123,13 @@ public final class ProcessPaths {
 
   /** Returns the shortest path from the initial stage to each stage it reaches, in pipeline order. */
   public Map<String, Path> shortestPaths() {
-    Map<String, Path> found = new LinkedHashMap<>();
     String initial = process.initialStage().id();
-    found.put(initial, new Path(initial, List.of()));
-    Deque<String> todo = new ArrayDeque<>(List.of(initial));
-    while (!todo.isEmpty()) {
-      String stage = todo.poll();
-      for (Transition t : process.transitionsFrom(stage)) {
-        if (!t.internal() && !found.containsKey(t.target())) {
-          List<Transition> steps = new ArrayList<>(found.get(stage).steps());
-          steps.add(t);
-          found.put(t.target(), new Path(initial, steps));
-          todo.add(t.target());
-        }
-      }
-    }
+    Map<String, List<Transition>> found = process.graph().shortestPathsFrom(initial);
     Map<String, Path> ordered = new LinkedHashMap<>();
     for (Stage stage : process.stages()) {
-      if (found.containsKey(stage.id())) {
-        ordered.put(stage.id(), found.get(stage.id()));
+      List<Transition> steps = found.get(stage.id());
+      if (steps != null) {
+        ordered.put(stage.id(), new Path(initial, steps));
       }
     }
     return ordered;

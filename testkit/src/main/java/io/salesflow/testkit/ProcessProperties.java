@@ -11,8 +11,6 @@ import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.store.DealStore;
-import io.salesflow.testkit.internal.Shrinker;
-import io.salesflow.testkit.internal.WalkRunner;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,12 +36,12 @@ import org.junit.jupiter.api.DynamicTest;
  * }
  * }</pre>
  *
- * <p>{@link #check()} checks the structure of the process, then fires seeded random walks from
- * {@link EventGenerator#walk} at a fresh deal on a fresh engine each, checking every invariant of
- * {@link ProcessInvariants} after every event. A walk that breaks one is shrunk to a shortest sub-sequence that still
- * breaks it (delta debugging: dropping chunks, then single events, replaying on a fresh engine each time), and a
- * {@link WalkFailure} prints it with the original length and the walk's seed; {@link #replay(long)} with that seed
- * fails the same way. Without {@link #seed(long)}, each run picks a new seed, printed on failure.
+ * <p>{@link #check()} fires seeded random walks from {@link EventGenerator#walk} at a fresh deal on a fresh engine
+ * each, checking every invariant of {@link ProcessInvariants} after every event. A walk that breaks one is shrunk to
+ * a shortest sub-sequence that still breaks it (delta debugging: dropping chunks, then single events, replaying on a
+ * fresh engine each time), and a {@link WalkFailure} prints it with the original length and the walk's seed;
+ * {@link #replay(long)} with that seed fails the same way. Without {@link #seed(long)}, each run picks a new seed,
+ * printed on failure.
  *
  * <p>A configuration object: not thread-safe, but {@link #check()} may be called any number of times.
  *
@@ -122,13 +120,11 @@ public final class ProcessProperties {
   }
 
   /**
-   * Checks the structure, then runs the walks.
+   * Runs the walks.
    *
-   * @throws AssertionError if the structure is not sound
    * @throws WalkFailure for the first walk that breaks an invariant, shrunk, with its seed
    */
   public void check() {
-    ProcessInvariants.assertStructurallySound(process);
     runWalks(seed == null ? new SplittableRandom().nextLong() : seed);
   }
 
@@ -143,17 +139,15 @@ public final class ProcessProperties {
   }
 
   /**
-   * Returns dynamic tests for a {@code @TestFactory}: the structural check, a test per shortest path to each stage and
-   * per simple path to an outcome (see {@link ProcessPaths}), and one test running the random walks.
+   * Returns dynamic tests for a {@code @TestFactory}: a test per shortest path to each stage and per simple path to
+   * an outcome (see {@link ProcessPaths}), and one test running the random walks.
    */
   public Stream<DynamicTest> dynamicTests() {
     long runSeed = seed == null ? new SplittableRandom().nextLong() : seed;
-    DynamicTest structure = DynamicTest.dynamicTest("structure of '" + process.id() + "' is sound",
-        () -> ProcessInvariants.assertStructurallySound(process));
     DynamicTest walking = DynamicTest.dynamicTest(walks + " random walks of up to " + maxSteps + " events (seed "
         + runSeed + ")", () -> runWalks(runSeed));
-    return Stream.of(Stream.of(structure), ProcessPaths.of(process).dynamicTests(engines, maxPathLength, maxPaths, events),
-        Stream.of(walking)).flatMap(s -> s);
+    return Stream.concat(ProcessPaths.of(process).dynamicTests(engines, maxPathLength, maxPaths, events),
+        Stream.of(walking));
   }
 
   private void runWalks(long runSeed) {

@@ -14,8 +14,8 @@ class ArchitectureTests {
   }
 
   @Test
-  void usesNoInternalPackageButItsOwn() {
-    SalesflowArchitecture.internalPackagesStayInsideTheirModule("io.salesflow.testkit.internal").check(CLASSES);
+  void usesNoInternalPackage() {
+    SalesflowArchitecture.internalPackagesStayInsideTheirModule().check(CLASSES);
   }
 
   @Test

@@ -14,7 +14,6 @@ import io.salesflow.UnknownDealException;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.store.DealStore;
 import io.salesflow.engine.FireResult;
-import io.salesflow.testkit.internal.Invariants;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package io.salesflow.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesflow.testkit.internal.Shrinker;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,11 @@ package io.salesflow.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salesflow.Deal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +52,9 @@ class JdbcDealStoreBuilderTests {
   void namesTheDealWhoseStoredStateCannotBeRead() throws SQLException {
     DataSource h2 = JdbcTestSupport.newH2();
     JdbcDealStore store = JdbcDealStore.builder(h2).build();
-    store.insert(Samples.newDeal("D-1", "five-step", "prospecting", Samples.T0));
+    Instant at = Instant.parse("2026-03-02T09:15:30Z");
+    store.insert(Deal.builder().id("D-1").processId("five-step").stage("prospecting").version(0).createdAt(at)
+        .enteredStageAt(at).build());
     execute(h2, "UPDATE salesflow_deals SET state = '{\"format\":2}' WHERE id = 'D-1'");
 
     // read by a store that has not seen the deal (another node, or after a restart)

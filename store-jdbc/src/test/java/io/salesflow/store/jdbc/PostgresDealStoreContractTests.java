@@ -1,11 +1,12 @@
 package io.salesflow.store.jdbc;
 
 import io.salesflow.store.DealStore;
+import io.salesflow.testkit.DealStoreContract;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The store contract on a real PostgreSQL server, started by the tests from the zonky Maven artifact. */
-class PostgresDealStoreContractTests extends DealStoreContractTests {
+class PostgresDealStoreContractTests extends DealStoreContract {
   private static DataSource dataSource;
   private static JdbcDealStore jdbcStore;
 
@@ -16,7 +17,7 @@ class PostgresDealStoreContractTests extends DealStoreContractTests {
   }
 
   @Override
-  protected DealStore emptyStore() {
+  protected DealStore createStore() {
     JdbcTestSupport.clear(dataSource);
     return jdbcStore;
   }

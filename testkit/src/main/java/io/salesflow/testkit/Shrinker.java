@@ -1,4 +1,4 @@
-package io.salesflow.testkit.internal;
+package io.salesflow.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * Delta debugging over a sequence: removes chunks, halving their size down to single elements, as long as what is
  * left still fails. The result is 1-minimal: removing any one element makes it pass.
  */
-public final class Shrinker {
+final class Shrinker {
   private static final int MAX_ATTEMPTS = 5_000;
 
   private Shrinker() {}
@@ -19,7 +19,7 @@ public final class Shrinker {
    * @param failing a sequence for which {@code fails} holds
    * @param fails whether a candidate still fails; called on fresh lists, at most a few thousand times
    */
-  public static <T> List<T> shrink(List<T> failing, Predicate<List<T>> fails) {
+  static <T> List<T> shrink(List<T> failing, Predicate<List<T>> fails) {
     List<T> current = List.copyOf(failing);
     int attempts = 0;
     int chunk = Math.max(1, current.size() / 2);

@@ -1,4 +1,4 @@
-package io.salesflow.testkit.internal;
+package io.salesflow.testkit;
 
 import java.util.Objects;
 
@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /** Realistic payloads for every event type: what a CRM would record for it. Stateless and thread-safe. */
-public final class Payloads {
+final class Payloads {
   private static final List<String> PAIN_POINTS = List.of("manual reporting", "slow onboarding",
       "leads lost between teams", "no pipeline visibility", "churn after the first year", "spreadsheet forecasting",
       "long approval chains");
@@ -46,7 +46,7 @@ public final class Payloads {
    * Returns an event of {@code type} at {@code at} with a realistic payload; {@code facts} steers payloads that refer
    * to the deal (an objection resolved is usually one that is open, a win keeps the proposed amount).
    */
-  public static SalesEvent event(EventType type, DealFacts facts, Instant at, RandomGenerator random) {
+  static SalesEvent event(EventType type, DealFacts facts, Instant at, RandomGenerator random) {
     return event(type, facts, at, random, Map.of());
   }
 
@@ -56,7 +56,7 @@ public final class Payloads {
    *
    * @throws IllegalStateException if a user's generator returns an event of another type
    */
-  public static SalesEvent event(EventType type, DealFacts facts, Instant at, RandomGenerator random,
+  static SalesEvent event(EventType type, DealFacts facts, Instant at, RandomGenerator random,
       Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads) {
     BiFunction<Instant, RandomGenerator, ? extends SalesEvent> payload = payloads.get(type);
     if (payload != null) {
@@ -111,7 +111,8 @@ public final class Payloads {
       case "onboarding-done":
         return new SalesEvent.OnboardingDone(at);
       default:
-        throw new IllegalArgumentException("no generator for built-in event type '" + type + "'");
+        throw new IllegalArgumentException("the testkit has no payload generator for built-in event type '" + type
+            + "': add a case for '" + type.id() + "' to the switch in io.salesflow.testkit.Payloads.event");
     }
   }
 
@@ -119,7 +120,7 @@ public final class Payloads {
    * A BANT assessment: about two in five fully confirmed, the rest a mix of confirmed, unconfirmed and unknown
    * dimensions, as real qualification calls go.
    */
-  public static BantAssessment bant(Instant at, RandomGenerator random) {
+  static BantAssessment bant(Instant at, RandomGenerator random) {
     boolean all = random.nextInt(5) < 2;
     BantAssessment.Builder builder = BantAssessment.builder();
     int budget = all ? 0 : random.nextInt(3);
@@ -144,7 +145,7 @@ public final class Payloads {
   }
 
   /** A deal amount between 1,000 and 250,000, in steps of 500. */
-  public static BigDecimal amount(RandomGenerator random) {
+  static BigDecimal amount(RandomGenerator random) {
     return BigDecimal.valueOf(1_000L + 500L * random.nextInt(499));
   }
 
@@ -189,7 +190,7 @@ public final class Payloads {
   }
 
   /** Picks one element uniformly. */
-  public static <T> T pick(List<T> values, RandomGenerator random) {
+  static <T> T pick(List<T> values, RandomGenerator random) {
     return values.get(random.nextInt(values.size()));
   }
 
@@ -198,7 +199,7 @@ public final class Payloads {
   }
 
   /** Picks an index with probability proportional to its weight; weights are positive. */
-  public static int weighted(List<Integer> weights, RandomGenerator random) {
+  static int weighted(List<Integer> weights, RandomGenerator random) {
     int total = 0;
     for (int w : weights) {
       total += w;

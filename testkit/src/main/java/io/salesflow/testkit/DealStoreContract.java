@@ -1,8 +1,8 @@
-package io.salesflow.store.jdbc;
+package io.salesflow.testkit;
 
-import static io.salesflow.store.jdbc.Samples.advance;
-import static io.salesflow.store.jdbc.Samples.newDeal;
-import static io.salesflow.store.jdbc.Samples.t;
+import static io.salesflow.testkit.StoreSamples.advance;
+import static io.salesflow.testkit.StoreSamples.newDeal;
+import static io.salesflow.testkit.StoreSamples.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,42 +27,57 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link DealStore} must do, run against each implementation by a subclass. Each test starts from an
- * empty store.
+ * The contract every {@link DealStore} passes, as a JUnit 5 test class to extend: implement {@link #createStore()}
+ * and every test here runs on your store.
+ *
+ * <pre>{@code
+ * class InMemoryDealStoreContractTests extends DealStoreContract {
+ *   @Override
+ *   protected DealStore createStore() {
+ *     return DealStore.inMemory();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>It checks that a store keeps a deal, every fact and every transition with its full event payload exactly as
+ * given (instants to the nanosecond, text with quotes, control characters and emoji); refuses a duplicate id, a new
+ * deal that already has history, a stale append (with {@link DealVersionConflictException}), an append
+ * to an unknown deal and an append whose deal does not end with the record, writing nothing each time; finds deals
+ * by process and stage, stalled deals (per stage and by each stage's threshold) and deals whose follow-up is overdue,
+ * in the documented order; and lets exactly one of eight concurrent appends at the same version win.
+ *
+ * <p>Each test starts from the store {@link #createStore()} returns, which must be empty: a store backed by a
+ * database may return the same instance each time after deleting what the previous test wrote.
+ *
+ * @since 0.1
  */
-abstract class DealStoreContractTests {
+public abstract class DealStoreContract {
   private static final String PROCESS = "five-step";
 
-  protected DealStore store;
+  private DealStore store;
 
-  /** Returns the store under test, empty. */
-  protected abstract DealStore emptyStore();
+  /** Returns the store under test, empty; called before each test. */
+  protected abstract DealStore createStore();
 
   @BeforeEach
-  void setUpStore() {
-    store = emptyStore();
-  }
-
-  @AfterEach
-  void noDealLeftBehind() {
-    store = null;
+  final void createEmptyStore() {
+    store = createStore();
   }
 
   @Test
   void findsAnInsertedDealWithEveryFact() {
-    Deal deal = newDeal("D-1", PROCESS, "prospecting", Samples.T0, Samples.everyFact());
+    Deal deal = newDeal("D-1", PROCESS, "prospecting", StoreSamples.T0, StoreSamples.everyFact());
 
     store.insert(deal);
 
     Deal found = store.find("D-1").orElseThrow();
     assertThat(found).isEqualTo(deal);
-    assertThat(found.facts()).isEqualTo(Samples.everyFact());
-    assertThat(found.createdAt()).isEqualTo(Samples.T0);
+    assertThat(found.facts()).isEqualTo(StoreSamples.everyFact());
+    assertThat(found.createdAt()).isEqualTo(StoreSamples.T0);
     assertThat(found.facts().followUps().unansweredInARow()).isEqualTo(1);
     assertThat(found.facts().followUps().rejections()).isEqualTo(1);
   }
@@ -95,10 +110,10 @@ abstract class DealStoreContractTests {
 
   @Test
   void keepsEveryTransitionWithItsFullEventPayload() {
-    Deal deal = newDeal("D-1", PROCESS, "prospecting", Samples.T0, Samples.everyFact());
+    Deal deal = newDeal("D-1", PROCESS, "prospecting", StoreSamples.T0, StoreSamples.everyFact());
     store.insert(deal);
 
-    List<Deal> snapshots = Samples.throughEveryEvent(deal);
+    List<Deal> snapshots = StoreSamples.throughEveryEvent(deal);
     for (Deal snapshot : snapshots) {
       store.append(snapshot, snapshot.lastTransition().orElseThrow());
     }
@@ -106,9 +121,9 @@ abstract class DealStoreContractTests {
     Deal last = snapshots.get(snapshots.size() - 1);
     Deal found = store.find("D-1").orElseThrow();
     assertThat(found.history().asList()).isEqualTo(last.history().asList());
-    assertThat(found.history().stream().map(r -> r.event()).toList()).isEqualTo(Samples.everyEvent());
+    assertThat(found.history().stream().map(r -> r.event()).toList()).isEqualTo(StoreSamples.everyEvent());
     assertThat(found).isEqualTo(last);
-    assertThat(found.version()).isEqualTo(Samples.everyEvent().size());
+    assertThat(found.version()).isEqualTo(StoreSamples.everyEvent().size());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.salesflow.store.jdbc;
+package io.salesflow.testkit;
 
 import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.BantAssessment;
@@ -23,12 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Deals, facts and events that exercise every field the store must keep. */
-final class Samples {
+/** Deals, facts and events that exercise every field a {@link io.salesflow.store.DealStore} must keep. */
+final class StoreSamples {
   /** An instant with nanoseconds, to check that instants round-trip exactly. */
   static final Instant T0 = Instant.parse("2026-03-02T09:15:30.123456789Z");
 
-  private Samples() {}
+  private StoreSamples() {}
 
   static Instant t(long minutes) {
     return T0.plusSeconds(60 * minutes);

@@ -1,4 +1,4 @@
-package io.salesflow.testkit.internal;
+package io.salesflow.testkit;
 
 import java.util.Objects;
 
@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param invariant the invariant's name, one of the constants of {@link Invariants}
  * @param message what was seen, naming the deal, stages, events and versions involved
  */
-public record Violation(String invariant, String message) {
+record Violation(String invariant, String message) {
   public Violation {
     Objects.requireNonNull(invariant, "invariant must not be null");
     Objects.requireNonNull(message, "message must not be null");

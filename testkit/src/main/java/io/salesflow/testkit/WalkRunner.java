@@ -1,4 +1,4 @@
-package io.salesflow.testkit.internal;
+package io.salesflow.testkit;
 
 import io.salesflow.Deal;
 import io.salesflow.SalesEvent;
@@ -16,11 +16,11 @@ import java.util.function.Function;
  * engine's clock reads each event's time while it is fired, so the engine and the reference model see the same time.
  * Thread-safe if the engine factory is.
  */
-public final class WalkRunner {
+final class WalkRunner {
   /** The id of the deal every walk runs on. */
-  public static final String DEAL_ID = "walk-deal";
+  static final String DEAL_ID = "walk-deal";
   /** When a walk starts: events come after it. */
-  public static final Instant EPOCH = Instant.parse("2026-01-05T09:00:00Z");
+  static final Instant EPOCH = Instant.parse("2026-01-05T09:00:00Z");
 
   private final SalesProcess process;
   private final Function<ManualClock, DealEngine> engines;
@@ -31,7 +31,7 @@ public final class WalkRunner {
    * @param process the definition the invariants hold the engine to
    * @param engines creates a fresh engine running {@code process} on the given clock, with an empty store
    */
-  public WalkRunner(SalesProcess process, Function<ManualClock, DealEngine> engines) {
+  WalkRunner(SalesProcess process, Function<ManualClock, DealEngine> engines) {
     this.process = Objects.requireNonNull(process, "process must not be null");
     this.engines = Objects.requireNonNull(engines, "engines must not be null");
   }
@@ -43,11 +43,11 @@ public final class WalkRunner {
    * @param violation the first invariant broken there
    * @param engine the name of the engine that broke it
    */
-  public record Failure(int step, Violation violation, String engine) {}
+  record Failure(int step, Violation violation, String engine) {}
 
   /** Runs the walk and returns the first broken invariant, if any. */
-  public Optional<Failure> run(List<SalesEvent> walk) {
-    ManualClock clock = new ManualClock(EPOCH);
+  Optional<Failure> run(List<SalesEvent> walk) {
+    ManualClock clock = ManualClock.startingAt(EPOCH);
     int step = 0;
     String name = "unknown";
     try (DealEngine engine = engines.apply(clock)) {

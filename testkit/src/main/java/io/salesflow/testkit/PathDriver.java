@@ -1,4 +1,4 @@
-package io.salesflow.testkit.internal;
+package io.salesflow.testkit;
 
 import io.salesflow.EventType;
 
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Assumptions;
  * type until the definition's own semantics take exactly that transition (firing a few of the stage's internal events
  * first when the guard needs facts), fires it and checks every invariant.
  */
-public final class PathDriver {
+final class PathDriver {
   private static final int TRIES_PER_EVENT = 60;
   private static final int PREPARATIONS = 40;
 
@@ -35,7 +35,7 @@ public final class PathDriver {
   private final Function<ManualClock, DealEngine> engines;
   private final Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads;
 
-  public PathDriver(SalesProcess process, Function<ManualClock, DealEngine> engines,
+  PathDriver(SalesProcess process, Function<ManualClock, DealEngine> engines,
       Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads) {
     this.process = Objects.requireNonNull(process, "process must not be null");
     this.engines = Objects.requireNonNull(engines, "engines must not be null");
@@ -49,8 +49,8 @@ public final class PathDriver {
    * @throws org.opentest4j.TestAbortedException if no generated event passes a step's guard, so the path cannot be
    *     driven with generated events
    */
-  public Deal drive(List<Transition> steps, RandomGenerator random) {
-    ManualClock clock = new ManualClock(WalkRunner.EPOCH);
+  Deal drive(List<Transition> steps, RandomGenerator random) {
+    ManualClock clock = ManualClock.startingAt(WalkRunner.EPOCH);
     List<SalesEvent> fired = new ArrayList<>();
     try (DealEngine engine = engines.apply(clock)) {
       Deal start = engine.start(WalkRunner.DEAL_ID, process.id());
