@@ -27,7 +27,7 @@ class CustomProcessPropertiesTests {
 
   @TestFactory
   Stream<DynamicTest> everyPathOfSubscriptionSales() {
-    // structure, the shortest path to each stage, every simple path to an outcome, and the walks
+    // the shortest path to each stage, every simple path to an outcome, and the walks
     return ProcessProperties.forProcess(CustomProcessExample.subscriptionSales()).seed(7L).dynamicTests();
   }
   // end::property-test[]
