@@ -119,7 +119,9 @@ public final class DealCodec {
     m.put("occurredAt", event.occurredAt().toString());
     if (event instanceof SalesEvent.ContactMade e) {
       m.put("channel", e.channel().name());
-      e.approachMethod().ifPresent(a -> m.put("approach", a.name()));
+      if (e.approach() != null) {
+        m.put("approach", e.approach().name());
+      }
     } else if (event instanceof SalesEvent.LeadScored e) {
       m.put("temperature", e.temperature().name());
     } else if (event instanceof SalesEvent.QualificationAssessed e) {
@@ -139,11 +141,15 @@ public final class DealCodec {
       m.put("summary", e.summary());
     } else if (event instanceof SalesEvent.ClosedWon e) {
       m.put("amount", e.amount().toString());
-      e.closingTechnique().ifPresent(t -> m.put("technique", t.name()));
+      if (e.technique() != null) {
+        m.put("technique", e.technique().name());
+      }
     } else if (event instanceof SalesEvent.ClosedLost e) {
       m.put("reason", e.reason().name());
       m.put("detail", e.detail());
-      e.closingTechnique().ifPresent(t -> m.put("technique", t.name()));
+      if (e.technique() != null) {
+        m.put("technique", e.technique().name());
+      }
     } else if (event instanceof SalesEvent.FollowUpLogged e) {
       m.put("channel", e.channel().name());
       m.put("outcome", e.outcome().name());
