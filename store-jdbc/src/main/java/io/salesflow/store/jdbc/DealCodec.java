@@ -1,4 +1,4 @@
-package io.salesflow.store.jdbc.internal;
+package io.salesflow.store.jdbc;
 
 import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.BantAssessment;
@@ -31,22 +31,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each document carries {@code "format": 1}; a reader meeting a newer format fails with a message that says so.
  */
-public final class DealCodec {
+final class DealCodec {
   /** The document format this codec writes. */
-  public static final int FORMAT = 1;
+  static final int FORMAT = 1;
 
   private DealCodec() {}
 
   /** The deal state that is not a column: exact creation and stage entry times, and the facts. */
-  public record State(Instant createdAt, Instant enteredStageAt, DealFacts facts) {}
+  record State(Instant createdAt, Instant enteredStageAt, DealFacts facts) {}
 
   /** The part of a transition record that is not a column: the exact time it was recorded, and the event. */
-  public record Payload(Instant at, SalesEvent event) {}
+  record Payload(Instant at, SalesEvent event) {}
 
   // ---------------------------------------------------------------- writing
 
   /** Returns the JSON document of a deal's state. */
-  public static String writeState(State state) {
+  static String writeState(State state) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("format", FORMAT);
     doc.put("createdAt", state.createdAt().toString());
@@ -56,7 +56,7 @@ public final class DealCodec {
   }
 
   /** Returns the JSON document of a transition's payload. */
-  public static String writePayload(Payload payload) {
+  static String writePayload(Payload payload) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("format", FORMAT);
     doc.put("at", payload.at().toString());
@@ -169,7 +169,7 @@ public final class DealCodec {
    *
    * @throws IllegalArgumentException if the document is malformed or of a newer format
    */
-  public static State readState(String json) {
+  static State readState(String json) {
     Doc doc = document(json);
     return new State(doc.instant("createdAt"), doc.instant("enteredStageAt"), facts(doc.doc("facts")));
   }
@@ -179,7 +179,7 @@ public final class DealCodec {
    *
    * @throws IllegalArgumentException if the document is malformed or of a newer format
    */
-  public static Payload readPayload(String json) {
+  static Payload readPayload(String json) {
     Doc doc = document(json);
     return new Payload(doc.instant("at"), event(doc.doc("event")));
   }
