@@ -104,10 +104,20 @@ final class DealCodec {
   }
 
   private static Map<String, Object> bant(BantAssessment b) {
+    // Ordered maps throughout: Map.of iterates in an order that changes from one JVM run to the next.
     Map<String, Object> m = new LinkedHashMap<>();
-    b.budget().ifPresent(x -> m.put("budget", Map.of("amount", x.amount().toString(), "confirmed", x.confirmed())));
-    b.authority().ifPresent(x -> m.put("authority",
-        Map.of("decisionMakerIdentified", x.decisionMakerIdentified(), "stakeholders", x.stakeholders())));
+    b.budget().ifPresent(x -> {
+      Map<String, Object> budget = new LinkedHashMap<>();
+      budget.put("amount", x.amount().toString());
+      budget.put("confirmed", x.confirmed());
+      m.put("budget", budget);
+    });
+    b.authority().ifPresent(x -> {
+      Map<String, Object> authority = new LinkedHashMap<>();
+      authority.put("decisionMakerIdentified", x.decisionMakerIdentified());
+      authority.put("stakeholders", x.stakeholders());
+      m.put("authority", authority);
+    });
     b.need().ifPresent(x -> m.put("need", Map.of("painPoints", x.painPoints())));
     b.timing().ifPresent(x -> m.put("timing", Map.of("decisionDate", x.decisionDate().toString())));
     return m;
