@@ -21,10 +21,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,53 @@ class DealCodecTests {
     assertThatThrownBy(() -> DealCodec.readPayload("{\"format\":1,\"at\":\"" + AT + "\",\"event\":{\"type\":"
         + "\"closed-won\",\"occurredAt\":\"" + AT + "\"}}"))
         .hasMessageContaining("'amount' is missing");
+  }
+
+  @Test
+  void namesAnEnumConstantItDoesNotKnowAndTheConstantsItDoes() {
+    assertThatThrownBy(() -> DealCodec.readPayload("{\"format\":1,\"at\":\"" + AT + "\",\"event\":{\"type\":"
+        + "\"lead-scored\",\"occurredAt\":\"" + AT + "\",\"temperature\":\"LUKEWARM\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("member 'temperature'")
+        .hasMessageContaining("'LUKEWARM' is not a LeadTemperature, one of [COLD, HOT, WARM]");
+  }
+
+  // ---------------------------------------------------------------- records the codec derives from
+
+  record EveryKind(Instant occurredAt, String text, ContactChannel channel, BigDecimal amount, LocalDate date,
+      BantAssessment bant, Map<String, String> attributes, @Nullable String note) {}
+
+  record WithUuid(Instant occurredAt, UUID id) {}
+
+  record WithIntegerMap(Instant occurredAt, Map<String, Integer> counts) {}
+
+  @Test
+  void storesEachComponentByNameAndTypeAndLeavesOutNullOnes() {
+    EveryKind value = new EveryKind(OCCURRED, "text", ContactChannel.SOCIAL, new BigDecimal("1.50"),
+        LocalDate.of(2026, 2, 28), BantAssessment.builder().decisionBy(LocalDate.of(2026, 3, 1)).build(),
+        Map.of("b", "2", "a", "1"), null);
+    DealCodec.RecordCodec codec = DealCodec.RecordCodec.of(EveryKind.class);
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("occurredAt", OCCURRED.toString());
+
+    codec.write(value, doc);
+
+    String json = Json.write(doc);
+    assertThat(json).isEqualTo(("{'occurredAt':'2026-03-04T05:06:07.000000001Z','text':'text','channel':'SOCIAL',"
+        + "'amount':'1.50','date':'2026-02-28','bant':{'timing':{'decisionDate':'2026-03-01'}},"
+        + "'attributes':{'a':'1','b':'2'}}").replace('\'', '"'));
+    assertThat(codec.read(new DealCodec.Doc((Map<?, ?>) Json.read(json)))).isEqualTo(value);
+  }
+
+  @Test
+  void refusesAComponentOfATypeItCannotStoreNamingTheRecordTheComponentAndTheType() {
+    assertThatThrownBy(() -> DealCodec.RecordCodec.of(WithUuid.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("component 'id' of " + WithUuid.class.getName())
+        .hasMessageContaining("its type java.util.UUID");
+    assertThatThrownBy(() -> DealCodec.RecordCodec.of(WithIntegerMap.class))
+        .hasMessageContaining("component 'counts' of " + WithIntegerMap.class.getName())
+        .hasMessageContaining("its type java.util.Map<java.lang.String, java.lang.Integer>");
   }
 
   // ---------------------------------------------------------------- the stored form of every event
