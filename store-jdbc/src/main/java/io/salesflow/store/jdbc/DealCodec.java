@@ -1,4 +1,4 @@
-package io.salesflow.store.jdbc.internal;
+package io.salesflow.store.jdbc;
 
 import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.BantAssessment;
@@ -14,39 +14,54 @@ import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.DealFacts.Objection;
 import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesEvent;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns deal facts and sales events into the store's JSON documents and back, exactly: instants keep their
  * nanoseconds, amounts their scale. Enums are stored by constant name. Stateless and thread-safe.
  *
+ * <p>An event is stored as its type's id, its {@code occurredAt}, and one member per other component of its record,
+ * named as the component and written by the component's type ({@link RecordCodec}): a new built-in event needs no
+ * code here, unless its payload has a type that {@link #kind} does not know yet, which fails naming it. A custom
+ * event is stored as its type's id, its {@code occurredAt} and its {@code attributes}.
+ *
  * <p>Each document carries {@code "format": 1}; a reader meeting a newer format fails with a message that says so.
  */
-public final class DealCodec {
+final class DealCodec {
   /** The document format this codec writes. */
-  public static final int FORMAT = 1;
+  static final int FORMAT = 1;
 
   private DealCodec() {}
 
   /** The deal state that is not a column: exact creation and stage entry times, and the facts. */
-  public record State(Instant createdAt, Instant enteredStageAt, DealFacts facts) {}
+  record State(Instant createdAt, Instant enteredStageAt, DealFacts facts) {}
 
   /** The part of a transition record that is not a column: the exact time it was recorded, and the event. */
-  public record Payload(Instant at, SalesEvent event) {}
+  record Payload(Instant at, SalesEvent event) {}
 
   // ---------------------------------------------------------------- writing
 
   /** Returns the JSON document of a deal's state. */
-  public static String writeState(State state) {
+  static String writeState(State state) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("format", FORMAT);
     doc.put("createdAt", state.createdAt().toString());
@@ -56,7 +71,7 @@ public final class DealCodec {
   }
 
   /** Returns the JSON document of a transition's payload. */
-  public static String writePayload(Payload payload) {
+  static String writePayload(Payload payload) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("format", FORMAT);
     doc.put("at", payload.at().toString());
@@ -104,10 +119,20 @@ public final class DealCodec {
   }
 
   private static Map<String, Object> bant(BantAssessment b) {
+    // Ordered maps throughout: Map.of iterates in an order that changes from one JVM run to the next.
     Map<String, Object> m = new LinkedHashMap<>();
-    b.budget().ifPresent(x -> m.put("budget", Map.of("amount", x.amount().toString(), "confirmed", x.confirmed())));
-    b.authority().ifPresent(x -> m.put("authority",
-        Map.of("decisionMakerIdentified", x.decisionMakerIdentified(), "stakeholders", x.stakeholders())));
+    b.budget().ifPresent(x -> {
+      Map<String, Object> budget = new LinkedHashMap<>();
+      budget.put("amount", x.amount().toString());
+      budget.put("confirmed", x.confirmed());
+      m.put("budget", budget);
+    });
+    b.authority().ifPresent(x -> {
+      Map<String, Object> authority = new LinkedHashMap<>();
+      authority.put("decisionMakerIdentified", x.decisionMakerIdentified());
+      authority.put("stakeholders", x.stakeholders());
+      m.put("authority", authority);
+    });
     b.need().ifPresent(x -> m.put("need", Map.of("painPoints", x.painPoints())));
     b.timing().ifPresent(x -> m.put("timing", Map.of("decisionDate", x.decisionDate().toString())));
     return m;
@@ -117,48 +142,11 @@ public final class DealCodec {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", event.type().id());
     m.put("occurredAt", event.occurredAt().toString());
-    if (event instanceof SalesEvent.ContactMade e) {
-      m.put("channel", e.channel().name());
-      if (e.approach() != null) {
-        m.put("approach", e.approach().name());
-      }
-    } else if (event instanceof SalesEvent.LeadScored e) {
-      m.put("temperature", e.temperature().name());
-    } else if (event instanceof SalesEvent.QualificationAssessed e) {
-      m.put("assessment", bant(e.assessment()));
-    } else if (event instanceof SalesEvent.Disqualified e) {
-      m.put("reason", e.reason());
-    } else if (event instanceof SalesEvent.ObjectionRaised e) {
-      m.put("category", e.category().name());
-      m.put("detail", e.detail());
-    } else if (event instanceof SalesEvent.ObjectionResolved e) {
-      m.put("category", e.category().name());
-    } else if (event instanceof SalesEvent.ProposalSent e) {
-      if (e.amount() != null) {
-        m.put("amount", e.amount().toString());
-      }
-    } else if (event instanceof SalesEvent.TermsNegotiated e) {
-      m.put("summary", e.summary());
-    } else if (event instanceof SalesEvent.ClosedWon e) {
-      m.put("amount", e.amount().toString());
-      if (e.technique() != null) {
-        m.put("technique", e.technique().name());
-      }
-    } else if (event instanceof SalesEvent.ClosedLost e) {
-      m.put("reason", e.reason().name());
-      m.put("detail", e.detail());
-      if (e.technique() != null) {
-        m.put("technique", e.technique().name());
-      }
-    } else if (event instanceof SalesEvent.FollowUpLogged e) {
-      m.put("channel", e.channel().name());
-      m.put("outcome", e.outcome().name());
-    } else if (event instanceof SalesEvent.ReferralReceived e) {
-      m.put("source", e.source());
-    } else if (event instanceof SalesEvent.Custom e) {
-      m.put("attributes", new TreeMap<>(e.attributes()));
+    if (event instanceof SalesEvent.Custom custom) {
+      m.put("attributes", new TreeMap<>(custom.attributes()));
+    } else {
+      EVENT_CODECS.get(event.getClass()).write(event, m);
     }
-    // PresentationDelivered, ContractSigned and OnboardingDone carry only their time.
     return m;
   }
 
@@ -169,7 +157,7 @@ public final class DealCodec {
    *
    * @throws IllegalArgumentException if the document is malformed or of a newer format
    */
-  public static State readState(String json) {
+  static State readState(String json) {
     Doc doc = document(json);
     return new State(doc.instant("createdAt"), doc.instant("enteredStageAt"), facts(doc.doc("facts")));
   }
@@ -179,7 +167,7 @@ public final class DealCodec {
    *
    * @throws IllegalArgumentException if the document is malformed or of a newer format
    */
-  public static Payload readPayload(String json) {
+  static Payload readPayload(String json) {
     Doc doc = document(json);
     return new Payload(doc.instant("at"), event(doc.doc("event")));
   }
@@ -291,59 +279,209 @@ public final class DealCodec {
   }
 
   private static SalesEvent event(Doc d) {
-    String type = d.string("type");
-    Instant at = d.instant("occurredAt");
-    switch (type) {
-      case "contact-made": {
-        String approach = d.optString("approach");
-        return new SalesEvent.ContactMade(at, ContactChannel.valueOf(d.string("channel")),
-            approach == null ? null : ApproachMethod.valueOf(approach));
+    EventType type = new EventType(d.string("type"));
+    Optional<Class<? extends SalesEvent>> eventClass = type.eventClass();
+    if (eventClass.isEmpty()) {
+      return new SalesEvent.Custom(type, d.instant("occurredAt"), d.strings("attributes"));
+    }
+    return (SalesEvent) EVENT_CODECS.get(eventClass.get()).read(d);
+  }
+
+  // ---------------------------------------------------------------- events, from their records
+
+  /** The codec of each built-in event record, made on first use from the record's components. */
+  private static final ClassValue<RecordCodec> EVENT_CODECS = new ClassValue<>() {
+    @Override
+    protected RecordCodec computeValue(Class<?> type) {
+      return RecordCodec.of(type);
+    }
+  };
+
+  /**
+   * How a record is stored: one member per component, named as the component and in declaration order, holding
+   * the component's value as its {@link Kind kind} writes it; a null component has no member. {@code occurredAt}
+   * is left to the caller, which writes it right after the event's type.
+   */
+  static final class RecordCodec {
+    private final Component[] components;
+    private final Component[] written;
+    /** The canonical constructor, taking the components as one {@code Object[]}. */
+    private final MethodHandle constructor;
+
+    private RecordCodec(Component[] components, MethodHandle constructor) {
+      this.components = components;
+      this.written = Arrays.stream(components).filter(c -> !c.name.equals("occurredAt")).toArray(Component[]::new);
+      this.constructor = constructor;
+    }
+
+    /**
+     * Makes the codec of a record class.
+     *
+     * @throws IllegalArgumentException if a component is of a type this codec cannot store, naming the record, the
+     *     component and its type
+     */
+    static RecordCodec of(Class<?> recordClass) {
+      if (!recordClass.isRecord()) {
+        throw new IllegalArgumentException(recordClass.getName() + " is not a record");
       }
-      case "lead-scored":
-        return new SalesEvent.LeadScored(at, LeadTemperature.valueOf(d.string("temperature")));
-      case "qualification-assessed":
-        return new SalesEvent.QualificationAssessed(at, bant(d.doc("assessment")));
-      case "disqualified":
-        return new SalesEvent.Disqualified(at, d.string("reason"));
-      case "presentation-delivered":
-        return new SalesEvent.PresentationDelivered(at);
-      case "objection-raised":
-        return new SalesEvent.ObjectionRaised(at, ObjectionCategory.valueOf(d.string("category")),
-            d.string("detail"));
-      case "objection-resolved":
-        return new SalesEvent.ObjectionResolved(at, ObjectionCategory.valueOf(d.string("category")));
-      case "proposal-sent": {
-        String amount = d.optString("amount");
-        return new SalesEvent.ProposalSent(at, amount == null ? null : new BigDecimal(amount));
+      RecordComponent[] recordComponents = recordClass.getRecordComponents();
+      Kind[] kinds = new Kind[recordComponents.length];
+      Class<?>[] types = new Class<?>[recordComponents.length];
+      for (int i = 0; i < recordComponents.length; i++) {
+        kinds[i] = kind(recordClass, recordComponents[i]);
+        types[i] = recordComponents[i].getType();
       }
-      case "terms-negotiated":
-        return new SalesEvent.TermsNegotiated(at, d.string("summary"));
-      case "contract-signed":
-        return new SalesEvent.ContractSigned(at);
-      case "closed-won": {
-        String technique = d.optString("technique");
-        return new SalesEvent.ClosedWon(at, new BigDecimal(d.string("amount")),
-            technique == null ? null : ClosingTechnique.valueOf(technique));
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      try {
+        Component[] components = new Component[recordComponents.length];
+        for (int i = 0; i < recordComponents.length; i++) {
+          RecordComponent rc = recordComponents[i];
+          components[i] = new Component(rc.getName(), kinds[i],
+              rc.getAnnotatedType().isAnnotationPresent(Nullable.class),
+              lookup.unreflect(rc.getAccessor()).asType(MethodType.methodType(Object.class, Object.class)));
+        }
+        MethodHandle constructor = lookup.findConstructor(recordClass, MethodType.methodType(void.class, types))
+            .asSpreader(Object[].class, types.length)
+            .asType(MethodType.methodType(Object.class, Object[].class));
+        return new RecordCodec(components, constructor);
+      } catch (NoSuchMethodException | IllegalAccessException e) {
+        throw new IllegalStateException("cannot reach the accessors and canonical constructor of "
+            + recordClass.getName() + ": " + e.getMessage(), e);
       }
-      case "closed-lost": {
-        String technique = d.optString("technique");
-        return new SalesEvent.ClosedLost(at, LossReason.valueOf(d.string("reason")), d.string("detail"),
-            technique == null ? null : ClosingTechnique.valueOf(technique));
+    }
+
+    void write(Object record, Map<String, Object> m) {
+      for (Component c : written) {
+        Object value = c.get(record);
+        if (value != null) {
+          m.put(c.name, c.kind.write.apply(value));
+        }
       }
-      case "follow-up-logged":
-        return new SalesEvent.FollowUpLogged(at, ContactChannel.valueOf(d.string("channel")),
-            FollowUpOutcome.valueOf(d.string("outcome")));
-      case "referral-received":
-        return new SalesEvent.ReferralReceived(at, d.string("source"));
-      case "onboarding-done":
-        return new SalesEvent.OnboardingDone(at);
-      default:
-        return new SalesEvent.Custom(EventType.custom(type), at, d.strings("attributes"));
+    }
+
+    Object read(Doc d) {
+      @Nullable Object[] args = new Object[components.length];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = components[i].read(d);
+      }
+      try {
+        return (Object) constructor.invokeExact(args);
+      } catch (RuntimeException | Error e) {
+        throw e; // the record refused the values, for example a blank reason: its message says which
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
+  /** A record component: its name, how its values are stored, whether it may be null, and its accessor. */
+  private static final class Component {
+    final String name;
+    final Kind kind;
+    final boolean nullable;
+    /** The accessor, as {@code (Object) -> Object}. */
+    final MethodHandle accessor;
+
+    Component(String name, Kind kind, boolean nullable, MethodHandle accessor) {
+      this.name = name;
+      this.kind = kind;
+      this.nullable = nullable;
+      this.accessor = accessor;
+    }
+
+    @Nullable Object get(Object record) {
+      try {
+        return (Object) accessor.invokeExact(record);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Nullable Object read(Doc d) {
+      Object value = nullable ? d.opt(name, kind.json) : d.req(name, kind.json);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return kind.read.apply(value);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("member '" + name + "' cannot be read: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * How values of one Java type are stored.
+   *
+   * @param json the class of the stored value as {@link Json#read} returns it
+   * @param write from the component's value to the stored value
+   * @param read from the stored value to the component's value
+   */
+  private record Kind(Class<?> json, Function<Object, Object> write, Function<Object, Object> read) {}
+
+  private static final Kind STRING = new Kind(String.class, v -> v, v -> v);
+  private static final Kind DECIMAL = new Kind(String.class, Object::toString, v -> new BigDecimal((String) v));
+  private static final Kind INSTANT = new Kind(String.class, Object::toString, v -> Instant.parse((String) v));
+  private static final Kind DATE = new Kind(String.class, Object::toString, v -> LocalDate.parse((String) v));
+  private static final Kind BANT = new Kind(Map.class, v -> bant((BantAssessment) v),
+      v -> bant(new Doc((Map<?, ?>) v)));
+  private static final Kind STRING_MAP = new Kind(Map.class, v -> new TreeMap<>((Map<?, ?>) v),
+      v -> Doc.strings((Map<?, ?>) v));
+
+  /**
+   * Returns how a component is stored, by its type. A payload of a new type needs a case here.
+   *
+   * @throws IllegalArgumentException naming the record, the component and its type, if there is no case for it
+   */
+  private static Kind kind(Class<?> recordClass, RecordComponent component) {
+    Class<?> type = component.getType();
+    if (type == String.class) {
+      return STRING;
+    }
+    if (type.isEnum()) {
+      return enumKind(type);
+    }
+    if (type == BigDecimal.class) {
+      return DECIMAL;
+    }
+    if (type == Instant.class) {
+      return INSTANT;
+    }
+    if (type == LocalDate.class) {
+      return DATE;
+    }
+    if (type == BantAssessment.class) {
+      return BANT;
+    }
+    if (type == Map.class && component.getGenericType() instanceof ParameterizedType p
+        && Arrays.equals(p.getActualTypeArguments(), new Type[] {String.class, String.class})) {
+      return STRING_MAP;
+    }
+    throw new IllegalArgumentException("the store cannot write component '" + component.getName() + "' of "
+        + recordClass.getName() + ": its type " + component.getGenericType().getTypeName() + " has no case in "
+        + DealCodec.class.getName() + ".kind(); add one that writes it as a JSON value and reads it back");
+  }
+
+  /** Stores an enum by constant name. */
+  private static Kind enumKind(Class<?> type) {
+    Map<String, Object> byName = new HashMap<>();
+    for (Object constant : type.getEnumConstants()) {
+      byName.put(((Enum<?>) constant).name(), constant);
+    }
+    return new Kind(String.class, v -> ((Enum<?>) v).name(), v -> {
+      Object constant = byName.get(v);
+      if (constant == null) {
+        throw new IllegalArgumentException("'" + v + "' is not a " + type.getSimpleName() + ", one of "
+            + new TreeSet<>(byName.keySet()));
+      }
+      return constant;
+    });
+  }
+
   /** Typed access to a JSON object, with messages that name the missing or mistyped member. */
-  private static final class Doc {
+  static final class Doc {
     private final Map<?, ?> map;
 
     Doc(Map<?, ?> map) {
@@ -420,11 +558,13 @@ public final class DealCodec {
     }
 
     Map<String, String> strings(String name) {
-      Map<String, String> out = new LinkedHashMap<>();
       Map<?, ?> m = opt(name, Map.class);
-      if (m != null) {
-        m.forEach((k, v) -> out.put((String) k, (String) v));
-      }
+      return m == null ? new LinkedHashMap<>() : strings(m);
+    }
+
+    static Map<String, String> strings(Map<?, ?> m) {
+      Map<String, String> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put((String) k, (String) v));
       return out;
     }
   }

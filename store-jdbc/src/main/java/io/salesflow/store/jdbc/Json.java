@@ -1,4 +1,4 @@
-package io.salesflow.store.jdbc.internal;
+package io.salesflow.store.jdbc;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * A minimal JSON reader and writer for the store's own documents: objects, arrays, strings, numbers, booleans and
  * null. Objects read back as ordered maps, numbers as {@link BigDecimal}. Stateless and thread-safe.
  */
-public final class Json {
+final class Json {
   private Json() {}
 
   /** Writes a value: a map with string keys, a list, a string, a number, a boolean or null. */
-  public static String write(@Nullable Object value) {
+  static String write(@Nullable Object value) {
     StringBuilder out = new StringBuilder(256);
     write(value, out);
     return out.toString();
@@ -85,7 +85,7 @@ public final class Json {
    *
    * @throws IllegalArgumentException if {@code text} is not well-formed JSON, naming the position
    */
-  public static @Nullable Object read(String text) {
+  static @Nullable Object read(String text) {
     Reader reader = new Reader(text);
     reader.skipSpace();
     Object value = reader.value();

@@ -1,4 +1,4 @@
-package io.salesflow.store.jdbc.internal;
+package io.salesflow.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
