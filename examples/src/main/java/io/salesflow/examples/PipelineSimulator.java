@@ -36,11 +36,12 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * A sales team working deals through a process, as the seed documents describe it: about half of the prospects are
- * not a fit (seed 004: "at least 50%"), prospects go quiet and reps give up on them at the rates seed 000 reports (44%
- * after one rejection, 22% after two, 14% after three, 12% after four; 80% of sales need five follow-ups), prospects
- * raise objections that send deals back, and closing succeeds more often with some approaches, closing techniques and
- * lead temperatures than others (made-up effects, so the analytics have something to find).
+ * A sales team working deals through a process, as the catalog's articles describe it: about half of the prospects
+ * are not a fit (“8 Key Stages that the Best Sales Process Covers” (SmartWinnr): "at least 50%"), prospects go quiet
+ * and reps give up on them at the rates “7-step sales process” (Lucidchart) reports (44% after one rejection, 22%
+ * after two, 14% after three, 12% after four; 80% of sales need five follow-ups), prospects raise objections that
+ * send deals back, and closing succeeds more often with some approaches, closing techniques and lead temperatures
+ * than others (made-up effects, so the analytics have something to find).
  *
  * <p>The rep knows nothing but the process: the next move is the first transition of the shortest path to a win;
  * when a guard says no, the rep reads what blocks the deal and does what the stage allows (another channel, the
@@ -55,7 +56,7 @@ final class PipelineSimulator {
 
   private static final List<ContactChannel> CHANNELS = List.of(ContactChannel.EMAIL, ContactChannel.PHONE,
       ContactChannel.VIDEO_CALL, ContactChannel.IN_PERSON, ContactChannel.SOCIAL);
-  private static final double[] GIVE_UP_AFTER = {0.44, 0.22, 0.14, 0.12}; // seed 000, per rejection
+  private static final double[] GIVE_UP_AFTER = {0.44, 0.22, 0.14, 0.12}; // per rejection, Lucidchart's figures
   private static final int MAX_EVENTS = 90;
 
   private final SalesProcess process;

@@ -11,7 +11,7 @@ import io.salesflow.engine.FireResult;
 import java.util.Objects;
 
 /**
- * Starts referred leads past the first steps of their process, as seed 003_973892e31b107195.txt describes: a
+ * Starts referred leads past the first steps of their process, as “The 7 Stages of the Sales Process” describes: a
  * referral lets the seller "skip some of the initial steps".
  *
  * <pre>{@code
@@ -22,7 +22,8 @@ import java.util.Objects;
  *
  * <p>A referred lead starts in {@link SalesCatalog#referralEntryStage(SalesProcess)} with the referral's source
  * recorded and a {@link LeadTemperature#WARM warm} temperature, because a recommended lead already knows of the
- * seller (seeds 002_6bc9d4413aa6b9df.txt and 003_973892e31b107195.txt).
+ * seller (“What Are the 5 Steps of the Sales Process?” counts referred leads as warm; “The 7 Stages of the Sales
+ * Process” notes that people buy more readily what was recommended to them).
  *
  * @since 0.1
  */

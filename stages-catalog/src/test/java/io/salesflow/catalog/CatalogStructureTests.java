@@ -137,8 +137,9 @@ class CatalogStructureTests {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("processes")
-  void theProcessDescriptionNamesItsSourceDocument(SalesProcess process) {
-    assertThat(process.description()).containsPattern("seed 00[0-4]_[0-9a-f]{16}\\.txt");
+  void theProcessDescriptionCitesItsSourceByTitle(SalesProcess process) {
+    assertThat(process.description()).containsPattern("Source: [^“]*“[^”]+”")
+        .doesNotContainPattern("(?i)seed|\\.txt");
     assertThat(process.name()).isNotEqualTo(process.id());
   }
 
