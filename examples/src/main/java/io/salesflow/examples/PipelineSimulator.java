@@ -26,9 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,23 +80,9 @@ final class PipelineSimulator {
 
   /** The stage-changing transitions of the shortest path from {@code from} to a won or post-sale stage. */
   private List<Transition> shortestPathToWin(String from) {
-    Map<String, Transition> cameBy = new HashMap<>();
-    Deque<String> queue = new ArrayDeque<>(List.of(from));
-    Set<String> seen = new HashSet<>(List.of(from));
-    while (!queue.isEmpty()) {
-      String stage = queue.poll();
-      if (!stage.equals(from) && process.stage(stage).kind().isWon()) {
-        List<Transition> path = new ArrayList<>();
-        for (String s = stage; !s.equals(from); s = cameBy.get(s).source()) {
-          path.add(0, cameBy.get(s));
-        }
-        return path;
-      }
-      for (Transition t : process.transitionsFrom(stage)) {
-        if (!t.internal() && process.stage(t.target()).kind() != StageKind.LOST && seen.add(t.target())) {
-          cameBy.put(t.target(), t);
-          queue.add(t.target());
-        }
+    for (Map.Entry<String, List<Transition>> path : process.graph().shortestPathsFrom(from).entrySet()) {
+      if (!path.getKey().equals(from) && process.stage(path.getKey()).kind().isWon()) {
+        return path.getValue();
       }
     }
     return List.of();
