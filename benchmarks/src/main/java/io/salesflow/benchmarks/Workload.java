@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one workload every row of {@link EngineBenchmarks} runs: the seven-step textbook process of seed
- * 000_0c5a7cc8b72a6e10.txt with a budget guard on qualification, 1,024 deals fired at in round robin, each following
- * a script by its slot:
+ * The one workload every row of {@link EngineBenchmarks} runs: the textbook seven-step process of “7-step sales
+ * process” (Lucidchart) with a budget guard on qualification, 1,024 deals fired at in round robin, each following a
+ * script by its slot:
  *
  * <ul>
  *   <li>a quarter of the deals (slot % 4 == 0) are denied by the budget guard (4,000 confirmed, 10,000 required),
@@ -44,7 +44,7 @@ public final class Workload {
 
   private static final Instant AT = Instant.parse("2026-11-02T09:00:00Z");
 
-  /** The seven steps of seed 000, plus the two outcomes, as the raw rows key on them. */
+  /** The seven steps of the Lucidchart article, plus the two outcomes, as the raw rows key on them. */
   public enum StageId {
     PROSPECTING("prospecting"),
     PREPARATION("preparation"),
@@ -180,8 +180,8 @@ public final class Workload {
   private static SalesProcess process() {
     SalesProcess.Builder b = SalesProcess.builder(PROCESS_ID)
         .name("Seven-step sales process, benchmark variant")
-        .description("Seed 000_0c5a7cc8b72a6e10.txt's seven steps with a budget guard on qualification and an"
-            + " objection loop back to presentation; the workload of the benchmarks.")
+        .description("The seven steps of “7-step sales process” (Lucidchart) with a budget guard on qualification"
+            + " and an objection loop back to presentation; the workload of the benchmarks.")
         .stage(Stage.open(StageId.PROSPECTING.id, "Prospecting"))
         .stage(Stage.open(StageId.PREPARATION.id, "Preparation"))
         .stage(Stage.open(StageId.APPROACH.id, "Approach"))

@@ -8,6 +8,7 @@ import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.diagram.ProcessDiagrams;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
+import io.salesflow.spring.SpringStatemachineCompiler;
 import io.salesflow.store.DealStore;
 import io.salesflow.store.jdbc.JdbcDealStore;
 import io.salesflow.testkit.ManualClock;
@@ -40,6 +41,7 @@ public final class Demo {
   static final int DEALS_PER_PROCESS = 600;
   static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
   static final Instant NOW = START.plus(Duration.ofDays(120));
+  static final String SPRING_ENGINE = "the Spring Statemachine engine";
 
   private Demo() {}
 
@@ -80,8 +82,8 @@ public final class Demo {
       int events = runs.stream().mapToInt(r -> r.steps().size()).sum();
       allEvents += events;
       console.printf(Locale.ROOT, " (%,d events, %.1f s on the table engine with H2)%n", events, tableTime / 1e9);
-      console.printf("  replaying the same events on %s...", OtherEngine.NAME);
-      Replay replay = replay(process, runs, OtherEngine.builder().get());
+      console.printf("  replaying the same events on %s...", SPRING_ENGINE);
+      Replay replay = replay(process, runs, SpringStatemachineCompiler.springStatemachineEngine());
       replayed.put(process.id(), replay);
       console.printf(Locale.ROOT, " %s (%.1f s)%n", replay.differing() == 0 ? "every result agreed"
           : replay.differing() + " results DIFFERED", replay.nanos() / 1e9);
@@ -108,9 +110,9 @@ public final class Demo {
     h2.dispose();
 
     long mismatches = replayed.values().stream().mapToLong(Replay::differing).sum();
-    long otherNanos = replayed.values().stream().mapToLong(Replay::nanos).sum();
+    long springNanos = replayed.values().stream().mapToLong(Replay::nanos).sum();
     console.printf(Locale.ROOT, "%,d events in all: table engine with H2 %.1f s, %s in memory %.1f s; %s%n",
-        allEvents, tableNanos / 1e9, OtherEngine.NAME, otherNanos / 1e9,
+        allEvents, tableNanos / 1e9, SPRING_ENGINE, springNanos / 1e9,
         mismatches == 0 ? "every result agreed on both engines" : mismatches + " results differed");
     console.println("Diagrams (Mermaid, PlantUML, DOT) and SVG funnel charts are in " + out);
     if (mismatches != 0) {
@@ -118,7 +120,7 @@ public final class Demo {
     }
   }
 
-  /** What replaying one process on the other engine gave. */
+  /** What replaying one process on the Spring Statemachine engine gave. */
   record Replay(long events, long differing, long nanos) {}
 
   /** Fires the recorded events on a fresh engine and counts the results that differ from the recorded ones. */

@@ -38,7 +38,7 @@ public final class GuardsExample {
         .internal("prospecting", EventType.FOLLOW_UP_LOGGED)
         .transition("prospecting", EventType.QUALIFICATION_ASSESSED, "presenting", qualified)
         .transition("prospecting", EventType.CLOSED_LOST, "lost",
-            SalesGuards.followUpsBeforeNoResponseLoss(5)) // seed 000: 80% of sales need at least five
+            SalesGuards.followUpsBeforeNoResponseLoss(5)) // 80% of sales need five follow-ups (Lucidchart)
         .transition("presenting", EventType.CLOSED_WON, "won")
         .transition("presenting", EventType.CLOSED_LOST, "lost")
         .build();

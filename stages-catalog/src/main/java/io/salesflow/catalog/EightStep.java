@@ -16,7 +16,10 @@ import io.salesflow.SalesProcess;
 import io.salesflow.TransitionGuard;
 import io.salesflow.guard.SalesGuards;
 
-/** eight-step, from seed 004_ebfbc143618c25e8.txt; see {@link SalesCatalog#eightStep()}. */
+/**
+ * eight-step, from “8 Key Stages that the Best Sales Process Covers” (SmartWinnr); see
+ * {@link SalesCatalog#eightStep()}.
+ */
 final class EightStep {
   private EightStep() {}
 
@@ -25,7 +28,7 @@ final class EightStep {
         .name("Eight-step sales process")
         .description("Eight stages from lead generation to after-sale nurturing, qualifying on BANT once the"
             + " prospect is reached and signing only with a proposal out and the agreement of a deciding person on"
-            + " each side. Source: seed 004_ebfbc143618c25e8.txt.")
+            + " each side. Source: “8 Key Stages that the Best Sales Process Covers” (SmartWinnr).")
         .stage(Parts.open(PROSPECTING, "Prospecting", 0.03, Parts.TWO_WEEKS,
             "Sourcing early leads from social media, networks and customer referrals, and finding their contact"
                 + " details, with buyer personas in mind.",
@@ -63,8 +66,8 @@ final class EightStep {
             + " long-term client."))
         .stage(Parts.lost("The eight-step pursuit ended without a signed deal; see the closed-lost event for"
             + " why."))
-        .stage(Parts.disqualified("The lead did not match the personas or failed BANT; seed 004 expects this of"
-            + " at least half of all prospects."))
+        .stage(Parts.disqualified("The lead did not match the personas or failed BANT; the SmartWinnr article"
+            + " expects this of at least half of all prospects."))
         .initialStage(PROSPECTING)
         // prospecting
         .transition(PROSPECTING, CatalogEvents.PROSPECT_IDENTIFIED, APPROACHING)

@@ -14,7 +14,7 @@ import io.salesflow.SalesProcess;
 import io.salesflow.TransitionGuard;
 import io.salesflow.guard.SalesGuards;
 
-/** five-step, from seed 002_6bc9d4413aa6b9df.txt; see {@link SalesCatalog#fiveStep()}. */
+/** five-step, from “What Are the 5 Steps of the Sales Process?”; see {@link SalesCatalog#fiveStep()}. */
 final class FiveStep {
   private FiveStep() {}
 
@@ -23,7 +23,7 @@ final class FiveStep {
         .name("Five-step sales process")
         .description("A compact five-stage cycle: find leads, vet them on BANT, pitch, work through objections and"
             + " terms, then close; a post-sale stage keeps the new customer happy and asking for referrals."
-            + " Source: seed 002_6bc9d4413aa6b9df.txt.")
+            + " Source: “What Are the 5 Steps of the Sales Process?”.")
         .stage(Parts.open(PROSPECTING, "Prospecting", 0.05, Parts.TWO_WEEKS,
             "Building a list of people or firms that match the ideal customer profile, from outbound research,"
                 + " events or inbound interest, and collecting how to reach them.",

@@ -15,7 +15,10 @@ import java.util.List;
 
 /** Building blocks the catalog processes share: stage shapes, the standard rows and the shared guards. */
 final class Parts {
-  /** How many unanswered follow-ups in a row move a deal to nurture (seed 000: 80% of reps quit by the third no). */
+  /**
+   * How many unanswered follow-ups in a row move a deal to nurture (“7-step sales process” (Lucidchart): 80% of
+   * sellers have given up by the third rejection).
+   */
   static final int UNANSWERED_BEFORE_NURTURE = 3;
 
   static final Duration WEEK = Duration.ofDays(7);
@@ -90,7 +93,10 @@ final class Parts {
     return SalesGuards.unansweredFollowUpsAtLeast(UNANSWERED_BEFORE_NURTURE);
   }
 
-  /** Seed 000 qualifies inside prospecting on two questions: does the prospect need it, and can they afford it. */
+  /**
+   * “7-step sales process” (Lucidchart) qualifies inside prospecting on two questions: does the prospect need it,
+   * and can they afford it.
+   */
   static TransitionGuard needAndBudgetConfirmed() {
     return SalesGuards.bant("need and budget confirmed", bant -> {
       List<String> unmet = new ArrayList<>(2);
@@ -104,7 +110,10 @@ final class Parts {
     });
   }
 
-  /** Seed 001 drops prospects without the resources for the project: a confirmed, non-zero budget is required. */
+  /**
+   * “The 7 Step Of Sales Process” drops prospects without the resources for the project: a confirmed, non-zero
+   * budget is required.
+   */
   static TransitionGuard resourcesConfirmed() {
     return SalesGuards.bant("budget for the project confirmed", bant -> bant.budget()
         .filter(b -> b.confirmed() && b.amount().signum() > 0).isPresent()
@@ -112,7 +121,10 @@ final class Parts {
         : List.of("budget: no confirmed budget for the project; prospects without resources do not qualify"));
   }
 
-  /** Seed 004: decision-makers on both sides agree before the deal is signed. */
+  /**
+   * “8 Key Stages that the Best Sales Process Covers” (SmartWinnr): decision-makers on both sides agree before the
+   * deal is signed.
+   */
   static TransitionGuard buyInFromBothSides() {
     return TransitionGuard.named("buy-in from both sides", ctx -> {
       List<String> unmet = new ArrayList<>(2);

@@ -22,6 +22,18 @@ import java.util.Set;
  * with {@code replaceStage}, redefine a guarded move with {@code removeTransitions} and {@code transition}, add a
  * stage) and build it again, which validates it again.
  *
+ * <p>Each process follows a published article on the sales process, as we read it; where an article names no
+ * publisher, only its title is given here:
+ * <ul>
+ *   <li>“What Are the 5 Steps of the Sales Process?”: {@link #fiveStep() five-step};</li>
+ *   <li>“7-step sales process” (Lucidchart): {@link #sevenStepTextbook() seven-step-textbook};</li>
+ *   <li>“The 7 Stages of the Sales Process”: {@link #sevenStepReferrals() seven-step-referrals};</li>
+ *   <li>“The 7 Step Of Sales Process”: {@link #sevenStepFulfilment() seven-step-fulfilment} from its seven steps,
+ *       and {@link #sevenPhaseFunnel() seven-phase-funnel} from its seven phases of a sales funnel, which it takes
+ *       from Russell Brunson's <i>Dotcom Secrets</i>;</li>
+ *   <li>“8 Key Stages that the Best Sales Process Covers” (SmartWinnr): {@link #eightStep() eight-step}.</li>
+ * </ul>
+ *
  * <p>What all six have in common:
  * <ul>
  *   <li>Three terminal stages: {@link CatalogStages#CUSTOMER customer} (won), {@link CatalogStages#LOST lost} and
@@ -29,8 +41,8 @@ import java.util.Set;
  *       {@link CatalogEvents#POST_SALE_COMPLETED post-sale-completed} moves through the post-sale stages to
  *       {@code customer}.</li>
  *   <li>From every open stage: {@code closed-lost} to {@code lost}, allowed for reason {@code no-response} only after
- *       {@value io.salesflow.guard.SalesGuards#DEFAULT_FOLLOW_UPS_BEFORE_NO_RESPONSE_LOSS} follow-ups (seed
- *       000_0c5a7cc8b72a6e10.txt: 80% of sales require at least five follow-ups); and {@code follow-up-logged} as an
+ *       {@value io.salesflow.guard.SalesGuards#DEFAULT_FOLLOW_UPS_BEFORE_NO_RESPONSE_LOSS} follow-ups (the
+ *       Lucidchart article reports that 80% of sales need at least five follow-ups); and {@code follow-up-logged} as an
  *       internal transition, as it is in every post-sale stage.</li>
  *   <li>Win probabilities that rise along the open stages of the main path (a nurture side stage sits low), 1.0 in
  *       post-sale stages; stall thresholds of 7 days (no buyer contact), 14 days (contact, qualification,
@@ -79,8 +91,8 @@ public final class SalesCatalog {
   private SalesCatalog() {}
 
   /**
-   * The five-step process ({@value #FIVE_STEP}) of seed 002_6bc9d4413aa6b9df.txt: a short, repeatable cycle whose
-   * objection stage also settles the commercial terms.
+   * The five-step process ({@value #FIVE_STEP}) of “What Are the 5 Steps of the Sales Process?”: a short,
+   * repeatable cycle whose objection stage also settles the commercial terms.
    *
    * <p>Stages: {@code prospecting} (initial), {@code qualification}, {@code presentation},
    * {@code handling-objections} (with negotiation), {@code closing}, then post-sale {@code post-sale}; terminal
@@ -99,7 +111,7 @@ public final class SalesCatalog {
    * presentation; an {@code objection-raised} in closing goes back to handling objections; objections, contacts and
    * follow-ups are recorded in place.
    *
-   * <p>Referrals: a referred lead starts in {@code prospecting} as a warm lead, because the source says referrals
+   * <p>Referrals: a referred lead starts in {@code prospecting} as a warm lead, because the article says referrals
    * feed prospecting; it is qualified like any other.
    */
   public static SalesProcess fiveStep() {
@@ -107,8 +119,9 @@ public final class SalesCatalog {
   }
 
   /**
-   * The textbook seven-step process ({@value #SEVEN_STEP_TEXTBOOK}) of seed 000_0c5a7cc8b72a6e10.txt, with its
-   * approach methods and closing techniques and the persistence that the source says the seven steps leave out.
+   * The textbook seven-step process ({@value #SEVEN_STEP_TEXTBOOK}) of “7-step sales process” (Lucidchart), with
+   * its approach methods and closing techniques and the persistence that the article says the seven steps leave
+   * out.
    *
    * <p>Stages: {@code prospecting} (initial; qualifying happens here), {@code preparation}, {@code approach},
    * {@code presentation}, {@code handling-objections}, {@code closing}, the side stage {@code nurture}, then
@@ -122,7 +135,7 @@ public final class SalesCatalog {
    * {@link io.salesflow.SalesEvent.ClosingTechnique closing technique} (alternative choice, extra inducement, standing room
    * only), to follow-up, where {@code referral-received} is recorded.
    *
-   * <p>Guards: need and budget confirmed to leave prospecting (the source qualifies on need and ability to pay);
+   * <p>Guards: need and budget confirmed to leave prospecting (the article qualifies on need and ability to pay);
    * no open objections to enter closing and to win; three unanswered follow-ups in a row to move to nurture; the
    * follow-up threshold on {@code closed-lost}.
    *
@@ -139,8 +152,8 @@ public final class SalesCatalog {
   }
 
   /**
-   * The seven-step process with referrals ({@value #SEVEN_STEP_REFERRALS}) of seed 003_973892e31b107195.txt, which
-   * qualifies after a first contact on two channels and ends by asking the new client for referrals.
+   * The seven-step process with referrals ({@value #SEVEN_STEP_REFERRALS}) of “The 7 Stages of the Sales Process”,
+   * which qualifies after a first contact on two channels and ends by asking the new client for referrals.
    *
    * <p>Stages: {@code prospecting} (initial), {@code making-contact}, {@code qualifying}, {@code presenting},
    * {@code overcoming-objections}, {@code closing}, then post-sale {@code generating-referrals}; terminal
@@ -167,8 +180,8 @@ public final class SalesCatalog {
   }
 
   /**
-   * The seven-step process with fulfilment ({@value #SEVEN_STEP_FULFILMENT}) of the process section of seed
-   * 001_c2736629a02af6fe.txt: it has no closing stage, the deal is won when the negotiated contract is signed, and
+   * The seven-step process with fulfilment ({@value #SEVEN_STEP_FULFILMENT}) of the seven steps in “The 7 Step Of Sales
+   * Process”: it has no closing stage, the deal is won when the negotiated contract is signed, and
    * it continues through installation and maintenance.
    *
    * <p>Stages: {@code prospecting} (initial), {@code qualifying}, {@code presenting-solution},
@@ -190,7 +203,7 @@ public final class SalesCatalog {
    * <p>Loops: {@code presentation-requested} takes contract negotiation back to presenting the solution; objections,
    * contacts and follow-ups are recorded in place.
    *
-   * <p>Referrals: the source does not mention them, so no stage records {@code referral-received}; a lead referred
+   * <p>Referrals: the article does not mention them, so no stage records {@code referral-received}; a lead referred
    * from elsewhere starts in {@code qualifying}.
    */
   public static SalesProcess sevenStepFulfilment() {
@@ -198,8 +211,9 @@ public final class SalesCatalog {
   }
 
   /**
-   * The eight-step process ({@value #EIGHT_STEP}) of seed 004_ebfbc143618c25e8.txt, which qualifies after
-   * approaching the prospect and signs only once a proposal is out and both sides have bought in.
+   * The eight-step process ({@value #EIGHT_STEP}) of “8 Key Stages that the Best Sales Process Covers”
+   * (SmartWinnr), which qualifies after approaching the prospect and signs only once a proposal is out and both
+   * sides have bought in.
    *
    * <p>Stages: {@code prospecting} (initial), {@code approaching}, {@code qualification}, {@code pitch},
    * {@code objection-handling}, {@code closing}, then post-sale {@code onboarding}, {@code follow-up}; terminal
@@ -212,7 +226,7 @@ public final class SalesCatalog {
    * {@code onboarding-done} to follow-up, where {@code referral-received} is recorded.
    *
    * <p>Guards: all four BANT dimensions to leave qualification ({@code disqualified} from prospecting or
-   * qualification: the source expects at least 50% of prospects not to fit); no open objections to enter closing;
+   * qualification: the article expects at least 50% of prospects not to fit); no open objections to enter closing;
    * to win, no open objections, a proposal sent and buy-in from a decision-maker on the buyer's and on the seller's
    * side; the follow-up threshold on {@code closed-lost}.
    *
@@ -227,8 +241,9 @@ public final class SalesCatalog {
   }
 
   /**
-   * The seven-phase funnel ({@value #SEVEN_PHASE_FUNNEL}) of the Dotcom Secrets section of seed
-   * 001_c2736629a02af6fe.txt: a marketing funnel whose leads are sorted by traffic temperature.
+   * The seven-phase funnel ({@value #SEVEN_PHASE_FUNNEL}) of the sales-funnel section of “The 7 Step Of
+   * Sales Process”, which follows Russell Brunson's <i>Dotcom Secrets</i>: a marketing funnel whose leads are sorted
+   * by traffic temperature.
    *
    * <p>Stages: {@code traffic-temperature} (initial), {@code pre-frame-bridge}, {@code qualify-leads},
    * {@code qualify-buyers}, {@code identify-hyperactive-buyers} (the purchase), the side stage {@code nurture}, then

@@ -17,7 +17,10 @@ import io.salesflow.SalesProcess;
 import io.salesflow.TransitionGuard;
 import io.salesflow.guard.SalesGuards;
 
-/** seven-phase-funnel, from seed 001_c2736629a02af6fe.txt; see {@link SalesCatalog#sevenPhaseFunnel()}. */
+/**
+ * seven-phase-funnel, from the sales-funnel section of “The 7 Step Of Sales Process”; see
+ * {@link SalesCatalog#sevenPhaseFunnel()}.
+ */
 final class SevenPhaseFunnel {
   /** The funnel qualifies buyers on need and fit; two BANT dimensions is the catalog's default. */
   static final int BANT_DIMENSIONS = 2;
@@ -36,7 +39,8 @@ final class SevenPhaseFunnel {
         .name("Seven-phase sales funnel")
         .description("A marketing funnel in seven phases: score the traffic's temperature, bridge it to the offer,"
             + " qualify leads and then buyers, make the purchase at the buyer's own pace, and grow the customer"
-            + " afterwards. Source: the Dotcom Secrets section of seed 001_c2736629a02af6fe.txt.")
+            + " afterwards. Source: the sales-funnel section of “The 7 Step Of Sales Process”, after Russell"
+            + " Brunson's Dotcom Secrets.")
         .stage(Parts.open(TRAFFIC_TEMPERATURE, "Traffic temperature", 0.02, Parts.WEEK,
             "Gauging how familiar a new lead already is with you, cold, warm or hot, from signals such as time on"
                 + " site or responses to ads.",

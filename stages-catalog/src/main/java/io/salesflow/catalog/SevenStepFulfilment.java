@@ -16,9 +16,9 @@ import io.salesflow.TransitionGuard;
 import io.salesflow.Stage;
 import io.salesflow.guard.SalesGuards;
 
-/** seven-step-fulfilment, from seed 001_c2736629a02af6fe.txt; see {@link SalesCatalog#sevenStepFulfilment()}. */
+/** seven-step-fulfilment, from “The 7 Step Of Sales Process”; see {@link SalesCatalog#sevenStepFulfilment()}. */
 final class SevenStepFulfilment {
-  /** Seed 001 judges the prospect's ability to do business; two BANT dimensions besides a budget suffice. */
+  /** The article judges the prospect's ability to do business; two BANT dimensions besides a budget suffice. */
   static final int BANT_DIMENSIONS = 2;
 
   private SevenStepFulfilment() {}
@@ -31,7 +31,7 @@ final class SevenStepFulfilment {
     SalesProcess.Builder b = SalesProcess.builder(SalesCatalog.SEVEN_STEP_FULFILMENT)
         .name("Seven-step sales process with fulfilment")
         .description("A project-style sale that is won when the negotiated contract is signed and then continues"
-            + " through installation, maintenance and ongoing support. Source: seed 001_c2736629a02af6fe.txt.")
+            + " through installation, maintenance and ongoing support. Source: “The 7 Step Of Sales Process”.")
         .stage(Parts.open(PROSPECTING, "Prospecting", 0.05, Parts.TWO_WEEKS,
             "Creating interest among potential customers and making a first check that their needs match what"
                 + " you deliver.",

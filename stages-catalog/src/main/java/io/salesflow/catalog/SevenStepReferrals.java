@@ -14,11 +14,11 @@ import io.salesflow.EventType;
 import io.salesflow.SalesProcess;
 import io.salesflow.guard.SalesGuards;
 
-/** seven-step-referrals, from seed 003_973892e31b107195.txt; see {@link SalesCatalog#sevenStepReferrals()}. */
+/** seven-step-referrals, from “The 7 Stages of the Sales Process”; see {@link SalesCatalog#sevenStepReferrals()}. */
 final class SevenStepReferrals {
-  /** Seed 003 asks for two different channels before contact counts as made. */
+  /** The article asks for two different channels before contact counts as made. */
   static final int CONTACT_CHANNELS = 2;
-  /** Seed 003 names no criteria for qualifying; three of the four BANT dimensions is the catalog's default. */
+  /** The article names no criteria for qualifying; three of the four BANT dimensions is the catalog's default. */
   static final int BANT_DIMENSIONS = 3;
 
   private SevenStepReferrals() {}
@@ -28,7 +28,7 @@ final class SevenStepReferrals {
         .name("Seven-step sales process with referrals")
         .description("Seven stages in which qualifying follows a two-channel first contact and the cycle ends by"
             + " asking the new client for referrals, whose leads skip the opening steps."
-            + " Source: seed 003_973892e31b107195.txt.")
+            + " Source: “The 7 Stages of the Sales Process”.")
         .stage(Parts.open(PROSPECTING, "Prospecting", 0.05, Parts.TWO_WEEKS,
             "Using a clear picture of what the offering solves, and for whom, to target only leads likely to"
                 + " convert.",

@@ -15,7 +15,7 @@ import io.salesflow.EventType;
 import io.salesflow.SalesProcess;
 import io.salesflow.guard.SalesGuards;
 
-/** seven-step-textbook, from seed 000_0c5a7cc8b72a6e10.txt; see {@link SalesCatalog#sevenStepTextbook()}. */
+/** seven-step-textbook, from “7-step sales process” (Lucidchart); see {@link SalesCatalog#sevenStepTextbook()}. */
 final class SevenStepTextbook {
   private SevenStepTextbook() {}
 
@@ -25,7 +25,7 @@ final class SevenStepTextbook {
         .description("The classic seven steps from prospecting to after-sale follow-up, with qualification inside"
             + " prospecting, the approach methods and closing techniques recorded on events, and persistence built"
             + " in: repeated presentations, a nurture side stage and a follow-up threshold before giving up."
-            + " Source: seed 000_0c5a7cc8b72a6e10.txt.")
+            + " Source: “7-step sales process” (Lucidchart).")
         .stage(Parts.open(PROSPECTING, "Prospecting", 0.05, Parts.TWO_WEEKS,
             "Finding likely buyers and checking that they need the offering and can pay for it; for a purchase"
                 + " decided by a group, mapping who sits on the buying side.",

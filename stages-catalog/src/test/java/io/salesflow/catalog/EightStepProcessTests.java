@@ -89,7 +89,7 @@ class EightStepProcessTests {
   @Test
   void aReferralFromFollowUpStartsANewLeadAtApproaching() {
     driver.startAt("D-1", FOLLOW_UP);
-    Deal lead = Referrals.startReferredLead(driver.engine, "D-1", "D-2", Driver.referral("Fabrikam"));
+    Deal lead = Referrals.startLeadReferredByDeal(driver.engine, "D-1", Driver.referral("Fabrikam"), "D-2");
     assertThat(lead.stage()).isEqualTo(APPROACHING);
     assertThat(lead.facts().source()).contains("Fabrikam");
   }

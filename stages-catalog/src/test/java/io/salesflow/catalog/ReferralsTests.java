@@ -39,16 +39,26 @@ class ReferralsTests {
   @Test
   void aLeadReferredFromOutsideStartsPastTheFirstStepsWithItsSource() {
     Driver driver = new Driver(SalesCatalog.sevenPhaseFunnel());
-    Deal lead = Referrals.startReferredLead(driver.engine, "D-9", SalesCatalog.SEVEN_PHASE_FUNNEL, "Partner fair");
+    Deal lead = Referrals.startLeadReferredFromOutside(driver.engine, SalesCatalog.SEVEN_PHASE_FUNNEL, "Partner fair",
+        "D-9");
     assertThat(lead.stage()).isEqualTo(CatalogStages.QUALIFY_LEADS);
     assertThat(lead.facts().source()).contains("Partner fair");
+  }
+
+  @Test
+  void aLeadReferredFromOutsideNeedsASource() {
+    Driver driver = new Driver(SalesCatalog.eightStep());
+    assertThatThrownBy(() -> Referrals.startLeadReferredFromOutside(driver.engine, SalesCatalog.EIGHT_STEP, " ",
+        "D-9")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source must not be blank");
+    assertThat(driver.engine.find("D-9")).isEmpty();
   }
 
   @Test
   void aReferralTheReferringDealCannotTakeStartsNoLead() {
     Driver driver = new Driver(SalesCatalog.sevenStepReferrals());
     driver.start("D-1");
-    assertThatThrownBy(() -> Referrals.startReferredLead(driver.engine, "D-1", "D-2", Driver.referral("Contoso")))
+    assertThatThrownBy(() -> Referrals.startLeadReferredByDeal(driver.engine, "D-1", Driver.referral("Contoso"),
+        "D-2"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no transition from stage 'prospecting' on event 'referral-received'");
     assertThat(driver.engine.find("D-2")).isEmpty();
@@ -59,7 +69,8 @@ class ReferralsTests {
     Driver driver = new Driver(SalesCatalog.eightStep());
     driver.startAt("D-1", CatalogStages.FOLLOW_UP);
     driver.start("D-2");
-    assertThatThrownBy(() -> Referrals.startReferredLead(driver.engine, "D-1", "D-2", Driver.referral("Fabrikam")))
+    assertThatThrownBy(() -> Referrals.startLeadReferredByDeal(driver.engine, "D-1", Driver.referral("Fabrikam"),
+        "D-2"))
         .isInstanceOf(DuplicateDealException.class);
     assertThat(driver.engine.get("D-1").facts().referralsGiven()).isZero();
   }

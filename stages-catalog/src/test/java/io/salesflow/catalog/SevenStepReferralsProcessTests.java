@@ -80,7 +80,7 @@ class SevenStepReferralsProcessTests {
   @Test
   void aReferralStartsANewLeadAtQualifyingWithItsSource() {
     driver.startAt("D-1", GENERATING_REFERRALS);
-    Deal lead = Referrals.startReferredLead(driver.engine, "D-1", "D-2", Driver.referral("Contoso"));
+    Deal lead = Referrals.startLeadReferredByDeal(driver.engine, "D-1", Driver.referral("Contoso"), "D-2");
     assertThat(lead.processId()).isEqualTo(SalesCatalog.SEVEN_STEP_REFERRALS);
     assertThat(lead.stage()).isEqualTo(QUALIFYING);
     assertThat(lead.facts().source()).contains("Contoso");
