@@ -12,8 +12,8 @@ import org.immutables.value.Value;
  *
  * <p>Partial assessments are normal: each dimension is optional, and a dimension that is present may still be
  * unconfirmed (a budget mentioned but not confirmed, say). The {@code *Confirmed()} methods say which dimensions a
- * guard may count on. Seed 000_0c5a7cc8b72a6e10.txt notes that a purchase involves 6.8 stakeholders on average,
- * which is why {@link Authority} records how many are involved besides whether the decision-maker is known.
+ * guard may count on. “7-step sales process” (Lucidchart) notes that a purchase involves 6.8 stakeholders on
+ * average, which is why {@link Authority} records how many are involved besides whether the decision-maker is known.
  *
  * <pre>{@code
  * BantAssessment bant = BantAssessment.builder()

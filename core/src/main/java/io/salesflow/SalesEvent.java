@@ -32,7 +32,7 @@ public sealed interface SalesEvent {
   /**
    * A contact with the prospect was made.
    *
-   * @param approach how the rep opened, when recorded (seed 000_0c5a7cc8b72a6e10.txt)
+   * @param approach how the rep opened, when recorded (the approaches of “7-step sales process” (Lucidchart))
    */
   record ContactMade(Instant occurredAt, ContactChannel channel, @Nullable ApproachMethod approach)
       implements SalesEvent {
@@ -184,7 +184,7 @@ public sealed interface SalesEvent {
    * The deal was won.
    *
    * @param amount the amount won; it becomes the deal's amount
-   * @param technique the closing technique used, when recorded (seed 000_0c5a7cc8b72a6e10.txt)
+   * @param technique the closing technique used, when recorded (the closes of “7-step sales process” (Lucidchart))
    */
   record ClosedWon(Instant occurredAt, BigDecimal amount, @Nullable ClosingTechnique technique)
       implements SalesEvent {
@@ -209,8 +209,8 @@ public sealed interface SalesEvent {
    * The deal was lost, for the reason given.
    *
    * @param detail more about the reason; may be empty
-   * @param technique the closing technique that was tried and failed, when recorded (seed
-   *     000_0c5a7cc8b72a6e10.txt), so that techniques can be compared on wins and losses alike
+   * @param technique the closing technique that was tried and failed, when recorded, so that techniques can be
+   *     compared on wins and losses alike
    */
   record ClosedLost(Instant occurredAt, LossReason reason, String detail, @Nullable ClosingTechnique technique)
       implements SalesEvent {
@@ -334,7 +334,8 @@ public sealed interface SalesEvent {
   }
 
   /**
-   * How a rep opened the conversation; seed 000_0c5a7cc8b72a6e10.txt names the premium, question and product approaches.
+   * How a rep opened the conversation: the premium, question and product approaches that
+   * “7-step sales process” (Lucidchart) describes.
    *
    * @since 0.1
    */
@@ -346,7 +347,7 @@ public sealed interface SalesEvent {
   }
 
   /**
-   * How ready a lead is to buy, as the funnel in seed 001_c2736629a02af6fe.txt sorts traffic.
+   * How ready a lead is to buy, as the sales funnel in “The 7 Step Of Sales Process” sorts its traffic.
    *
    * @since 0.1
    */
@@ -371,7 +372,8 @@ public sealed interface SalesEvent {
   }
 
   /**
-   * How a rep asked for the decision; seed 000_0c5a7cc8b72a6e10.txt names the alternative-choice, extra-inducement and standing-room-only closes.
+   * How a rep asked for the decision: the alternative-choice, extra-inducement and standing-room-only closes that
+   * “7-step sales process” (Lucidchart) describes.
    *
    * @since 0.1
    */

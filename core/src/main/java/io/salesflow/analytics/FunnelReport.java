@@ -257,7 +257,7 @@ public final class FunnelReport {
     return List.copyOf(result);
   }
 
-  /** The approach method recorded on a deal (seed 000_0c5a7cc8b72a6e10.txt), for {@link #winRateBy}. */
+  /** The approach method recorded on a deal, for {@link #winRateBy}. */
   public static Optional<String> approachMethod(Deal deal) {
     return deal.facts().approachMethod().map(ApproachMethod::label);
   }
@@ -267,7 +267,7 @@ public final class FunnelReport {
     return deal.facts().closingTechnique().map(ClosingTechnique::label);
   }
 
-  /** The lead temperature recorded on a deal (the funnel of seed 001_c2736629a02af6fe.txt), for {@link #winRateBy}. */
+  /** The lead temperature recorded on a deal, for {@link #winRateBy}. */
   public static Optional<String> leadTemperature(Deal deal) {
     return deal.facts().leadTemperature().map(LeadTemperature::label);
   }

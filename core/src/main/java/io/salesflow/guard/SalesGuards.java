@@ -42,9 +42,9 @@ import java.util.stream.Collectors;
  */
 public final class SalesGuards {
   /**
-   * How many follow-ups a deal gets before it may be dropped for no response, by default: five. Seed
-   * 000_0c5a7cc8b72a6e10.txt reports that 80% of sales need at least five follow-ups while 44% of sellers give up
-   * after one rejection. It is a default drawn from that figure, not a law; pass your own number to
+   * How many follow-ups a deal gets before it may be dropped for no response, by default: five. “7-step sales
+   * process” (Lucidchart) reports that 80% of sales need at least five follow-ups while 44% of sellers give up after
+   * one rejection. It is a default drawn from that figure, not a law; pass your own number to
    * {@link #followUpsBeforeNoResponseLoss(int)}.
    */
   public static final int DEFAULT_FOLLOW_UPS_BEFORE_NO_RESPONSE_LOSS = 5;
@@ -246,8 +246,8 @@ public final class SalesGuards {
   }
 
   /**
-   * Allows once the prospect has been reached through at least {@code n} different channels (seed
-   * 003_973892e31b107195.txt asks for more than one before contact counts as made).
+   * Allows once the prospect has been reached through at least {@code n} different channels
+   * (“The 7 Stages of the Sales Process” asks for more than one before contact counts as made).
    *
    * @throws IllegalArgumentException if {@code n} is less than 1
    */
