@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * A process compiled for one engine. It decides which transition, if any, an event takes; the shared runtime then
  * applies it (facts, history, version, store, listeners).
  *
- * <p>The runtime calls {@link #decide(GuardContext)} only when {@link Decision#beforeGuards} found nothing to refuse:
- * the deal is in an open stage that has transitions on the event's type. Implementations must be thread-safe and
- * must decide exactly as the definition says: the first of those transitions whose guard allows, in definition order
- * ({@link Decision#firstAllowed}). When none does,
+ * <p>The runtime asks {@link Decision#beforeGuards} first (a won or lost stage, an event type the process never
+ * uses, no transition from the stage on it) and calls {@link #decide(GuardContext)} only when it refused nothing, so
+ * every engine rejects in the same order. Implementations must be thread-safe and must then decide exactly as
+ * {@link Decision#reference} does: the first of the stage's transitions on the event's type whose guard allows, in
+ * definition order ({@link Decision#firstAllowed}). When none does,
  * {@link Decision#refuse(SalesProcess, GuardContext, java.util.List)} builds the same reasons on every engine.
  *
  * @since 0.1
@@ -55,6 +56,23 @@ public interface CompiledProcess extends AutoCloseable {
      * @throws IllegalArgumentException if the process has no stage with the deal's stage id
      */
     static @Nullable Refuse beforeGuards(SalesProcess process, Deal deal, EventType type) {
+      // build() lets no transition leave a won or lost stage, so a stage with transitions on the type is open
+      return process.transitions(deal.stage(), type).isEmpty() ? refusal(process, deal, type) : null;
+    }
+
+    /**
+     * The reference semantics every engine must match: {@link #beforeGuards}, then {@link #firstAllowed} over the
+     * transitions from the deal's stage on the event's type. The table engine decides with exactly this.
+     */
+    static Decision reference(SalesProcess process, GuardContext context) {
+      List<Transition> candidates = process.transitions(context.deal().stage(), context.event().type());
+      return candidates.isEmpty()
+          ? refusal(process, context.deal(), context.event().type())
+          : firstAllowed(process, context, candidates);
+    }
+
+    /** The refusal for a deal whose stage has no transition on {@code type}, checked in the documented order. */
+    private static Refuse refusal(SalesProcess process, Deal deal, EventType type) {
       Stage stage = process.stage(deal.stage());
       if (stage.isTerminal()) {
         return new Refuse(RejectionKind.TERMINAL_STAGE, List.of("deal '" + deal.id() + "' is in the "
@@ -65,24 +83,11 @@ public interface CompiledProcess extends AutoCloseable {
         return new Refuse(RejectionKind.UNKNOWN_EVENT_TYPE, List.of("process '" + process.id()
             + "' has no transition on event '" + type + "' in any stage; its events are " + process.eventTypes()));
       }
-      if (process.transitions(stage.id(), type).isEmpty()) {
-        String accepted = process.eventTypesFrom(stage.id()).stream().map(Object::toString)
-            .collect(Collectors.joining(", "));
-        return new Refuse(RejectionKind.NO_TRANSITION, List.of("no transition from stage '" + stage.id()
-            + "' on event '" + type + "' in process '" + process.id() + "'; from '" + stage.id() + "' it accepts: "
-            + (accepted.isEmpty() ? "nothing" : accepted)));
-      }
-      return null;
-    }
-
-    /**
-     * The reference semantics every engine must match: {@link #beforeGuards}, then {@link #firstAllowed} over the
-     * transitions from the deal's stage on the event's type.
-     */
-    static Decision reference(SalesProcess process, GuardContext context) {
-      Refuse refused = beforeGuards(process, context.deal(), context.event().type());
-      return refused != null ? refused
-          : firstAllowed(process, context, process.transitions(context.deal().stage(), context.event().type()));
+      String accepted = process.eventTypesFrom(stage.id()).stream().map(Object::toString)
+          .collect(Collectors.joining(", "));
+      return new Refuse(RejectionKind.NO_TRANSITION, List.of("no transition from stage '" + stage.id()
+          + "' on event '" + type + "' in process '" + process.id() + "'; from '" + stage.id() + "' it accepts: "
+          + (accepted.isEmpty() ? "nothing" : accepted)));
     }
 
     /** Take this transition. */

@@ -147,7 +147,7 @@ final class StandardDealEngine implements DealEngine {
     }
     CompiledProcess process = compiled(deal.processId());
     Decision.Refuse refused = Decision.beforeGuards(process.process(), deal, event.type());
-    if (refused != null) {
+    if (refused != null) { // refused before any guard: no clock reading, no facts to compute
       return new FireResult.Rejected(deal, event, refused.kind(), refused.reasons());
     }
     Instant now = clock.instant();

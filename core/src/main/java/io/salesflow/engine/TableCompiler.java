@@ -28,6 +28,7 @@ final class TableCompiler implements ProcessCompiler {
 
       @Override
       public Decision decide(GuardContext context) {
+        // the runtime asked Decision.beforeGuards first: what is left of the reference is the guards' say
         return Decision.firstAllowed(process, context,
             process.transitions(context.deal().stage(), context.event().type()));
       }
