@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Accepted transitions per second through the table engine on the JDBC store (issue 7), with durable commits: an H2
- * file database with its default settings, and an embedded PostgreSQL 17 (zonky) with {@code fsync} and
+ * Accepted transitions per second through the table engine on the JDBC store, with durable commits: an H2 file
+ * database with its default settings, and an embedded PostgreSQL 17 (zonky) with {@code fsync} and
  * {@code synchronous_commit} on. 1 and 4 threads.
  *
  * <p>Each fire is one read of the deal with its history and one transaction (version-checked update of the deal,

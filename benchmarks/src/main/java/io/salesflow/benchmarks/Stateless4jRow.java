@@ -10,7 +10,7 @@ import io.salesflow.benchmarks.Workload.Trigger;
 import java.util.Arrays;
 
 /**
- * Row 5: stateless4j 2.5.0 (the newest on Maven Central; the issue names 2.6.0, which is not there), bare
+ * Row 5: stateless4j 2.5.0 (the newest version on Maven Central; 2.6.0 is not published there), bare
  * {@code fire} on one machine whose state accessor and mutator read and write the deal's stage in an array outside
  * it. The guard is a {@code FuncBoolean}, so it reads the event from a field set before firing; a trigger that is
  * not permitted (the guard denied) is ignored instead of throwing.

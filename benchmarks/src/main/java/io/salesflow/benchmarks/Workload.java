@@ -30,9 +30,9 @@ import java.util.List;
  * <p>51 events per 8 deals, 2 of them denied. A deal that finished its script is recycled to the first stage, and
  * its script begins again.
  *
- * <p>The process is defined here, not taken from the catalog's {@code seven-step-textbook}: the issue defines its own
- * variant with a budget guard on qualification, built-in events only (so that the raw rows can key on an enum), and
- * the objection loop back to presentation.
+ * <p>The process is defined here, not taken from the catalog's {@code seven-step-textbook}: the benchmarks need their
+ * own variant, with a budget guard on qualification, built-in events only (so that the raw rows can key on an enum),
+ * and the objection loop back to presentation.
  */
 public final class Workload {
   /** Deals fired at in round robin. */
