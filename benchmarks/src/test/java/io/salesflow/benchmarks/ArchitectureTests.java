@@ -1,30 +1,14 @@
 package io.salesflow.benchmarks;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.salesflow.archrules.SalesflowArchitecture;
-import org.junit.jupiter.api.Test;
+import io.salesflow.archrules.ModuleArchitectureTests;
+
 
 /**
- * The benchmarks module's main classes keep the architecture rules every Salesflow module shares.
- *
- * <p>Not the library-only rules: the module is not published, and its benchmark programs print their results and
- * run raw Spring Statemachine side by side.
+ * The benchmarks' main classes keep the architecture rules every Salesflow module shares; not the library-only
+ * rules: the module is not published, and it measures raw Spring Statemachine and prints its results.
  */
-class ArchitectureTests {
-  private static final JavaClasses CLASSES = SalesflowArchitecture.importMainClassesOf(RoundRobin.class);
-
-  @Test
-  void packagesHaveNoCycles() {
-    SalesflowArchitecture.packagesAreFreeOfCycles("io.salesflow.benchmarks").check(CLASSES);
-  }
-
-  @Test
-  void usesNoInternalPackage() {
-    SalesflowArchitecture.internalPackagesStayInsideTheirModule().check(CLASSES);
-  }
-
-  @Test
-  void publicApiDoesNotExposeInternalTypes() {
-    SalesflowArchitecture.publicApiExposesNoInternalType().check(CLASSES);
+class ArchitectureTests extends ModuleArchitectureTests {
+  ArchitectureTests() {
+    super(RoundRobin.class, "io.salesflow.benchmarks");
   }
 }

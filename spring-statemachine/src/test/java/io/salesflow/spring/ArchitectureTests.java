@@ -1,13 +1,9 @@
 package io.salesflow.spring;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.salesflow.archrules.SalesflowArchitecture;
-import org.junit.jupiter.api.Test;
+import io.salesflow.archrules.LibraryArchitectureTests;
 
-/** The spring-statemachine module's main classes keep the architecture rules every Salesflow module shares. */
-class ArchitectureTests {
-  private static final JavaClasses CLASSES = SalesflowArchitecture.importMainClassesOf(SpringStatemachineCompiler.class);
-
+/** The Spring Statemachine module's main classes keep the architecture rules of every published Salesflow module. */
+class ArchitectureTests extends LibraryArchitectureTests {
   /**
    * The deliberate Spring API of this module, and the only public members outside {@code internal} that may show a
    * Spring type: they hand Spring users the compiled {@code StateMachineFactory}, let them customize the pooled
@@ -27,28 +23,7 @@ class ArchitectureTests {
       "io.salesflow.spring.SpringStatemachineCompiler.guardContext(org.springframework.statemachine.StateContext)",
   };
 
-  @Test
-  void packagesHaveNoCycles() {
-    SalesflowArchitecture.packagesAreFreeOfCycles("io.salesflow.spring").check(CLASSES);
-  }
-
-  @Test
-  void usesNoInternalPackageButItsOwn() {
-    SalesflowArchitecture.internalPackagesStayInsideTheirModule().check(CLASSES);
-  }
-
-  @Test
-  void publicApiDoesNotExposeInternalTypes() {
-    SalesflowArchitecture.publicApiExposesNoInternalType().check(CLASSES);
-  }
-
-  @Test
-  void libraryCodeDoesNotWriteToStandardStreams() {
-    SalesflowArchitecture.libraryCodeDoesNotWriteToStandardStreams().check(CLASSES);
-  }
-
-  @Test
-  void publicApiShowsSpringTypesOnlyInItsDeliberateSpringApi() {
-    SalesflowArchitecture.publicApiExposesNoSpringTypeExcept(DELIBERATE_SPRING_API).check(CLASSES);
+  ArchitectureTests() {
+    super(SpringStatemachineCompiler.class, "io.salesflow.spring", DELIBERATE_SPRING_API);
   }
 }

@@ -1,35 +1,11 @@
 package io.salesflow.catalog;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.salesflow.archrules.SalesflowArchitecture;
-import org.junit.jupiter.api.Test;
+import io.salesflow.archrules.LibraryArchitectureTests;
 
-/** The stages-catalog module's main classes keep the architecture rules every Salesflow module shares. */
-class ArchitectureTests {
-  private static final JavaClasses CLASSES = SalesflowArchitecture.importMainClassesOf(CatalogStages.class);
 
-  @Test
-  void packagesHaveNoCycles() {
-    SalesflowArchitecture.packagesAreFreeOfCycles("io.salesflow.catalog").check(CLASSES);
-  }
-
-  @Test
-  void usesNoInternalPackage() {
-    SalesflowArchitecture.internalPackagesStayInsideTheirModule().check(CLASSES);
-  }
-
-  @Test
-  void publicApiDoesNotExposeInternalTypes() {
-    SalesflowArchitecture.publicApiExposesNoInternalType().check(CLASSES);
-  }
-
-  @Test
-  void libraryCodeDoesNotWriteToStandardStreams() {
-    SalesflowArchitecture.libraryCodeDoesNotWriteToStandardStreams().check(CLASSES);
-  }
-
-  @Test
-  void dependsOnNoSpringType() {
-    SalesflowArchitecture.dependsOnNoSpringType().check(CLASSES);
+/** The catalog's main classes keep the architecture rules of every published Salesflow module. */
+class ArchitectureTests extends LibraryArchitectureTests {
+  ArchitectureTests() {
+    super(CatalogStages.class, "io.salesflow.catalog");
   }
 }
