@@ -60,6 +60,7 @@ public final class Demo {
     ManualClock clock = ManualClock.startingAt(START);
     DealEngine engine = DealEngine.tableEngine().processes(SalesCatalog.all())
         .store(JdbcDealStore.builder(h2).build()).clock(clock).build();
+    console.println(FunnelPrinter.legend());
     Map<String, Replay> replayed = new LinkedHashMap<>();
     long allEvents = 0;
     long tableNanos = 0;
