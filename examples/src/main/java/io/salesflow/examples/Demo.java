@@ -6,6 +6,7 @@ import io.salesflow.StageKind;
 import io.salesflow.analytics.FunnelReport;
 import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.diagram.ProcessDiagrams;
+import io.salesflow.diagram.ProcessDiagrams.Style;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.spring.SpringStatemachineCompiler;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -35,6 +37,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * The README's demo: simulates a pipeline for every catalog process through the table engine and the JDBC store on
  * embedded H2, replays every event on the Spring Statemachine engine to check that every result agrees, prints a funnel table and
  * the top rejection and loss reasons per process, and writes diagrams and SVG funnel charts to {@code demo-output/}.
+ * {@link DocsGenerator} draws the same funnels, from the same simulation, for {@code docs/}.
  */
 public final class Demo {
   static final long SEED = 20261123L;
@@ -60,23 +63,18 @@ public final class Demo {
     ManualClock clock = ManualClock.startingAt(START);
     DealEngine engine = DealEngine.tableEngine().processes(SalesCatalog.all())
         .store(JdbcDealStore.builder(h2).build()).clock(clock).build();
+    console.println(FunnelPrinter.legend());
     Map<String, Replay> replayed = new LinkedHashMap<>();
     long allEvents = 0;
     long tableNanos = 0;
     for (SalesProcess process : SalesCatalog.all()) {
       console.printf("== %s (%s)%n", process.name(), process.id());
-      PipelineSimulator simulator = new PipelineSimulator(process, engine, clock, SEED ^ process.id().hashCode(),
-          NOW);
-      SplittableRandom starts = new SplittableRandom(SEED + process.id().length());
-      List<PipelineSimulator.DealRun> runs = new ArrayList<>(deals);
       long began = System.nanoTime();
-      for (int i = 0; i < deals; i++) {
-        Instant start = START.plus(Duration.ofMinutes(starts.nextLong(0, 100L * 24 * 60)));
-        runs.add(simulator.run(process.id() + "-" + i, start));
-        if ((i + 1) % 200 == 0 || i + 1 == deals) {
-          console.printf(Locale.ROOT, "\r  simulating: %,d / %,d deals", i + 1, deals);
+      List<PipelineSimulator.DealRun> runs = simulate(process, engine, clock, deals, done -> {
+        if (done % 200 == 0 || done == deals) {
+          console.printf(Locale.ROOT, "\r  simulating: %,d / %,d deals", done, deals);
         }
-      }
+      });
       long tableTime = System.nanoTime() - began;
       tableNanos += tableTime;
       int events = runs.stream().mapToInt(r -> r.steps().size()).sum();
@@ -102,9 +100,12 @@ public final class Demo {
       console.print(FunnelPrinter.top("top reasons deals were lost", lossReasons(process, stored), 4));
       console.println();
 
-      write(out.resolve(process.id() + ".mmd"), ProcessDiagrams.mermaid(process));
-      write(out.resolve(process.id() + ".puml"), ProcessDiagrams.plantUml(process));
-      write(out.resolve(process.id() + ".dot"), ProcessDiagrams.dot(process));
+      write(out.resolve(process.id() + ".mmd"), ProcessDiagrams.mermaid(process, Style.READABLE));
+      write(out.resolve(process.id() + ".puml"), ProcessDiagrams.plantUml(process, Style.READABLE));
+      write(out.resolve(process.id() + ".dot"), ProcessDiagrams.dot(process, Style.READABLE));
+      write(out.resolve(process.id() + "-complete.mmd"), ProcessDiagrams.mermaid(process));
+      write(out.resolve(process.id() + "-complete.puml"), ProcessDiagrams.plantUml(process));
+      write(out.resolve(process.id() + "-complete.dot"), ProcessDiagrams.dot(process));
       write(out.resolve(process.id() + "-funnel.svg"), FunnelSvg.draw(report));
     }
     h2.dispose();
@@ -114,10 +115,30 @@ public final class Demo {
     console.printf(Locale.ROOT, "%,d events in all: table engine with H2 %.1f s, %s in memory %.1f s; %s%n",
         allEvents, tableNanos / 1e9, SPRING_ENGINE, springNanos / 1e9,
         mismatches == 0 ? "every result agreed on both engines" : mismatches + " results differed");
-    console.println("Diagrams (Mermaid, PlantUML, DOT) and SVG funnel charts are in " + out);
+    console.println("Diagrams (Mermaid, PlantUML, DOT; readable, and -complete with every transition drawn) and SVG"
+        + " funnel charts are in " + out);
     if (mismatches != 0) {
       System.exit(1);
     }
+  }
+
+  /**
+   * Simulates the demo's deals of one process, the same every time: {@code deals} deals with the demo's seed, started
+   * at random over the first 100 days; {@code progress} is told the number of deals done after each one.
+   *
+   * @param engine an engine that runs {@code process} on {@code clock}
+   */
+  static List<PipelineSimulator.DealRun> simulate(SalesProcess process, DealEngine engine, ManualClock clock,
+      int deals, IntConsumer progress) {
+    PipelineSimulator simulator = new PipelineSimulator(process, engine, clock, SEED ^ process.id().hashCode(), NOW);
+    SplittableRandom starts = new SplittableRandom(SEED + process.id().length());
+    List<PipelineSimulator.DealRun> runs = new ArrayList<>(deals);
+    for (int i = 0; i < deals; i++) {
+      Instant start = START.plus(Duration.ofMinutes(starts.nextLong(0, 100L * 24 * 60)));
+      runs.add(simulator.run(process.id() + "-" + i, start));
+      progress.accept(i + 1);
+    }
+    return runs;
   }
 
   /** What replaying one process on the Spring Statemachine engine gave. */

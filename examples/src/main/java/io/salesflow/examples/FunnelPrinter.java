@@ -16,6 +16,24 @@ final class FunnelPrinter {
 
   private FunnelPrinter() {}
 
+  /** What the columns of {@link #table(FunnelReport)} mean; printed once, before the first table. */
+  static String legend() {
+    return """
+          How to read the funnel tables (one row per stage that is not lost):
+            entered   deals that were ever in the stage; a deal that came back counts once
+            advanced  of those, deals that last left it for a stage that is not lost: onwards, or back in a loop
+            lost      deals that last left it straight into a lost stage: lost or disqualified there
+            still     deals in it now; entered = advanced + lost + still
+            conv      share of the deals that entered it that later reached a later stage that is not lost;
+                      not advanced / entered: a deal sent back to an earlier stage and lost there counts as
+                      advanced, but not as converted
+            median    median time in the stage over completed stays, in hours (h) under two days, else days (d)
+            p90       the 90th percentile of the same: one stay in ten took longer
+            stalled   deals in it now for longer than the stage's stall threshold
+            (bars)    the last column draws entered again, to scale
+        """;
+  }
+
   static String table(FunnelReport report) {
     StringBuilder out = new StringBuilder();
     List<StageFunnel> rows = report.stages().stream().filter(s -> s.stage().kind() != StageKind.LOST).toList();

@@ -46,6 +46,10 @@ import java.util.SplittableRandom;
  * <p>The rep knows nothing but the process: the next move is the first transition of the shortest path to a win;
  * when a guard says no, the rep reads what blocks the deal and does what the stage allows (another channel, the
  * contract, the buy-in, resolving objections) before trying again.
+ *
+ * <p>Time passes as it does for a rep: before each step the rep waits a random time typical of the stage (see
+ * {@link #typicalStep(Stage)}), hours in a stage where deals stall within a week, days in longer ones; follow-ups to
+ * a quiet prospect go out about every three days. The same seed gives the same deals, events and instants.
  */
 final class PipelineSimulator {
   /** One fired event and what the engine answered; replayed on another engine to compare. */
@@ -156,11 +160,11 @@ final class PipelineSimulator {
       Stage stage = process.stage(deal.stage());
       if (!prospect.fit && has(EventType.DISQUALIFIED)) {
         if (has(EventType.QUALIFICATION_ASSESSED)) {
-          fire(new SalesEvent.QualificationAssessed(later(Duration.ofDays(2)), BantAssessment.builder()
+          fire(new SalesEvent.QualificationAssessed(step(), BantAssessment.builder()
               .budget(prospect.budget.divide(BigDecimal.TEN), false).build()));
         }
         if (has(EventType.DISQUALIFIED)) {
-          fire(new SalesEvent.Disqualified(later(Duration.ofDays(1)),
+          fire(new SalesEvent.Disqualified(step(),
               random.nextBoolean() ? "no budget for this" : "not the right buyer"));
           continue;
         }
@@ -172,18 +176,18 @@ final class PipelineSimulator {
         }
       }
       if (has(EventType.OBJECTION_RAISED) && random.nextDouble() < 0.15) {
-        fire(new SalesEvent.ObjectionRaised(time, ObjectionCategory.values()[random.nextInt(6)], "raised in "
+        fire(new SalesEvent.ObjectionRaised(step(), ObjectionCategory.values()[random.nextInt(6)], "raised in "
             + stage.id()));
         continue;
       }
       List<Transition> path = pathToWin.get(stage.id());
       if (path.isEmpty()) {
-        fire(new SalesEvent.ClosedLost(time, LossReason.OTHER, "no way forward"));
+        fire(new SalesEvent.ClosedLost(step(), LossReason.OTHER, "no way forward"));
         continue;
       }
       Transition next = path.get(0);
       SalesEvent event = next.event().equals(EventType.CLOSED_WON) && random.nextDouble() > prospect.winChance()
-          ? new SalesEvent.ClosedLost(time, random.nextBoolean() ? LossReason.PRICE : LossReason.COMPETITOR,
+          ? new SalesEvent.ClosedLost(step(), random.nextBoolean() ? LossReason.PRICE : LossReason.COMPETITOR,
               "lost at " + stage.id(), prospect.technique)
           : goodEvent(next.event(), prospect);
       FireResult result = fire(event);
@@ -192,7 +196,7 @@ final class PipelineSimulator {
       }
       if (deal.stage().equals(lastStage)) {
         if (++stuck >= 6) {
-          fire(new SalesEvent.ClosedLost(time, LossReason.NO_DECISION, "stalled in " + lastStage));
+          fire(new SalesEvent.ClosedLost(step(), LossReason.NO_DECISION, "stalled in " + lastStage));
         }
       } else {
         stuck = 0;
@@ -215,24 +219,24 @@ final class PipelineSimulator {
         return true;
       }
       if (made >= prospect.persistence) {
-        FireResult drop = fire(new SalesEvent.ClosedLost(time, LossReason.NO_RESPONSE, "went quiet"));
+        FireResult drop = fire(new SalesEvent.ClosedLost(step(), LossReason.NO_RESPONSE, "went quiet"));
         if (drop.isAccepted()) {
           return false;
         }
-        if (has(CatalogEvents.NURTURE_STARTED) && fire(new SalesEvent.Custom(CatalogEvents.NURTURE_STARTED, time))
+        if (has(CatalogEvents.NURTURE_STARTED) && fire(new SalesEvent.Custom(CatalogEvents.NURTURE_STARTED, step()))
             .isAccepted()) {
           return false;
         }
       }
     }
-    return !fire(new SalesEvent.ClosedLost(time, LossReason.NO_RESPONSE, "went quiet")).isAccepted();
+    return !fire(new SalesEvent.ClosedLost(step(), LossReason.NO_RESPONSE, "went quiet")).isAccepted();
   }
 
   /** After a guard said no: do what the stage allows to satisfy it, one internal move each. */
   private void unblock(Prospect prospect) {
     for (Objection objection : List.copyOf(deal.facts().openObjections())) {
       if (has(EventType.OBJECTION_RESOLVED)) {
-        fire(new SalesEvent.ObjectionResolved(later(Duration.ofDays(1)), objection.category()));
+        fire(new SalesEvent.ObjectionResolved(step(), objection.category()));
       }
     }
     for (Transition t : process.transitionsFrom(deal.stage())) {
@@ -240,8 +244,8 @@ final class PipelineSimulator {
           && !t.event().equals(EventType.OBJECTION_RESOLVED) && !t.event().equals(EventType.FOLLOW_UP_LOGGED)
           && !t.event().equals(EventType.REFERRAL_RECEIVED)) {
         if (t.event().equals(CatalogEvents.BUY_IN_CONFIRMED)) {
-          fire(CatalogEvents.buyInConfirmed(later(Duration.ofDays(1)), CatalogEvents.BuyInSide.BUYER, "buyer"));
-          fire(CatalogEvents.buyInConfirmed(later(Duration.ofDays(1)), CatalogEvents.BuyInSide.SELLER, "vp sales"));
+          fire(CatalogEvents.buyInConfirmed(step(), CatalogEvents.BuyInSide.BUYER, "buyer"));
+          fire(CatalogEvents.buyInConfirmed(step(), CatalogEvents.BuyInSide.SELLER, "vp sales"));
         } else {
           fire(goodEvent(t.event(), prospect));
         }
@@ -253,8 +257,30 @@ final class PipelineSimulator {
     return !process.transitions(deal.stage(), type).isEmpty();
   }
 
-  private Instant later(Duration mean) {
-    long minutes = (long) (-Math.log(1 - random.nextDouble()) * mean.toMinutes()) + 5;
+  /**
+   * Waits as long as the rep takes over the next step in the deal's stage, and returns the instant after: the
+   * time it takes a prospect to answer, a meeting to be found or a contract to come back signed.
+   */
+  private Instant step() {
+    return later(typicalStep(process.stage(deal.stage())));
+  }
+
+  /**
+   * The median wait before a step in a stage: a sixth of the stage's stall threshold, so about a day where a deal
+   * stalls after a week without contact, two to three days in a two-week stage, five in a 30-day post-sale stage;
+   * a day where the stage has no threshold.
+   */
+  static Duration typicalStep(Stage stage) {
+    return stage.stallAfter().map(d -> d.dividedBy(6)).orElse(Duration.ofDays(1));
+  }
+
+  /**
+   * Moves the simulated time on by a random wait and returns the new instant: log-normal around {@code median}, so
+   * most waits are between a third of it and three times it (hours to days, not minutes), and never under an hour.
+   */
+  private Instant later(Duration median) {
+    double factor = Math.exp(0.75 * random.nextGaussian());
+    long minutes = Math.max(60, Math.round(median.toMinutes() * factor));
     time = time.plus(Duration.ofMinutes(minutes));
     return time;
   }
@@ -274,7 +300,7 @@ final class PipelineSimulator {
    * catalog's, come from the testkit's {@link EventGenerator}, so a new event type needs nothing here.
    */
   private SalesEvent goodEvent(EventType type, Prospect prospect) {
-    Instant at = later(Duration.ofDays(2));
+    Instant at = step();
     if (type.equals(EventType.CONTACT_MADE)) {
       return new SalesEvent.ContactMade(at, prospect.nextChannel(), prospect.approach);
     }
