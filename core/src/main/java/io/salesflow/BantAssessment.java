@@ -33,55 +33,55 @@ public abstract class BantAssessment {
 
   BantAssessment() {}
 
-  /** The budget the prospect has for this purchase, when discussed. */
+  /** {@return the budget the prospect has for this purchase, when discussed} */
   public abstract Optional<Budget> budget();
 
-  /** Who decides, when known. */
+  /** {@return who decides, when known} */
   public abstract Optional<Authority> authority();
 
-  /** The pain points the prospect stated, when discussed. */
+  /** {@return the pain points the prospect stated, when discussed} */
   public abstract Optional<Need> need();
 
-  /** When the prospect intends to decide, when known. */
+  /** {@return when the prospect intends to decide, when known} */
   public abstract Optional<Timing> timing();
 
-  /** Returns whether a budget was discussed and confirmed. */
+  /** {@return whether a budget was discussed and confirmed} */
   public final boolean budgetConfirmed() {
     return budget().map(Budget::confirmed).orElse(false);
   }
 
-  /** Returns whether the decision-maker has been identified. */
+  /** {@return whether the decision-maker has been identified} */
   public final boolean authorityConfirmed() {
     return authority().map(Authority::decisionMakerIdentified).orElse(false);
   }
 
-  /** Returns whether at least one pain point was stated. */
+  /** {@return whether at least one pain point was stated} */
   public final boolean needConfirmed() {
     return need().map(n -> !n.painPoints().isEmpty()).orElse(false);
   }
 
-  /** Returns whether a target decision date is known. */
+  /** {@return whether a target decision date is known} */
   public final boolean timingConfirmed() {
     return timing().isPresent();
   }
 
-  /** Returns how many of the four dimensions are confirmed, from 0 to 4. */
+  /** {@return how many of the four dimensions are confirmed, from 0 to 4} */
   public final int confirmedCount() {
     return (budgetConfirmed() ? 1 : 0) + (authorityConfirmed() ? 1 : 0) + (needConfirmed() ? 1 : 0)
         + (timingConfirmed() ? 1 : 0);
   }
 
-  /** Returns an assessment in which nothing is known yet. */
+  /** {@return an assessment in which nothing is known yet} */
   public static BantAssessment unknown() {
     return UNKNOWN;
   }
 
-  /** Returns a new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialised from this assessment, to derive a changed copy. */
+  /** {@return a builder initialised from this assessment, to derive a changed copy} */
   public final Builder toBuilder() {
     return builder().from(this);
   }
@@ -93,6 +93,13 @@ public abstract class BantAssessment {
    * @param confirmed whether the prospect confirmed it, rather than the rep estimating it
    */
   public record Budget(BigDecimal amount, boolean confirmed) {
+    /**
+     * Checks the amount.
+     *
+     * @param amount the amount available; zero is allowed, negative is not
+     * @param confirmed whether the prospect confirmed it, rather than the rep estimating it
+     * @throws IllegalArgumentException if {@code amount} is negative
+     */
     public Budget {
       Checks.nonNegative(amount, "budget amount");
     }
@@ -105,6 +112,13 @@ public abstract class BantAssessment {
    * @param stakeholders how many people take part in the decision, 0 when not known
    */
   public record Authority(boolean decisionMakerIdentified, int stakeholders) {
+    /**
+     * Checks the number of stakeholders.
+     *
+     * @param decisionMakerIdentified whether the person who signs off is known and involved
+     * @param stakeholders how many people take part in the decision, 0 when not known
+     * @throws IllegalArgumentException if {@code stakeholders} is negative
+     */
     public Authority {
       if (stakeholders < 0) {
         throw new IllegalArgumentException("stakeholders must not be negative, but was " + stakeholders);
@@ -118,6 +132,11 @@ public abstract class BantAssessment {
    * @param painPoints the problems the prospect stated, in their words; copied
    */
   public record Need(List<String> painPoints) {
+    /**
+     * Copies the pain points.
+     *
+     * @param painPoints the problems the prospect stated, in their words; may be empty, must not hold {@code null}
+     */
     public Need {
       painPoints = List.copyOf(Objects.requireNonNull(painPoints, "painPoints must not be null"));
     }
@@ -129,6 +148,11 @@ public abstract class BantAssessment {
    * @param decisionDate the target decision date
    */
   public record Timing(LocalDate decisionDate) {
+    /**
+     * Requires a decision date.
+     *
+     * @param decisionDate the target decision date
+     */
     public Timing {
       Objects.requireNonNull(decisionDate, "decisionDate must not be null");
     }
@@ -138,25 +162,49 @@ public abstract class BantAssessment {
   public static final class Builder extends ImmutableBantAssessment.Builder {
     Builder() {}
 
-    /** Sets the budget. */
+    /**
+     * Sets the budget, replacing any set before.
+     *
+     * @param amount the amount available, not negative
+     * @param confirmed whether the prospect confirmed it, rather than the rep estimating it
+     * @return this builder
+     * @throws IllegalArgumentException if {@code amount} is negative
+     */
     public Builder budget(BigDecimal amount, boolean confirmed) {
       budget(new Budget(amount, confirmed));
       return this;
     }
 
-    /** Sets the authority. */
+    /**
+     * Sets the authority, replacing any set before.
+     *
+     * @param decisionMakerIdentified whether the person who signs off is known and involved
+     * @param stakeholders how many people take part in the decision, 0 when not known
+     * @return this builder
+     * @throws IllegalArgumentException if {@code stakeholders} is negative
+     */
     public Builder authority(boolean decisionMakerIdentified, int stakeholders) {
       authority(new Authority(decisionMakerIdentified, stakeholders));
       return this;
     }
 
-    /** Sets the need from the pain points stated. */
+    /**
+     * Sets the need from the pain points stated, replacing any set before.
+     *
+     * @param painPoints the problems the prospect stated, in their words; none stated leaves the need unconfirmed
+     * @return this builder
+     */
     public Builder painPoints(String... painPoints) {
       need(new Need(List.of(painPoints)));
       return this;
     }
 
-    /** Sets the timing from the target decision date. */
+    /**
+     * Sets the timing from the target decision date, replacing any set before.
+     *
+     * @param decisionDate the date by which the prospect intends to decide
+     * @return this builder
+     */
     public Builder decisionBy(LocalDate decisionDate) {
       timing(new Timing(decisionDate));
       return this;

@@ -21,45 +21,50 @@ import org.immutables.value.Value;
 public abstract class Deal {
   Deal() {}
 
-  /** The deal's id, unique within a store. */
+  /** {@return the deal's id, unique within a store} */
   @Value.Parameter
   public abstract String id();
 
-  /** The id of the process the deal runs through. */
+  /** {@return the id of the process the deal runs through} */
   @Value.Parameter
   public abstract String processId();
 
-  /** The id of the stage the deal is in. */
+  /** {@return the id of the stage the deal is in} */
   @Value.Parameter
   public abstract String stage();
 
-  /** How many transitions have been accepted; 0 for a deal just started. */
+  /** {@return how many transitions have been accepted; 0 for a deal just started} */
   @Value.Parameter
   public abstract long version();
 
-  /** When the deal was started. */
+  /** {@return when the deal was started} */
   @Value.Parameter
   public abstract Instant createdAt();
 
-  /** When the deal entered its current stage. */
+  /** {@return when the deal entered its current stage} */
   @Value.Parameter
   public abstract Instant enteredStageAt();
 
-  /** What is known about the deal. */
+  /** {@return what is known about the deal; {@link DealFacts#none()} unless set} */
   @Value.Default
   @Value.Parameter
   public DealFacts facts() {
     return DealFacts.none();
   }
 
-  /** Every accepted transition, oldest first. */
+  /** {@return every accepted transition, oldest first} */
   @Value.Default
   @Value.Parameter
   public TransitionHistory history() {
     return TransitionHistory.empty();
   }
 
-  /** Returns how long the deal has been in its stage at {@code now}. */
+  /**
+   * Returns how long the deal has been in its stage at {@code now}.
+   *
+   * @param now the instant to measure to, usually the engine clock's
+   * @return the time since the deal entered its stage; negative if {@code now} is before that
+   */
   public final Duration timeInStage(Instant now) {
     return Duration.between(enteredStageAt(), Objects.requireNonNull(now, "now must not be null"));
   }
@@ -67,6 +72,8 @@ public abstract class Deal {
   /**
    * Returns the instant the deal's follow-up clock runs from: its latest follow-up, or its stage entry if that is
    * later (a deal that just moved on is not overdue). Stores index it; {@code FollowUpCadence} adds its interval.
+   *
+   * @return the later of the latest follow-up and the stage entry
    */
   public final Instant followUpDueFrom() {
     Instant entered = enteredStageAt();
@@ -74,7 +81,7 @@ public abstract class Deal {
         .orElse(entered);
   }
 
-  /** Returns the most recent accepted transition, if any. */
+  /** {@return the most recent accepted transition, or empty for a deal just started} */
   public final Optional<TransitionRecord> lastTransition() {
     return history().latest();
   }
@@ -83,6 +90,10 @@ public abstract class Deal {
    * Returns the snapshot after an accepted transition: the record appended, the stage, version and facts moved on, and
    * the stage entry time reset unless the transition was internal. This snapshot is unchanged.
    *
+   * @param record the accepted transition; its version must be one above this deal's and it must start from this
+   *     deal's stage
+   * @param facts what is known about the deal after the transition, replacing the current facts
+   * @return the new snapshot
    * @throws IllegalArgumentException if {@code record} does not continue this deal's history
    */
   public final Deal advance(TransitionRecord record, DealFacts facts) {
@@ -140,12 +151,12 @@ public abstract class Deal {
     return "Deal{id=" + id() + ", process=" + processId() + ", stage=" + stage() + ", version=" + version() + "}";
   }
 
-  /** Returns a new, empty builder; stores use it to read deals back. */
+  /** {@return a new, empty builder; stores use it to read deals back} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialised from this deal. */
+  /** {@return a builder initialised from this deal, to derive a changed copy} */
   public final Builder toBuilder() {
     return builder().from(this);
   }

@@ -46,35 +46,35 @@ public abstract class DealFacts {
 
   DealFacts() {}
 
-  /** The latest BANT assessment; {@link BantAssessment#unknown()} until one is made. */
+  /** {@return the latest BANT assessment; {@link BantAssessment#unknown()} until one is made} */
   @Value.Parameter
   public abstract BantAssessment bant();
 
-  /** The deal's amount: the proposed amount, then the amount won. */
+  /** {@return the deal's amount: the proposed amount, then the amount won} */
   @Value.Parameter
   public abstract Optional<BigDecimal> amount();
 
-  /** The channels through which the prospect has been reached, by contacts and follow-ups. */
+  /** {@return the channels through which the prospect has been reached, by contacts and follow-ups} */
   @Value.Parameter
   public abstract Set<ContactChannel> contactChannels();
 
-  /** The follow-ups made. */
+  /** {@return the follow-ups made, oldest first} */
   @Value.Parameter
   public abstract FollowUpLog followUps();
 
-  /** The objections raised and not yet resolved, oldest first. */
+  /** {@return the objections raised and not yet resolved, oldest first} */
   @Value.Parameter
   public abstract List<Objection> openObjections();
 
-  /** How many objections were resolved. */
+  /** {@return how many objections were resolved} */
   @Value.Parameter
   public abstract int resolvedObjections();
 
-  /** How many presentations were delivered. */
+  /** {@return how many presentations were delivered} */
   @Value.Parameter
   public abstract int presentations();
 
-  /** How many referrals this customer gave. */
+  /** {@return how many referrals this customer gave} */
   @Value.Parameter
   public abstract int referralsGiven();
 
@@ -86,52 +86,52 @@ public abstract class DealFacts {
   @Value.Parameter
   abstract Profile profile();
 
-  /** Where the lead came from, for example a referring customer. */
+  /** {@return where the lead came from, for example a referring customer} */
   public final Optional<String> source() {
     return Optional.ofNullable(profile().source());
   }
 
-  /** How ready to buy the lead was last assessed to be. */
+  /** {@return how ready to buy the lead was last assessed to be} */
   public final Optional<LeadTemperature> leadTemperature() {
     return Optional.ofNullable(profile().leadTemperature());
   }
 
-  /** The approach method of the latest contact that recorded one. */
+  /** {@return the approach method of the latest contact that recorded one} */
   public final Optional<ApproachMethod> approachMethod() {
     return Optional.ofNullable(profile().approachMethod());
   }
 
-  /** The closing technique of the win or loss, when recorded. */
+  /** {@return the closing technique of the win or loss, when recorded} */
   public final Optional<ClosingTechnique> closingTechnique() {
     return Optional.ofNullable(milestones().closingTechnique());
   }
 
-  /** When the latest proposal was sent. */
+  /** {@return when the latest proposal was sent} */
   public final Optional<Instant> proposalSentAt() {
     return Optional.ofNullable(milestones().proposalSentAt());
   }
 
-  /** When the contract was signed. */
+  /** {@return when the contract was signed} */
   public final Optional<Instant> contractSignedAt() {
     return Optional.ofNullable(milestones().contractSignedAt());
   }
 
-  /** When onboarding was done. */
+  /** {@return when onboarding was done} */
   public final Optional<Instant> onboardedAt() {
     return Optional.ofNullable(milestones().onboardedAt());
   }
 
-  /** Why the deal was lost, once it was. */
+  /** {@return why the deal was lost, once it was} */
   public final Optional<LossReason> lossReason() {
     return Optional.ofNullable(milestones().lossReason());
   }
 
-  /** Why the prospect was disqualified, once it was. */
+  /** {@return why the prospect was disqualified, once it was} */
   public final Optional<String> disqualificationReason() {
     return Optional.ofNullable(profile().disqualificationReason());
   }
 
-  /** Custom attributes, set by custom events or at the start. */
+  /** {@return the custom attributes, set by custom events or at the start; unmodifiable, in insertion order} */
   public final Map<String, String> attributes() {
     return profile().attributes();
   }
@@ -141,6 +141,10 @@ public abstract class DealFacts {
    * {@link #BUILT_IN_FIELDS} read the typed facts ({@code "amount"}, {@code "budget"} when a budget is confirmed,
    * {@code "authority"} when the decision-maker is identified, {@code "proposal"} once a proposal was sent…); any
    * other name reads {@link #attributes()}.
+   *
+   * @param name a built-in field name or the key of a custom attribute; not blank
+   * @return the field's value as text (amounts in plain notation, instants in ISO-8601), or empty if not known
+   * @throws IllegalArgumentException if {@code name} is blank
    */
   public final Optional<String> field(String name) {
     Checks.notBlank(name, "field name");
@@ -181,6 +185,9 @@ public abstract class DealFacts {
    * assessment; an objection is added, and resolving a category closes every open objection of it; a proposal or a
    * win with an amount sets the amount; a win records the closing technique; a loss its reason; custom events merge
    * their attributes.
+   *
+   * @param event the accepted event; one that changes no fact ({@code terms-negotiated}, say) gives these facts back
+   * @return the facts after the event
    */
   public final DealFacts apply(SalesEvent event) {
     Objects.requireNonNull(event, "event must not be null");
@@ -200,17 +207,17 @@ public abstract class DealFacts {
     return ((ImmutableDealFacts) this).withProfile(profile().withAttributes(Collections.unmodifiableMap(attributes)));
   }
 
-  /** Returns facts in which nothing is known yet. */
+  /** {@return facts in which nothing is known yet} */
   public static DealFacts none() {
     return NONE;
   }
 
-  /** Returns a new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialised from these facts, to derive a changed copy. */
+  /** {@return a builder initialised from these facts, to derive a changed copy} */
   public final Builder toBuilder() {
     return builder().from(this);
   }
@@ -324,6 +331,9 @@ public abstract class DealFacts {
      * Copies the facts of {@code instance}: its BANT assessment, follow-ups and counts replace these, its known
      * optional facts replace these (unknown ones leave these as they are), its channels, objections and attributes
      * are added to these.
+     *
+     * @param instance the facts to copy from
+     * @return this builder
      */
     public Builder from(DealFacts instance) {
       Objects.requireNonNull(instance, "instance must not be null");
@@ -348,91 +358,166 @@ public abstract class DealFacts {
       return this;
     }
 
-    /** Sets {@link DealFacts#bant()}. */
+    /**
+     * Sets {@link DealFacts#bant()}.
+     *
+     * @param bant the assessment, replacing any set before
+     * @return this builder
+     */
     public Builder bant(BantAssessment bant) {
       this.bant = Objects.requireNonNull(bant, "bant must not be null");
       return this;
     }
 
-    /** Sets {@link DealFacts#amount()}. */
+    /**
+     * Sets {@link DealFacts#amount()}.
+     *
+     * @param amount the proposed or won amount
+     * @return this builder
+     */
     public Builder amount(BigDecimal amount) {
       this.amount = Objects.requireNonNull(amount, "amount must not be null");
       return this;
     }
 
-    /** Sets or clears {@link DealFacts#amount()}. */
+    /**
+     * Sets or clears {@link DealFacts#amount()}.
+     *
+     * @param amount the proposed or won amount, or empty to clear it
+     * @return this builder
+     */
     public Builder amount(Optional<? extends BigDecimal> amount) {
       this.amount = Objects.requireNonNull(amount, "amount must not be null").orElse(null);
       return this;
     }
 
-    /** Sets {@link DealFacts#source()}. */
+    /**
+     * Sets {@link DealFacts#source()}.
+     *
+     * @param source where the lead came from, in the team's own words
+     * @return this builder
+     */
     public Builder source(String source) {
       this.source = Objects.requireNonNull(source, "source must not be null");
       return this;
     }
 
-    /** Sets or clears {@link DealFacts#source()}. */
+    /**
+     * Sets or clears {@link DealFacts#source()}.
+     *
+     * @param source where the lead came from, or empty to clear it
+     * @return this builder
+     */
     public Builder source(Optional<String> source) {
       this.source = Objects.requireNonNull(source, "source must not be null").orElse(null);
       return this;
     }
 
-    /** Sets {@link DealFacts#leadTemperature()}. */
+    /**
+     * Sets {@link DealFacts#leadTemperature()}.
+     *
+     * @param leadTemperature how ready to buy the lead is
+     * @return this builder
+     */
     public Builder leadTemperature(LeadTemperature leadTemperature) {
       this.leadTemperature = Objects.requireNonNull(leadTemperature, "leadTemperature must not be null");
       return this;
     }
 
-    /** Sets or clears {@link DealFacts#leadTemperature()}. */
+    /**
+     * Sets or clears {@link DealFacts#leadTemperature()}.
+     *
+     * @param leadTemperature how ready to buy the lead is, or empty to clear it
+     * @return this builder
+     */
     public Builder leadTemperature(Optional<? extends LeadTemperature> leadTemperature) {
       this.leadTemperature = Objects.requireNonNull(leadTemperature, "leadTemperature must not be null").orElse(null);
       return this;
     }
 
-    /** Sets {@link DealFacts#approachMethod()}. */
+    /**
+     * Sets {@link DealFacts#approachMethod()}.
+     *
+     * @param approachMethod how the rep opened the latest contact
+     * @return this builder
+     */
     public Builder approachMethod(ApproachMethod approachMethod) {
       this.approachMethod = Objects.requireNonNull(approachMethod, "approachMethod must not be null");
       return this;
     }
 
-    /** Sets or clears {@link DealFacts#approachMethod()}. */
+    /**
+     * Sets or clears {@link DealFacts#approachMethod()}.
+     *
+     * @param approachMethod how the rep opened the latest contact, or empty to clear it
+     * @return this builder
+     */
     public Builder approachMethod(Optional<? extends ApproachMethod> approachMethod) {
       this.approachMethod = Objects.requireNonNull(approachMethod, "approachMethod must not be null").orElse(null);
       return this;
     }
 
-    /** Sets {@link DealFacts#closingTechnique()}. */
+    /**
+     * Sets {@link DealFacts#closingTechnique()}.
+     *
+     * @param closingTechnique the technique the deal was closed with
+     * @return this builder
+     */
     public Builder closingTechnique(ClosingTechnique closingTechnique) {
       this.closingTechnique = Objects.requireNonNull(closingTechnique, "closingTechnique must not be null");
       return this;
     }
 
-    /** Sets or clears {@link DealFacts#closingTechnique()}. */
+    /**
+     * Sets or clears {@link DealFacts#closingTechnique()}.
+     *
+     * @param closingTechnique the technique the deal was closed with, or empty to clear it
+     * @return this builder
+     */
     public Builder closingTechnique(Optional<? extends ClosingTechnique> closingTechnique) {
       this.closingTechnique = Objects.requireNonNull(closingTechnique, "closingTechnique must not be null").orElse(null);
       return this;
     }
 
-    /** Adds a channel to {@link DealFacts#contactChannels()}. */
+    /**
+     * Adds a channel to {@link DealFacts#contactChannels()}; adding one already there changes nothing.
+     *
+     * @param element the channel the prospect was reached through
+     * @return this builder
+     */
     public Builder addContactChannels(ContactChannel element) {
       contactChannels.add(Objects.requireNonNull(element, "contactChannels element must not be null"));
       return this;
     }
 
-    /** Adds channels to {@link DealFacts#contactChannels()}. */
+    /**
+     * Adds channels to {@link DealFacts#contactChannels()}.
+     *
+     * @param elements the channels the prospect was reached through; none may be {@code null}
+     * @return this builder
+     */
     public Builder addContactChannels(ContactChannel... elements) {
       return addAllContactChannels(Arrays.asList(Objects.requireNonNull(elements, "contactChannels must not be null")));
     }
 
-    /** Replaces {@link DealFacts#contactChannels()}. */
+    /**
+     * Replaces {@link DealFacts#contactChannels()}.
+     *
+     * @param elements every channel the prospect was reached through; none may be {@code null}
+     * @return this builder
+     */
     public Builder contactChannels(Iterable<ContactChannel> elements) {
       Objects.requireNonNull(elements, "contactChannels must not be null");
       contactChannels.clear();
       return addAllContactChannels(elements);
     }
 
-    /** Adds channels to {@link DealFacts#contactChannels()}. */
+    /**
+     * Adds channels to {@link DealFacts#contactChannels()}.
+     *
+     * @param elements the channels the prospect was reached through; none may be {@code null}
+     * @return this builder
+     */
     public Builder addAllContactChannels(Iterable<ContactChannel> elements) {
       for (ContactChannel element : Objects.requireNonNull(elements, "contactChannels must not be null")) {
         addContactChannels(element);
@@ -440,31 +525,56 @@ public abstract class DealFacts {
       return this;
     }
 
-    /** Sets {@link DealFacts#followUps()}. */
+    /**
+     * Sets {@link DealFacts#followUps()}.
+     *
+     * @param followUps the follow-ups made, replacing any set before
+     * @return this builder
+     */
     public Builder followUps(FollowUpLog followUps) {
       this.followUps = Objects.requireNonNull(followUps, "followUps must not be null");
       return this;
     }
 
-    /** Adds an objection to {@link DealFacts#openObjections()}. */
+    /**
+     * Adds an objection to {@link DealFacts#openObjections()}, after those already there.
+     *
+     * @param element an objection raised and not yet resolved
+     * @return this builder
+     */
     public Builder addOpenObjections(Objection element) {
       openObjections.add(Objects.requireNonNull(element, "openObjections element must not be null"));
       return this;
     }
 
-    /** Adds objections to {@link DealFacts#openObjections()}. */
+    /**
+     * Adds objections to {@link DealFacts#openObjections()}, after those already there.
+     *
+     * @param elements objections raised and not yet resolved, oldest first; none may be {@code null}
+     * @return this builder
+     */
     public Builder addOpenObjections(Objection... elements) {
       return addAllOpenObjections(Arrays.asList(Objects.requireNonNull(elements, "openObjections must not be null")));
     }
 
-    /** Replaces {@link DealFacts#openObjections()}. */
+    /**
+     * Replaces {@link DealFacts#openObjections()}.
+     *
+     * @param elements every objection raised and not yet resolved, oldest first; none may be {@code null}
+     * @return this builder
+     */
     public Builder openObjections(Iterable<? extends Objection> elements) {
       Objects.requireNonNull(elements, "openObjections must not be null");
       openObjections.clear();
       return addAllOpenObjections(elements);
     }
 
-    /** Adds objections to {@link DealFacts#openObjections()}. */
+    /**
+     * Adds objections to {@link DealFacts#openObjections()}, after those already there.
+     *
+     * @param elements objections raised and not yet resolved, oldest first; none may be {@code null}
+     * @return this builder
+     */
     public Builder addAllOpenObjections(Iterable<? extends Objection> elements) {
       for (Objection element : Objects.requireNonNull(elements, "openObjections must not be null")) {
         addOpenObjections(element);
@@ -472,105 +582,191 @@ public abstract class DealFacts {
       return this;
     }
 
-    /** Sets {@link DealFacts#resolvedObjections()}. */
+    /**
+     * Sets {@link DealFacts#resolvedObjections()}.
+     *
+     * @param resolvedObjections how many objections were resolved
+     * @return this builder
+     */
     public Builder resolvedObjections(int resolvedObjections) {
       this.resolvedObjections = resolvedObjections;
       return this;
     }
 
-    /** Sets {@link DealFacts#presentations()}. */
+    /**
+     * Sets {@link DealFacts#presentations()}.
+     *
+     * @param presentations how many presentations were delivered
+     * @return this builder
+     */
     public Builder presentations(int presentations) {
       this.presentations = presentations;
       return this;
     }
 
-    /** Sets {@link DealFacts#referralsGiven()}. */
+    /**
+     * Sets {@link DealFacts#referralsGiven()}.
+     *
+     * @param referralsGiven how many referrals this customer gave
+     * @return this builder
+     */
     public Builder referralsGiven(int referralsGiven) {
       this.referralsGiven = referralsGiven;
       return this;
     }
 
-    /** Sets {@link DealFacts#proposalSentAt()}. */
+    /**
+     * Sets {@link DealFacts#proposalSentAt()}.
+     *
+     * @param proposalSentAt when the latest proposal was sent
+     * @return this builder
+     */
     public Builder proposalSentAt(Instant proposalSentAt) {
       this.proposalSentAt = Objects.requireNonNull(proposalSentAt, "proposalSentAt must not be null");
       return this;
     }
 
-    /** Sets or clears {@link DealFacts#proposalSentAt()}. */
+    /**
+     * Sets or clears {@link DealFacts#proposalSentAt()}.
+     *
+     * @param proposalSentAt when the latest proposal was sent, or empty to clear it
+     * @return this builder
+     */
     public Builder proposalSentAt(Optional<? extends Instant> proposalSentAt) {
       this.proposalSentAt = Objects.requireNonNull(proposalSentAt, "proposalSentAt must not be null").orElse(null);
       return this;
     }
 
-    /** Sets {@link DealFacts#contractSignedAt()}. */
+    /**
+     * Sets {@link DealFacts#contractSignedAt()}.
+     *
+     * @param contractSignedAt when the contract was signed
+     * @return this builder
+     */
     public Builder contractSignedAt(Instant contractSignedAt) {
       this.contractSignedAt = Objects.requireNonNull(contractSignedAt, "contractSignedAt must not be null");
       return this;
     }
 
-    /** Sets or clears {@link DealFacts#contractSignedAt()}. */
+    /**
+     * Sets or clears {@link DealFacts#contractSignedAt()}.
+     *
+     * @param contractSignedAt when the contract was signed, or empty to clear it
+     * @return this builder
+     */
     public Builder contractSignedAt(Optional<? extends Instant> contractSignedAt) {
       this.contractSignedAt = Objects.requireNonNull(contractSignedAt, "contractSignedAt must not be null").orElse(null);
       return this;
     }
 
-    /** Sets {@link DealFacts#onboardedAt()}. */
+    /**
+     * Sets {@link DealFacts#onboardedAt()}.
+     *
+     * @param onboardedAt when onboarding was done
+     * @return this builder
+     */
     public Builder onboardedAt(Instant onboardedAt) {
       this.onboardedAt = Objects.requireNonNull(onboardedAt, "onboardedAt must not be null");
       return this;
     }
 
-    /** Sets or clears {@link DealFacts#onboardedAt()}. */
+    /**
+     * Sets or clears {@link DealFacts#onboardedAt()}.
+     *
+     * @param onboardedAt when onboarding was done, or empty to clear it
+     * @return this builder
+     */
     public Builder onboardedAt(Optional<? extends Instant> onboardedAt) {
       this.onboardedAt = Objects.requireNonNull(onboardedAt, "onboardedAt must not be null").orElse(null);
       return this;
     }
 
-    /** Sets {@link DealFacts#lossReason()}. */
+    /**
+     * Sets {@link DealFacts#lossReason()}.
+     *
+     * @param lossReason why the deal was lost
+     * @return this builder
+     */
     public Builder lossReason(LossReason lossReason) {
       this.lossReason = Objects.requireNonNull(lossReason, "lossReason must not be null");
       return this;
     }
 
-    /** Sets or clears {@link DealFacts#lossReason()}. */
+    /**
+     * Sets or clears {@link DealFacts#lossReason()}.
+     *
+     * @param lossReason why the deal was lost, or empty to clear it
+     * @return this builder
+     */
     public Builder lossReason(Optional<? extends LossReason> lossReason) {
       this.lossReason = Objects.requireNonNull(lossReason, "lossReason must not be null").orElse(null);
       return this;
     }
 
-    /** Sets {@link DealFacts#disqualificationReason()}. */
+    /**
+     * Sets {@link DealFacts#disqualificationReason()}.
+     *
+     * @param disqualificationReason why the prospect was disqualified, in the rep's words
+     * @return this builder
+     */
     public Builder disqualificationReason(String disqualificationReason) {
       this.disqualificationReason = Objects.requireNonNull(disqualificationReason, "disqualificationReason must not be null");
       return this;
     }
 
-    /** Sets or clears {@link DealFacts#disqualificationReason()}. */
+    /**
+     * Sets or clears {@link DealFacts#disqualificationReason()}.
+     *
+     * @param disqualificationReason why the prospect was disqualified, or empty to clear it
+     * @return this builder
+     */
     public Builder disqualificationReason(Optional<String> disqualificationReason) {
       this.disqualificationReason = Objects.requireNonNull(disqualificationReason, "disqualificationReason must not be null").orElse(null);
       return this;
     }
 
-    /** Puts one custom attribute. */
+    /**
+     * Puts one custom attribute, replacing the value of a key already there.
+     *
+     * @param key the attribute's name, as {@link DealFacts#field(String)} looks it up
+     * @param value the attribute's value
+     * @return this builder
+     */
     public Builder putAttributes(String key, String value) {
       attributes.put(Objects.requireNonNull(key, "attributes key must not be null"),
           Objects.requireNonNull(value, "value of attribute '" + key + "'" + " must not be null"));
       return this;
     }
 
-    /** Puts one custom attribute. */
+    /**
+     * Puts one custom attribute, replacing the value of a key already there.
+     *
+     * @param entry the attribute's name and value; neither may be {@code null}
+     * @return this builder
+     */
     public Builder putAttributes(Map.Entry<String, ? extends String> entry) {
       Objects.requireNonNull(entry, "attributes entry must not be null");
       return putAttributes(entry.getKey(), entry.getValue());
     }
 
-    /** Replaces the custom attributes. */
+    /**
+     * Replaces the custom attributes.
+     *
+     * @param entries every custom attribute, by name; no key or value may be {@code null}
+     * @return this builder
+     */
     public Builder attributes(Map<String, ? extends String> entries) {
       Objects.requireNonNull(entries, "attributes must not be null");
       attributes.clear();
       return putAllAttributes(entries);
     }
 
-    /** Puts custom attributes. */
+    /**
+     * Puts custom attributes, replacing the values of keys already there.
+     *
+     * @param entries the attributes to put, by name; no key or value may be {@code null}
+     * @return this builder
+     */
     public Builder putAllAttributes(Map<String, ? extends String> entries) {
       for (Map.Entry<String, ? extends String> entry : Objects.requireNonNull(entries, "attributes must not be null").entrySet()) {
         putAttributes(entry);
@@ -578,7 +774,11 @@ public abstract class DealFacts {
       return this;
     }
 
-    /** Builds the facts. */
+    /**
+     * Builds the facts; the builder stays usable, and later changes to it do not reach the facts built.
+     *
+     * @return the facts set so far, with everything not set unknown, empty or zero
+     */
     public DealFacts build() {
       Milestones milestones = new Milestones(proposalSentAt, contractSignedAt, onboardedAt, lossReason,
           closingTechnique);
@@ -600,6 +800,13 @@ public abstract class DealFacts {
    * @since 0.1
    */
   public record Objection(ObjectionCategory category, String detail, Instant raisedAt) {
+    /**
+     * Checks that every component is present.
+     *
+     * @param category what the objection is about
+     * @param detail the prospect's point, in a few words; may be empty but not {@code null}
+     * @param raisedAt when it was raised
+     */
     public Objection {
       Objects.requireNonNull(category, "category must not be null");
       Objects.requireNonNull(detail, "detail must not be null");
@@ -616,6 +823,13 @@ public abstract class DealFacts {
    * @since 0.1
    */
   public record FollowUp(Instant at, ContactChannel channel, FollowUpOutcome outcome) {
+    /**
+     * Checks that every component is present.
+     *
+     * @param at when it happened
+     * @param channel how the prospect was reached
+     * @param outcome what came of it
+     */
     public FollowUp {
       Objects.requireNonNull(at, "at must not be null");
       Objects.requireNonNull(channel, "channel must not be null");

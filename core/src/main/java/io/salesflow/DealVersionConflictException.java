@@ -9,12 +9,16 @@ package io.salesflow;
 public final class DealVersionConflictException extends SalesProcessException {
   private static final long serialVersionUID = 1L;
 
+  /** The version the writer expected to replace. */
   private final long expectedVersion;
+  /** The stored version, or -1 when the store could not tell. */
   private final long actualVersion;
 
   /**
    * Creates the exception.
    *
+   * @param dealId the id of the deal that was changed concurrently
+   * @param expectedVersion the version the writer read and expected to replace
    * @param actualVersion the stored version, or -1 when unknown
    */
   public DealVersionConflictException(String dealId, long expectedVersion, long actualVersion) {
@@ -25,12 +29,12 @@ public final class DealVersionConflictException extends SalesProcessException {
     this.actualVersion = actualVersion;
   }
 
-  /** The version the writer expected to replace. */
+  /** {@return the version the writer expected to replace} */
   public long expectedVersion() {
     return expectedVersion;
   }
 
-  /** The stored version, or -1 when the store could not tell. */
+  /** {@return the stored version, or -1 when the store could not tell} */
   public long actualVersion() {
     return actualVersion;
   }

@@ -8,7 +8,12 @@ package io.salesflow;
 public final class DuplicateDealException extends SalesProcessException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param dealId the id that is already taken
+   * @param processId the process the new deal was to run through
+   */
   public DuplicateDealException(String dealId, String processId) {
     super("deal '" + dealId + "' already exists; deal ids must be unique within a store", processId, dealId);
   }

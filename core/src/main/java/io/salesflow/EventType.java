@@ -49,6 +49,7 @@ public record EventType(String id) {
   /**
    * Creates an event type.
    *
+   * @param id the stable id in lower-case kebab-case: letters, digits and single dashes
    * @throws NullPointerException if {@code id} is null
    * @throws IllegalArgumentException if {@code id} is not lower-case kebab-case
    */
@@ -60,6 +61,7 @@ public record EventType(String id) {
    * Returns a custom event type for a custom process.
    *
    * @param id lower-case kebab-case, and not the id of a built-in type
+   * @return the type, equal to every other type with that id
    * @throws IllegalArgumentException if {@code id} is not kebab-case or names a built-in type
    */
   public static EventType custom(String id) {
@@ -72,7 +74,7 @@ public record EventType(String id) {
     return type;
   }
 
-  /** Returns the built-in types, in the order {@link SalesEvent} declares their records. */
+  /** {@return the built-in types, in the order {@link SalesEvent} declares their records; unmodifiable} */
   public static Set<EventType> builtIn() {
     Set<EventType> types = new LinkedHashSet<>();
     for (BuiltInEvent event : BuiltInEvent.values()) {
@@ -81,15 +83,16 @@ public record EventType(String id) {
     return Collections.unmodifiableSet(types);
   }
 
-  /** Returns whether this is one of the built-in types with a typed payload. */
+  /** {@return whether this is one of the built-in types with a typed payload} */
   public boolean isBuiltIn() {
     return BuiltInEvent.of(this) != null;
   }
 
   /**
    * Returns the record class of a built-in type's events, for example {@code SalesEvent.ClosedWon.class} for
-   * {@link #CLOSED_WON}; empty for a custom type, whose events are {@link SalesEvent.Custom}. Serialisers read an
-   * event's payload from the record's components.
+   * {@link #CLOSED_WON}. Serialisers read an event's payload from the record's components.
+   *
+   * @return the record class, or empty for a custom type, whose events are {@link SalesEvent.Custom}
    */
   public Optional<Class<? extends SalesEvent>> eventClass() {
     BuiltInEvent builtIn = BuiltInEvent.of(this);

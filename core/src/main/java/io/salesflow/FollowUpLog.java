@@ -27,12 +27,17 @@ public final class FollowUpLog {
     this.rejections = rejections;
   }
 
-  /** Returns a log with no follow-ups. */
+  /** {@return a log with no follow-ups} */
   public static FollowUpLog empty() {
     return EMPTY;
   }
 
-  /** Returns a log of the given follow-ups, oldest first. */
+  /**
+   * Returns a log of the given follow-ups.
+   *
+   * @param followUps the follow-ups, oldest first; their order decides {@link #unansweredInARow()}
+   * @return the log, with its counts
+   */
   public static FollowUpLog of(Iterable<FollowUp> followUps) {
     FollowUpLog log = EMPTY;
     for (FollowUp followUp : followUps) {
@@ -41,7 +46,12 @@ public final class FollowUpLog {
     return log;
   }
 
-  /** Returns this log with {@code followUp} added; this log is unchanged. */
+  /**
+   * Returns this log with {@code followUp} added; this log is unchanged.
+   *
+   * @param followUp the newest follow-up
+   * @return the longer log, sharing this log's follow-ups
+   */
   public FollowUpLog append(FollowUp followUp) {
     Objects.requireNonNull(followUp, "followUp must not be null");
     return new FollowUpLog(
@@ -50,27 +60,27 @@ public final class FollowUpLog {
         followUp.outcome() == FollowUpOutcome.REJECTED ? rejections + 1 : rejections);
   }
 
-  /** Returns how many follow-ups were made. */
+  /** {@return how many follow-ups were made, whatever came of them} */
   public int count() {
     return followUps.size();
   }
 
-  /** Returns how many of the most recent follow-ups in a row got no response. */
+  /** {@return how many of the most recent follow-ups in a row got no response; 0 once one is answered or rejected} */
   public int unansweredInARow() {
     return unansweredInARow;
   }
 
-  /** Returns how many follow-ups ended in a rejection. */
+  /** {@return how many follow-ups ended in a rejection} */
   public int rejections() {
     return rejections;
   }
 
-  /** Returns the most recent follow-up, if any. */
+  /** {@return the most recent follow-up, or empty if none was made} */
   public Optional<FollowUp> latest() {
     return Optional.ofNullable(followUps.last());
   }
 
-  /** Returns the follow-ups, oldest first (one copy). */
+  /** {@return the follow-ups, oldest first, in an unmodifiable list copied on each call} */
   public List<FollowUp> asList() {
     return followUps.toList();
   }

@@ -14,6 +14,14 @@ import java.util.Objects;
  * @since 0.1
  */
 public record GuardContext(Deal deal, SalesEvent event, DealFacts facts, Instant now) {
+  /**
+   * Checks that every component is present; {@link #of(Deal, SalesEvent, Instant)} also works out the facts.
+   *
+   * @param deal the deal as it is before the event
+   * @param event the event being fired
+   * @param facts the deal's facts as they would be if the event were accepted
+   * @param now the engine clock's current instant
+   */
   public GuardContext {
     Objects.requireNonNull(deal, "deal must not be null");
     Objects.requireNonNull(event, "event must not be null");
@@ -21,7 +29,14 @@ public record GuardContext(Deal deal, SalesEvent event, DealFacts facts, Instant
     Objects.requireNonNull(now, "now must not be null");
   }
 
-  /** Returns the context in which {@code event} is fired at {@code deal} at {@code now}. */
+  /**
+   * Returns the context in which {@code event} is fired at {@code deal} at {@code now}.
+   *
+   * @param deal the deal as it is before the event
+   * @param event the event being fired
+   * @param now the engine clock's current instant
+   * @return the context, with the facts as {@link DealFacts#apply(SalesEvent)} makes them
+   */
   public static GuardContext of(Deal deal, SalesEvent event, Instant now) {
     Objects.requireNonNull(deal, "deal must not be null");
     return new GuardContext(deal, event, deal.facts().apply(event), now);

@@ -15,6 +15,13 @@ import java.util.Objects;
 public record GuardVerdict(boolean allowed, List<String> reasons) {
   private static final GuardVerdict ALLOWED = new GuardVerdict(true, List.of());
 
+  /**
+   * Checks that an allowed verdict has no reasons and a denied one has some, and copies them.
+   *
+   * @param allowed whether the transition may be taken
+   * @param reasons why not: empty when allowed, at least one when denied, none blank
+   * @throws IllegalArgumentException if the reasons do not fit the verdict, or one is blank
+   */
   public GuardVerdict {
     reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons must not be null"));
     if (allowed && !reasons.isEmpty()) {
@@ -28,12 +35,19 @@ public record GuardVerdict(boolean allowed, List<String> reasons) {
     }
   }
 
-  /** Returns the verdict that allows the transition. */
+  /** {@return the verdict that allows the transition} */
   public static GuardVerdict allow() {
     return ALLOWED;
   }
 
-  /** Returns a denial with the given reasons. */
+  /**
+   * Returns a denial with the given reasons.
+   *
+   * @param reason the first reason, naming the condition it is about
+   * @param more further reasons, one for each other unmet condition
+   * @return the denial, with its reasons in the order given
+   * @throws IllegalArgumentException if a reason is blank
+   */
   public static GuardVerdict deny(String reason, String... more) {
     Objects.requireNonNull(reason, "reason must not be null");
     Objects.requireNonNull(more, "more must not be null");
@@ -43,12 +57,18 @@ public record GuardVerdict(boolean allowed, List<String> reasons) {
     return new GuardVerdict(false, List.of(all));
   }
 
-  /** Returns a denial with the given reasons. */
+  /**
+   * Returns a denial with the given reasons.
+   *
+   * @param reasons one reason for each unmet condition; copied
+   * @return the denial, with its reasons in the order given
+   * @throws IllegalArgumentException if {@code reasons} is empty or a reason is blank
+   */
   public static GuardVerdict deny(List<String> reasons) {
     return new GuardVerdict(false, reasons);
   }
 
-  /** Returns whether the transition may not be taken. */
+  /** {@return whether the transition may not be taken} */
   public boolean denied() {
     return !allowed;
   }

@@ -21,7 +21,7 @@ public final class InvalidProcessException extends SalesProcessException {
     this.problems = List.copyOf(problems);
   }
 
-  /** Every problem found, in the order the rules are checked. */
+  /** {@return every problem found, in the order the rules are checked; never empty} */
   public List<Problem> problems() {
     return problems;
   }
@@ -36,6 +36,15 @@ public final class InvalidProcessException extends SalesProcessException {
    * @since 0.1
    */
   public record Problem(Rule rule, String message, List<String> stages, List<EventType> events) {
+    /**
+     * Checks the rule and message, and copies the lists.
+     *
+     * @param rule the rule broken
+     * @param message a sentence naming the stages and events involved and what to change; not blank
+     * @param stages the stage ids involved
+     * @param events the event types involved; may be empty
+     * @throws IllegalArgumentException if {@code message} is blank
+     */
     public Problem {
       Objects.requireNonNull(rule, "rule must not be null");
       Checks.notBlank(message, "message");

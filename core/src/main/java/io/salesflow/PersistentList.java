@@ -40,12 +40,12 @@ abstract class PersistentList<T> {
   /** The element this node adds; called on non-empty lists only. */
   abstract T element();
 
-  /** Returns the number of elements. */
+  /** {@return the number of elements} */
   public final int size() {
     return size;
   }
 
-  /** Returns whether there are no elements. */
+  /** {@return whether there are no elements} */
   public final boolean isEmpty() {
     return size == 0;
   }

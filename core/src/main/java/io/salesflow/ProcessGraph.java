@@ -38,6 +38,8 @@ public final class ProcessGraph {
    * Returns the stages a deal in {@code stageId} can reach along stage-changing transitions, {@code stageId}
    * included, nearest first.
    *
+   * @param stageId the id of a stage of the process
+   * @return the ids of the reachable stages, unmodifiable
    * @throws IllegalArgumentException if the process has no such stage
    */
   public Set<String> reachableFrom(String stageId) {
@@ -48,6 +50,8 @@ public final class ProcessGraph {
    * Returns, for each stage a deal in {@code stageId} can reach, the fewest stage-changing transitions that take it
    * there (the first found in definition order); nearest stages first, {@code stageId} itself with an empty path.
    *
+   * @param stageId the id of a stage of the process
+   * @return the path to each reachable stage, by stage id, unmodifiable
    * @throws IllegalArgumentException if the process has no such stage
    */
   public Map<String, List<Transition>> shortestPathsFrom(String stageId) {
@@ -71,8 +75,11 @@ public final class ProcessGraph {
 
   /**
    * Returns, for each stage from which a stage of one of the {@code goal} kinds can be reached, the fewest
-   * stage-changing transitions that take a deal there; goal stages have distance 0, stages that cannot get there are
-   * absent.
+   * stage-changing transitions that take a deal there.
+   *
+   * @param goal the kinds of stage to reach, for example won and lost
+   * @return the distance of each stage, by stage id, unmodifiable: goal stages have distance 0, stages that cannot
+   *     get there are absent
    */
   public Map<String, Integer> distancesTo(Set<StageKind> goal) {
     Objects.requireNonNull(goal, "goal must not be null");

@@ -23,25 +23,39 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface SalesEvent {
 
-  /** The type transitions are keyed on. */
+  /** {@return the type transitions are keyed on} */
   EventType type();
 
-  /** When the event happened. */
+  /** {@return when the event happened, which may be before it was fired} */
   Instant occurredAt();
 
   /**
    * A contact with the prospect was made.
    *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param channel how the prospect was reached
    * @param approach how the rep opened, when recorded (the approaches of “7-step sales process” (Lucidchart))
    */
   record ContactMade(Instant occurredAt, ContactChannel channel, @Nullable ApproachMethod approach)
       implements SalesEvent {
+    /**
+     * Checks that the time and channel are present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param channel how the prospect was reached
+     * @param approach how the rep opened, or {@code null} when not recorded
+     */
     public ContactMade {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Objects.requireNonNull(channel, "channel must not be null");
     }
 
-    /** A contact with no approach method recorded. */
+    /**
+     * A contact with no approach method recorded.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param channel how the prospect was reached
+     */
     public ContactMade(Instant occurredAt, ContactChannel channel) {
       this(occurredAt, channel, null);
     }
@@ -53,8 +67,19 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** The lead's temperature was assessed, as a funnel sorts its traffic. */
+  /**
+   * The lead's temperature was assessed, as a funnel sorts its traffic.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param temperature how ready to buy the lead is; it replaces the deal's previous temperature
+   */
   record LeadScored(Instant occurredAt, LeadTemperature temperature) implements SalesEvent {
+    /**
+     * Checks that every component is present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param temperature how ready to buy the lead is
+     */
     public LeadScored {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Objects.requireNonNull(temperature, "temperature must not be null");
@@ -66,8 +91,19 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** A BANT qualification was assessed; the assessment replaces the deal's previous one. */
+  /**
+   * A BANT qualification was assessed; the assessment replaces the deal's previous one.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param assessment the whole assessment, not only what changed
+   */
   record QualificationAssessed(Instant occurredAt, BantAssessment assessment) implements SalesEvent {
+    /**
+     * Checks that every component is present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param assessment the whole assessment, not only what changed
+     */
     public QualificationAssessed {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Objects.requireNonNull(assessment, "assessment must not be null");
@@ -79,8 +115,20 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** The prospect is not a fit, for the reason given. */
+  /**
+   * The prospect is not a fit, for the reason given.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param reason why the prospect is not a fit, in the rep's words; it becomes the deal's disqualification reason
+   */
   record Disqualified(Instant occurredAt, String reason) implements SalesEvent {
+    /**
+     * Checks that the time and a reason are present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param reason why the prospect is not a fit; not blank
+     * @throws IllegalArgumentException if {@code reason} is blank
+     */
     public Disqualified {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Checks.notBlank(reason, "reason");
@@ -92,8 +140,17 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** A presentation or demo was delivered to the prospect. */
+  /**
+   * A presentation or demo was delivered to the prospect.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   */
   record PresentationDelivered(Instant occurredAt) implements SalesEvent {
+    /**
+     * Checks that the time is present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     */
     public PresentationDelivered {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
     }
@@ -104,15 +161,33 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** The prospect raised an objection; it stays open until an {@link ObjectionResolved} of its category. */
+  /**
+   * The prospect raised an objection; it stays open until an {@link ObjectionResolved} of its category.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param category what the objection is about
+   * @param detail the prospect's point, in a few words; may be empty
+   */
   record ObjectionRaised(Instant occurredAt, ObjectionCategory category, String detail) implements SalesEvent {
+    /**
+     * Checks that every component is present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param category what the objection is about
+     * @param detail the prospect's point, in a few words; may be empty but not {@code null}
+     */
     public ObjectionRaised {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Objects.requireNonNull(category, "category must not be null");
       Objects.requireNonNull(detail, "detail must not be null");
     }
 
-    /** An objection with no detail. */
+    /**
+     * An objection with no detail.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param category what the objection is about
+     */
     public ObjectionRaised(Instant occurredAt, ObjectionCategory category) {
       this(occurredAt, category, "");
     }
@@ -123,8 +198,19 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** Every open objection of the given category was answered. */
+  /**
+   * Every open objection of the given category was answered.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param category the category whose open objections are all closed
+   */
   record ObjectionResolved(Instant occurredAt, ObjectionCategory category) implements SalesEvent {
+    /**
+     * Checks that every component is present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param category the category whose open objections are all closed
+     */
     public ObjectionResolved {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Objects.requireNonNull(category, "category must not be null");
@@ -139,9 +225,17 @@ public sealed interface SalesEvent {
   /**
    * A proposal was sent.
    *
+   * @param occurredAt when it happened, which may be before it is fired
    * @param amount the proposed amount, when the proposal names one; it becomes the deal's amount
    */
   record ProposalSent(Instant occurredAt, @Nullable BigDecimal amount) implements SalesEvent {
+    /**
+     * Checks that the time is present and the amount, if any, not negative.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param amount the proposed amount, or {@code null} when the proposal names none
+     * @throws IllegalArgumentException if {@code amount} is negative
+     */
     public ProposalSent {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       if (amount != null) {
@@ -155,8 +249,19 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** Terms were negotiated; {@code summary} may be empty. */
+  /**
+   * Terms were negotiated.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param summary what was agreed, in a few words; may be empty
+   */
   record TermsNegotiated(Instant occurredAt, String summary) implements SalesEvent {
+    /**
+     * Checks that every component is present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param summary what was agreed, in a few words; may be empty but not {@code null}
+     */
     public TermsNegotiated {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Objects.requireNonNull(summary, "summary must not be null");
@@ -168,8 +273,17 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** The contract was signed. */
+  /**
+   * The contract was signed.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   */
   record ContractSigned(Instant occurredAt) implements SalesEvent {
+    /**
+     * Checks that the time is present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     */
     public ContractSigned {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
     }
@@ -183,17 +297,32 @@ public sealed interface SalesEvent {
   /**
    * The deal was won.
    *
+   * @param occurredAt when it happened, which may be before it is fired
    * @param amount the amount won; it becomes the deal's amount
    * @param technique the closing technique used, when recorded (the closes of “7-step sales process” (Lucidchart))
    */
   record ClosedWon(Instant occurredAt, BigDecimal amount, @Nullable ClosingTechnique technique)
       implements SalesEvent {
+    /**
+     * Checks that the time is present and the amount not negative.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param amount the amount won; zero is allowed
+     * @param technique the closing technique used, or {@code null} when not recorded
+     * @throws IllegalArgumentException if {@code amount} is negative
+     */
     public ClosedWon {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Checks.nonNegative(amount, "amount");
     }
 
-    /** A win with no closing technique recorded. */
+    /**
+     * A win with no closing technique recorded.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param amount the amount won; zero is allowed
+     * @throws IllegalArgumentException if {@code amount} is negative
+     */
     public ClosedWon(Instant occurredAt, BigDecimal amount) {
       this(occurredAt, amount, null);
     }
@@ -208,24 +337,45 @@ public sealed interface SalesEvent {
   /**
    * The deal was lost, for the reason given.
    *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param reason why the deal was lost; it becomes the deal's loss reason
    * @param detail more about the reason; may be empty
    * @param technique the closing technique that was tried and failed, when recorded, so that techniques can be
    *     compared on wins and losses alike
    */
   record ClosedLost(Instant occurredAt, LossReason reason, String detail, @Nullable ClosingTechnique technique)
       implements SalesEvent {
+    /**
+     * Checks that the time, reason and detail are present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param reason why the deal was lost
+     * @param detail more about the reason; may be empty but not {@code null}
+     * @param technique the closing technique that was tried, or {@code null} when not recorded
+     */
     public ClosedLost {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Objects.requireNonNull(reason, "reason must not be null");
       Objects.requireNonNull(detail, "detail must not be null");
     }
 
-    /** A loss with a detail and no closing technique recorded. */
+    /**
+     * A loss with a detail and no closing technique recorded.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param reason why the deal was lost
+     * @param detail more about the reason; may be empty but not {@code null}
+     */
     public ClosedLost(Instant occurredAt, LossReason reason, String detail) {
       this(occurredAt, reason, detail, null);
     }
 
-    /** A loss with no detail. */
+    /**
+     * A loss with no detail.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param reason why the deal was lost
+     */
     public ClosedLost(Instant occurredAt, LossReason reason) {
       this(occurredAt, reason, "", null);
     }
@@ -237,8 +387,21 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** A follow-up was made through a channel, with its outcome. */
+  /**
+   * A follow-up was made through a channel, with its outcome.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param channel how the prospect was reached; it is added to the deal's contact channels
+   * @param outcome what came of it
+   */
   record FollowUpLogged(Instant occurredAt, ContactChannel channel, FollowUpOutcome outcome) implements SalesEvent {
+    /**
+     * Checks that every component is present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param channel how the prospect was reached
+     * @param outcome what came of it
+     */
     public FollowUpLogged {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Objects.requireNonNull(channel, "channel must not be null");
@@ -254,9 +417,17 @@ public sealed interface SalesEvent {
   /**
    * The customer referred a new prospect.
    *
+   * @param occurredAt when it happened, which may be before it is fired
    * @param source who or what referred the prospect, for example the referring customer's name
    */
   record ReferralReceived(Instant occurredAt, String source) implements SalesEvent {
+    /**
+     * Checks that the time and a source are present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param source who or what referred the prospect; not blank
+     * @throws IllegalArgumentException if {@code source} is blank
+     */
     public ReferralReceived {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
       Checks.notBlank(source, "source");
@@ -268,8 +439,17 @@ public sealed interface SalesEvent {
     }
   }
 
-  /** The customer was onboarded. */
+  /**
+   * The customer was onboarded.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   */
   record OnboardingDone(Instant occurredAt) implements SalesEvent {
+    /**
+     * Checks that the time is present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     */
     public OnboardingDone {
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
     }
@@ -285,9 +465,18 @@ public sealed interface SalesEvent {
    * {@link DealFacts#attributes() attributes} when it is accepted.
    *
    * @param type a custom (not built-in) event type
+   * @param occurredAt when it happened, which may be before it is fired
    * @param attributes string attributes, copied
    */
   record Custom(EventType type, Instant occurredAt, Map<String, String> attributes) implements SalesEvent {
+    /**
+     * Checks the type and copies the attributes.
+     *
+     * @param type a custom event type, not one of the built-in ones
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param attributes string attributes, copied; may be empty
+     * @throws IllegalArgumentException if {@code type} is built in: fire its typed event instead
+     */
     public Custom {
       Objects.requireNonNull(type, "type must not be null");
       Objects.requireNonNull(occurredAt, "occurredAt must not be null");
@@ -298,7 +487,13 @@ public sealed interface SalesEvent {
       attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes must not be null"));
     }
 
-    /** A custom event with no attributes. */
+    /**
+     * A custom event with no attributes.
+     *
+     * @param type a custom event type, not one of the built-in ones
+     * @param occurredAt when it happened, which may be before it is fired
+     * @throws IllegalArgumentException if {@code type} is built in: fire its typed event instead
+     */
     public Custom(EventType type, Instant occurredAt) {
       this(type, occurredAt, Map.of());
     }
@@ -310,10 +505,12 @@ public sealed interface SalesEvent {
    * @since 0.1
    */
   interface Term {
-    /** The constant's name, as {@link Enum#name()} gives it. */
+    /** {@return the constant's name, as {@link Enum#name()} gives it} */
     String name();
 
-    /** Returns the lower-case, dash-separated form used in messages and diagrams, for example {@code "no-response"}. */
+    /**
+     * {@return the lower-case, dash-separated form used in messages and diagrams, for example {@code "no-response"}}
+     */
     default String label() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -325,11 +522,22 @@ public sealed interface SalesEvent {
    * @since 0.1
    */
   enum ContactChannel implements Term {
+    /** By email. */
     EMAIL,
+
+    /** By telephone. */
     PHONE,
+
+    /** Face to face. */
     IN_PERSON,
+
+    /** Through a social network. */
     SOCIAL,
+
+    /** By video call. */
     VIDEO_CALL,
+
+    /** Through any other channel. */
     OTHER
   }
 
@@ -340,9 +548,16 @@ public sealed interface SalesEvent {
    * @since 0.1
    */
   enum ApproachMethod implements Term {
+    /** Opening with a gift for the prospect. */
     PREMIUM,
+
+    /** Opening with a question that gets the prospect talking about their needs. */
     QUESTION,
+
+    /** Opening with a sample or a free trial of the product for the prospect to judge. */
     PRODUCT,
+
+    /** Any other opening. */
     OTHER
   }
 
@@ -352,8 +567,13 @@ public sealed interface SalesEvent {
    * @since 0.1
    */
   enum LeadTemperature implements Term {
+    /** Has shown no interest yet. */
     COLD,
+
+    /** Has shown interest but is not ready to buy. */
     WARM,
+
+    /** Ready to buy, or close to it. */
     HOT
   }
 
@@ -363,11 +583,22 @@ public sealed interface SalesEvent {
    * @since 0.1
    */
   enum ObjectionCategory implements Term {
+    /** The price is too high, or the value not clear enough for it. */
     PRICE,
+
+    /** Not now: the prospect wants to wait. */
     TIMING,
+
+    /** The prospect prefers, or already uses, a competitor's offer. */
     COMPETITOR,
+
+    /** The person talking cannot decide alone, or someone else must agree. */
     AUTHORITY,
+
+    /** The prospect doubts they need it. */
     NEED,
+
+    /** About anything else. */
     OTHER
   }
 
@@ -378,9 +609,16 @@ public sealed interface SalesEvent {
    * @since 0.1
    */
   enum ClosingTechnique implements Term {
+    /** Offering two options that both close the sale, such as two start dates. */
     ALTERNATIVE_CHOICE,
+
+    /** Adding something extra, such as a discount or a free period, if the prospect signs now. */
     EXTRA_INDUCEMENT,
+
+    /** Pointing out that the offer is limited in time or quantity. */
     STANDING_ROOM_ONLY,
+
+    /** Any other technique. */
     OTHER
   }
 
@@ -390,13 +628,28 @@ public sealed interface SalesEvent {
    * @since 0.1
    */
   enum LossReason implements Term {
+    /** The prospect stopped answering. */
     NO_RESPONSE,
+
+    /** The price was too high. */
     PRICE,
+
+    /** The prospect chose a competitor. */
     COMPETITOR,
+
+    /** The prospect had no money for it. */
     NO_BUDGET,
+
+    /** The prospect decided not to decide, or to keep things as they are. */
     NO_DECISION,
+
+    /** The prospect wants to buy, but not now. */
     TIMING,
+
+    /** The product does not meet the prospect's needs. */
     NOT_A_FIT,
+
+    /** Any other reason. */
     OTHER
   }
 
@@ -406,8 +659,13 @@ public sealed interface SalesEvent {
    * @since 0.1
    */
   enum FollowUpOutcome implements Term {
+    /** The prospect did not answer; such follow-ups in a row can move a deal to nurture. */
     NO_RESPONSE,
+
+    /** The prospect answered. */
     RESPONDED,
+
+    /** The prospect answered and declined; it ends a run of unanswered follow-ups, as an answer does. */
     REJECTED
   }
 }

@@ -111,13 +111,14 @@ public final class SalesProcess {
    * Returns a builder for a new process.
    *
    * @param id the stable id, lower-case kebab-case, for example {@code "seven-step-textbook"}
+   * @return a builder with no stages and no transitions
    * @throws IllegalArgumentException if {@code id} is not kebab-case
    */
   public static Builder builder(String id) {
     return new Builder(Checks.id(id, "process id"));
   }
 
-  /** Returns a builder holding this definition, to change it and build a revalidated copy. */
+  /** {@return a builder holding this definition, to change it and build a revalidated copy} */
   public Builder toBuilder() {
     Builder builder = new Builder(id).name(name).description(description).initialStage(initialStage);
     stages.values().forEach(builder::stage);
@@ -125,27 +126,27 @@ public final class SalesProcess {
     return builder;
   }
 
-  /** The stable id. */
+  /** {@return the stable id, which deals and stores refer to the process by} */
   public String id() {
     return id;
   }
 
-  /** The display name; the id when none was given. */
+  /** {@return the display name; the id when none was given} */
   public String name() {
     return name;
   }
 
-  /** A short description; empty when none was given. */
+  /** {@return a short description; empty when none was given} */
   public String description() {
     return description;
   }
 
-  /** The stage every deal starts in. */
+  /** {@return the stage every deal starts in} */
   public Stage initialStage() {
     return stages.get(initialStage);
   }
 
-  /** Every stage, in the order they were added (the pipeline order). */
+  /** {@return every stage, in the order they were added (the pipeline order)} */
   public List<Stage> stages() {
     return List.copyOf(stages.values());
   }
@@ -153,6 +154,8 @@ public final class SalesProcess {
   /**
    * Returns the stage with the given id.
    *
+   * @param stageId the id of a stage of this process
+   * @return the stage
    * @throws IllegalArgumentException if the process has no such stage; the message lists the stages it has
    */
   public Stage stage(String stageId) {
@@ -164,15 +167,22 @@ public final class SalesProcess {
     return stage;
   }
 
-  /** Returns the stage with the given id, if the process has it. */
+  /**
+   * Returns the stage with the given id, if the process has it.
+   *
+   * @param stageId a stage id, of this process or not
+   * @return the stage, or empty if the process has none with that id
+   */
   public Optional<Stage> findStage(String stageId) {
     return Optional.ofNullable(stages.get(Objects.requireNonNull(stageId, "stageId must not be null")));
   }
 
   /**
-   * Every transition, in the order they were added, with the guards engines evaluate: a stage's
+   * Returns every transition, in the order they were added, with the guards engines evaluate: a stage's
    * {@link Stage#requiredToLeave() required fields} and the target's {@link Stage#requiredToEnter() required fields}
    * are part of each stage-changing transition's guard.
+   *
+   * @return the transitions, unmodifiable
    */
   public List<Transition> transitions() {
     return transitions;
@@ -187,6 +197,10 @@ public final class SalesProcess {
    * follow-up thresholds apply to), contacts and follow-ups through a channel already used. Firing a real event may
    * change the answer by bringing new facts; {@link #explain(Deal, SalesEvent, Instant)} asks about one.
    *
+   * @param deal a deal of this process
+   * @param now the instant to judge time-based guards at, usually the engine clock's
+   * @return one option for each transition from the deal's stage, in the order they were added; empty in a terminal
+   *     stage
    * @throws IllegalArgumentException if the deal does not belong to this process
    */
   public List<TransitionOption> explain(Deal deal, Instant now) {
@@ -204,6 +218,11 @@ public final class SalesProcess {
    * Returns, for each transition from the deal's stage on {@code event}'s type, whether {@code event} would be
    * allowed at {@code now} and, if not, why. Nothing is fired.
    *
+   * @param deal a deal of this process
+   * @param event the event that might be fired, with the facts it would bring
+   * @param now the instant to judge time-based guards at, usually the engine clock's
+   * @return one option for each such transition, in the order an engine tries them; empty when the stage has no
+   *     transition on that type
    * @throws IllegalArgumentException if the deal does not belong to this process
    */
   public List<TransitionOption> explain(Deal deal, SalesEvent event, Instant now) {
@@ -222,7 +241,12 @@ public final class SalesProcess {
     }
   }
 
-  /** The transitions leaving {@code stageId} (internal ones included), in the order they were added. */
+  /**
+   * Returns the transitions leaving {@code stageId} (internal ones included), in the order they were added.
+   *
+   * @param stageId a stage id; one the process does not have has no transitions
+   * @return the transitions, unmodifiable; empty for a terminal or unknown stage
+   */
   public List<Transition> transitionsFrom(String stageId) {
     Map<EventType, List<Transition>> byEvent = table.get(Objects.requireNonNull(stageId, "stageId must not be null"));
     if (byEvent == null) {
@@ -234,8 +258,12 @@ public final class SalesProcess {
   }
 
   /**
-   * The transitions from {@code stageId} on {@code event}, in the order an engine tries them: the first whose guard
-   * allows is taken. Empty when the process has no such move.
+   * Returns the transitions from {@code stageId} on {@code event}, in the order an engine tries them: the first whose
+   * guard allows is taken.
+   *
+   * @param stageId a stage id; one the process does not have has no transitions
+   * @param event the event type
+   * @return the transitions, unmodifiable; empty when the process has no such move
    */
   public List<Transition> transitions(String stageId, EventType event) {
     Map<EventType, List<Transition>> byEvent = table.get(Objects.requireNonNull(stageId, "stageId must not be null"));
@@ -246,23 +274,33 @@ public final class SalesProcess {
     return list == null ? List.of() : list;
   }
 
-  /** The stages as a graph along the stage-changing transitions: reachability, distances, shortest paths. */
+  /** {@return the stages as a graph along the stage-changing transitions: reachability, distances, shortest paths} */
   public ProcessGraph graph() {
     return graph;
   }
 
-  /** The event types some transition of this process fires on. */
+  /** {@return the event types some transition of this process fires on, in the order first used} */
   public Set<EventType> eventTypes() {
     return eventTypes;
   }
 
-  /** The event types a deal in {@code stageId} can be sent, in the order their transitions were added. */
+  /**
+   * Returns the event types a deal in {@code stageId} can be sent, in the order their transitions were added.
+   *
+   * @param stageId a stage id; one the process does not have has no transitions
+   * @return the event types, unmodifiable; empty for a terminal or unknown stage
+   */
   public Set<EventType> eventTypesFrom(String stageId) {
     Map<EventType, List<Transition>> byEvent = table.get(Objects.requireNonNull(stageId, "stageId must not be null"));
     return byEvent == null ? Set.of() : Collections.unmodifiableSet(byEvent.keySet());
   }
 
-  /** The stages of the given kinds, in pipeline order. */
+  /**
+   * Returns the stages of the given kinds, in pipeline order.
+   *
+   * @param kinds the kinds wanted; none gives an empty list
+   * @return the stages, unmodifiable
+   */
   public List<Stage> stages(StageKind... kinds) {
     Set<StageKind> wanted = Set.of(kinds);
     return stages.values().stream().filter(s -> wanted.contains(s.kind())).collect(Collectors.toUnmodifiableList());
@@ -291,13 +329,24 @@ public final class SalesProcess {
       this.id = id;
     }
 
-    /** Sets the display name; defaults to the id. */
+    /**
+     * Sets the display name; defaults to the id.
+     *
+     * @param name the name reports and diagrams show; not blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
     public Builder name(String name) {
       this.name = Checks.notBlank(name, "process name");
       return this;
     }
 
-    /** Sets a short description. */
+    /**
+     * Sets a short description; defaults to empty.
+     *
+     * @param description a sentence or two on what the process is for; may be empty
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = Objects.requireNonNull(description, "description must not be null");
       return this;
@@ -306,6 +355,8 @@ public final class SalesProcess {
     /**
      * Adds a stage; stages keep the order they are added in, which is the pipeline order reports and diagrams use.
      *
+     * @param stage the stage, whose id must be new to this builder
+     * @return this builder
      * @throws IllegalArgumentException if a stage with the same id was already added
      */
     public Builder stage(Stage stage) {
@@ -321,6 +372,8 @@ public final class SalesProcess {
     /**
      * Replaces the stage with the same id, keeping its place in the pipeline (to rename it or change its metadata).
      *
+     * @param stage the new stage, with the id of one already added
+     * @return this builder
      * @throws IllegalArgumentException if there is no stage with that id
      */
     public Builder replaceStage(Stage stage) {
@@ -333,39 +386,89 @@ public final class SalesProcess {
       return this;
     }
 
-    /** Sets the stage every deal starts in. */
+    /**
+     * Sets the stage every deal starts in; {@link #build()} checks that it is a stage of the process.
+     *
+     * @param stageId the stage's id, which may be added before or after this call
+     * @return this builder
+     * @throws IllegalArgumentException if {@code stageId} is not kebab-case
+     */
     public Builder initialStage(String stageId) {
       this.initialStage = Checks.id(stageId, "initial stage id");
       return this;
     }
 
-    /** Adds an unguarded stage-changing transition. */
+    /**
+     * Adds an unguarded stage-changing transition.
+     *
+     * @param source the id of the stage the transition leaves
+     * @param event the event type it fires on
+     * @param target the id of the stage it enters; equal to {@code source} for a self-transition, which resets the
+     *     stage entry time
+     * @return this builder
+     * @throws IllegalArgumentException if a stage id is not kebab-case
+     */
     public Builder transition(String source, EventType event, String target) {
       return transition(Transition.external(source, event, target, TransitionGuard.always()));
     }
 
-    /** Adds a guarded stage-changing transition; transitions on the same stage and event are tried in order. */
+    /**
+     * Adds a guarded stage-changing transition; transitions on the same stage and event are tried in order.
+     *
+     * @param source the id of the stage the transition leaves
+     * @param event the event type it fires on
+     * @param target the id of the stage it enters
+     * @param guard the condition the transition is taken under
+     * @return this builder
+     * @throws IllegalArgumentException if a stage id is not kebab-case
+     */
     public Builder transition(String source, EventType event, String target, TransitionGuard guard) {
       return transition(Transition.external(source, event, target, guard));
     }
 
-    /** Adds an unguarded internal transition: the event is recorded and its facts kept, the stage stays. */
+    /**
+     * Adds an unguarded internal transition: the event is recorded and its facts kept, the stage stays.
+     *
+     * @param stage the id of the stage the deal stays in
+     * @param event the event type to record there
+     * @return this builder
+     * @throws IllegalArgumentException if {@code stage} is not kebab-case
+     */
     public Builder internal(String stage, EventType event) {
       return transition(Transition.internal(stage, event, TransitionGuard.always()));
     }
 
-    /** Adds a guarded internal transition. */
+    /**
+     * Adds a guarded internal transition.
+     *
+     * @param stage the id of the stage the deal stays in
+     * @param event the event type to record there
+     * @param guard the condition the event is recorded under
+     * @return this builder
+     * @throws IllegalArgumentException if {@code stage} is not kebab-case
+     */
     public Builder internal(String stage, EventType event, TransitionGuard guard) {
       return transition(Transition.internal(stage, event, guard));
     }
 
-    /** Adds a transition. */
+    /**
+     * Adds a transition, after those already added.
+     *
+     * @param transition the transition, external or internal
+     * @return this builder
+     */
     public Builder transition(Transition transition) {
       transitions.add(Objects.requireNonNull(transition, "transition must not be null"));
       return this;
     }
 
-    /** Removes every transition from {@code source} on {@code event}, to redefine them. */
+    /**
+     * Removes every transition from {@code source} on {@code event}, to redefine them.
+     *
+     * @param source the id of the stage the transitions leave
+     * @param event the event type they fire on
+     * @return this builder
+     */
     public Builder removeTransitions(String source, EventType event) {
       Objects.requireNonNull(source, "source must not be null");
       Objects.requireNonNull(event, "event must not be null");
@@ -373,7 +476,12 @@ public final class SalesProcess {
       return this;
     }
 
-    /** Removes every transition matching {@code filter}. */
+    /**
+     * Removes every transition matching {@code filter}.
+     *
+     * @param filter says which transitions to remove
+     * @return this builder
+     */
     public Builder removeTransitionsIf(Predicate<Transition> filter) {
       transitions.removeIf(Objects.requireNonNull(filter, "filter must not be null"));
       return this;
@@ -382,6 +490,7 @@ public final class SalesProcess {
     /**
      * Validates the definition and builds it. The builder is unchanged and may be used again.
      *
+     * @return the process, immutable
      * @throws InvalidProcessException listing every problem found: a missing initial stage, transitions naming unknown
      *     stages, no won stage, unreachable stages, open stages that cannot reach a won or lost stage, transitions
      *     out of terminal stages, two unguarded transitions on the same stage and event, and a guarded transition

@@ -24,59 +24,77 @@ import org.immutables.value.Value;
 public abstract class Stage {
   Stage() {}
 
-  /** The stable id, in lower-case kebab-case, for example {@code "qualifying"}. */
+  /** {@return the stable id, in lower-case kebab-case, for example {@code "qualifying"}} */
   public abstract String id();
 
-  /** The display name, for example {@code "Qualifying"}. */
+  /** {@return the display name, for example {@code "Qualifying"}} */
   public abstract String name();
 
-  /** A short description of what happens in this stage; empty when none was given. */
+  /** {@return a short description of what happens in this stage; empty when none was given} */
   @Value.Default
   public String description() {
     return "";
   }
 
-  /** Whether this is an open pipeline stage, a post-sale stage or a won or lost outcome. */
+  /** {@return whether this is an open pipeline stage, a post-sale stage or a won or lost outcome} */
   public abstract StageKind kind();
 
-  /** The default probability, between 0 and 1, that a deal in this stage is eventually won, as CRMs show it. */
+  /**
+   * {@return the default probability, between 0 and 1, that a deal in this stage is eventually won, as CRMs show it}
+   */
   public abstract OptionalDouble winProbability();
 
-  /** How long a deal may sit in this stage before it counts as stalled. */
+  /** {@return how long a deal may sit in this stage before it counts as stalled; empty when it never does} */
   public abstract Optional<Duration> stallAfter();
 
-  /** Advice for the sales rep working a deal in this stage; empty when none was given. */
+  /** {@return advice for the sales rep working a deal in this stage; empty when none was given} */
   @Value.Default
   public String guidance() {
     return "";
   }
 
   /**
-   * Deal fields that must be known before a deal may enter this stage, such as {@code "amount"} before a proposal.
-   * The names are those of {@link DealFacts#field(String)}.
+   * Returns the deal fields that must be known before a deal may enter this stage, such as {@code "amount"} before a
+   * proposal. The names are those of {@link DealFacts#field(String)}.
+   *
+   * @return the field names; empty when entering needs none
    */
   public abstract Set<String> requiredToEnter();
 
-  /** Deal fields that must be known before a deal may leave this stage for another one. */
+  /**
+   * Returns the deal fields that must be known before a deal may leave this stage for another one. The names are
+   * those of {@link DealFacts#field(String)}.
+   *
+   * @return the field names; empty when leaving needs none
+   */
   public abstract Set<String> requiredToLeave();
 
   /**
    * Returns the stall cut-off at {@code now}: a deal that entered this stage before the returned instant is stalled.
-   * Empty when deals never stall here: the stage has no {@link #stallAfter() threshold}, or it is won or lost. A deal
-   * exactly at its threshold is not stalled yet.
+   * A deal exactly at its threshold is not stalled yet.
+   *
+   * @param now the instant to judge at, usually the engine clock's
+   * @return the cut-off, or empty when deals never stall here: the stage has no {@link #stallAfter() threshold}, or
+   *     it is won or lost
    */
   public final Optional<Instant> stallCutoff(Instant now) {
     Objects.requireNonNull(now, "now must not be null");
     return isTerminal() ? Optional.empty() : stallAfter().map(now::minus);
   }
 
-  /** Returns whether {@code deal}, which must be in this stage, is stalled at {@code now}; see {@link #stallCutoff}. */
+  /**
+   * Returns whether {@code deal} is stalled at {@code now}; see {@link #stallCutoff}.
+   *
+   * @param deal a deal in this stage; its stage is not checked
+   * @param now the instant to judge at, usually the engine clock's
+   * @return whether the deal entered this stage before the cut-off
+   */
   public final boolean isStalled(Deal deal, Instant now) {
     Objects.requireNonNull(deal, "deal must not be null");
     return stallCutoff(now).map(deal.enteredStageAt()::isBefore).orElse(false);
   }
 
-  /** Returns whether no transition may leave this stage. */
+  /** {@return whether no transition may leave this stage} */
   public final boolean isTerminal() {
     return kind().isTerminal();
   }
@@ -106,32 +124,60 @@ public abstract class Stage {
     }
   }
 
-  /** Returns a builder initialised from this stage, to derive a changed copy. */
+  /** {@return a builder initialised from this stage, to derive a changed copy} */
   public final Builder toBuilder() {
     return builder().from(this);
   }
 
-  /** Returns a new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns an open pipeline stage with no metadata. */
+  /**
+   * Returns an open pipeline stage with no metadata.
+   *
+   * @param id the stable id, in lower-case kebab-case
+   * @param name the display name; not blank
+   * @return the stage
+   * @throws IllegalArgumentException if {@code id} is not kebab-case or {@code name} is blank
+   */
   public static Stage open(String id, String name) {
     return builder().id(id).name(name).kind(StageKind.OPEN).build();
   }
 
-  /** Returns a post-sale stage with no metadata. */
+  /**
+   * Returns a post-sale stage with no metadata.
+   *
+   * @param id the stable id, in lower-case kebab-case
+   * @param name the display name; not blank
+   * @return the stage
+   * @throws IllegalArgumentException if {@code id} is not kebab-case or {@code name} is blank
+   */
   public static Stage postSale(String id, String name) {
     return builder().id(id).name(name).kind(StageKind.POST_SALE).build();
   }
 
-  /** Returns a terminal won stage. */
+  /**
+   * Returns a terminal won stage, with a win probability of 1.
+   *
+   * @param id the stable id, in lower-case kebab-case
+   * @param name the display name; not blank
+   * @return the stage
+   * @throws IllegalArgumentException if {@code id} is not kebab-case or {@code name} is blank
+   */
   public static Stage won(String id, String name) {
     return builder().id(id).name(name).kind(StageKind.WON).winProbability(1.0).build();
   }
 
-  /** Returns a terminal lost stage. */
+  /**
+   * Returns a terminal lost stage, with a win probability of 0.
+   *
+   * @param id the stable id, in lower-case kebab-case
+   * @param name the display name; not blank
+   * @return the stage
+   * @throws IllegalArgumentException if {@code id} is not kebab-case or {@code name} is blank
+   */
   public static Stage lost(String id, String name) {
     return builder().id(id).name(name).kind(StageKind.LOST).winProbability(0.0).build();
   }

@@ -15,12 +15,12 @@ public enum StageKind {
   /** A terminal stage: the deal was lost or disqualified. */
   LOST;
 
-  /** Returns whether no transition may leave a stage of this kind ({@link #WON} and {@link #LOST}). */
+  /** {@return whether no transition may leave a stage of this kind ({@link #WON} and {@link #LOST})} */
   public boolean isTerminal() {
     return this == WON || this == LOST;
   }
 
-  /** Returns whether a deal in a stage of this kind has been won ({@link #POST_SALE} or {@link #WON}). */
+  /** {@return whether a deal in a stage of this kind has been won ({@link #POST_SALE} or {@link #WON})} */
   public boolean isWon() {
     return this == WON || this == POST_SALE;
   }

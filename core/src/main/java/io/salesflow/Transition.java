@@ -17,6 +17,16 @@ import java.util.Objects;
  * @since 0.1
  */
 public record Transition(String source, EventType event, String target, boolean internal, TransitionGuard guard) {
+  /**
+   * Checks the stage ids and that an internal transition stays in its stage.
+   *
+   * @param source the stage id the transition leaves, in kebab-case
+   * @param event the event type it fires on
+   * @param target the stage id it enters, in kebab-case
+   * @param internal whether the deal stays in its stage
+   * @param guard the condition; {@link TransitionGuard#always()} when unguarded
+   * @throws IllegalArgumentException if a stage id is not kebab-case, or an internal transition names two stages
+   */
   public Transition {
     Checks.id(source, "source stage id");
     Objects.requireNonNull(event, "event must not be null");
@@ -28,17 +38,34 @@ public record Transition(String source, EventType event, String target, boolean 
     }
   }
 
-  /** Returns a stage-changing transition (a self-transition when source and target are equal). */
+  /**
+   * Returns a stage-changing transition (a self-transition when source and target are equal).
+   *
+   * @param source the stage id the transition leaves
+   * @param event the event type it fires on
+   * @param target the stage id it enters
+   * @param guard the condition; {@link TransitionGuard#always()} when unguarded
+   * @return the transition
+   * @throws IllegalArgumentException if a stage id is not kebab-case
+   */
   public static Transition external(String source, EventType event, String target, TransitionGuard guard) {
     return new Transition(source, event, target, false, guard);
   }
 
-  /** Returns an internal transition that keeps the deal in {@code stage}. */
+  /**
+   * Returns an internal transition that keeps the deal in {@code stage}.
+   *
+   * @param stage the stage id the deal stays in
+   * @param event the event type it fires on
+   * @param guard the condition; {@link TransitionGuard#always()} when unguarded
+   * @return the transition
+   * @throws IllegalArgumentException if {@code stage} is not kebab-case
+   */
   public static Transition internal(String stage, EventType event, TransitionGuard guard) {
     return new Transition(stage, event, stage, true, guard);
   }
 
-  /** Returns whether the transition has a guard other than {@link TransitionGuard#always()}. */
+  /** {@return whether the transition has a guard other than {@link TransitionGuard#always()}} */
   public boolean isGuarded() {
     return guard != TransitionGuard.always();
   }

@@ -42,7 +42,7 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
     this.internal = internal;
   }
 
-  /** Returns an empty history. */
+  /** {@return an empty history, a just-started deal's} */
   public static TransitionHistory empty() {
     return EMPTY;
   }
@@ -50,6 +50,8 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
   /**
    * Returns a history of the given records, as a store reads them back.
    *
+   * @param records the records, oldest first
+   * @return the history of those records
    * @throws IllegalArgumentException if the records are not continuous: versions 1, 2, 3… with each record starting
    *     where the previous one ended
    */
@@ -64,6 +66,8 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
   /**
    * Returns this history with {@code record} appended; this history is unchanged.
    *
+   * @param record the next transition
+   * @return the longer history, sharing this history's records
    * @throws IllegalArgumentException if {@code record} does not continue this history: its version must be
    *     {@code size() + 1} and its {@code from} the last record's {@code to}
    */
@@ -98,7 +102,7 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
         + "' but the previous record ended in '" + to + "'");
   }
 
-  /** Returns the most recent record, if any. */
+  /** {@return the most recent record, or empty if the history is empty} */
   public Optional<TransitionRecord> latest() {
     return Optional.ofNullable(last());
   }
@@ -114,12 +118,12 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
         Objects.requireNonNull(event), Instant.ofEpochSecond(atSecond, atNano), internal);
   }
 
-  /** Returns the records, oldest first, as an unmodifiable list (one copy). */
+  /** {@return the records, oldest first, as an unmodifiable list copied on each call} */
   public List<TransitionRecord> asList() {
     return toList();
   }
 
-  /** Returns the records, oldest first. */
+  /** {@return the records, oldest first, as a sequential stream} */
   public Stream<TransitionRecord> stream() {
     return asList().stream();
   }

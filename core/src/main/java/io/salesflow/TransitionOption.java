@@ -12,17 +12,23 @@ import java.util.Objects;
  * @since 0.1
  */
 public record TransitionOption(Transition transition, GuardVerdict verdict) {
+  /**
+   * Checks that both components are present.
+   *
+   * @param transition the transition the verdict is about
+   * @param verdict whether its guard allows it now
+   */
   public TransitionOption {
     Objects.requireNonNull(transition, "transition must not be null");
     Objects.requireNonNull(verdict, "verdict must not be null");
   }
 
-  /** Returns whether the transition is allowed now. */
+  /** {@return whether the transition is allowed now} */
   public boolean allowed() {
     return verdict.allowed();
   }
 
-  /** Every unmet condition; empty when allowed. */
+  /** {@return every unmet condition, as the guard worded it; empty when allowed} */
   public List<String> unmetConditions() {
     return verdict.reasons();
   }

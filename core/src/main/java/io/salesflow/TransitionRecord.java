@@ -15,6 +15,18 @@ import java.util.Objects;
  * @since 0.1
  */
 public record TransitionRecord(long version, String from, String to, SalesEvent event, Instant at, boolean internal) {
+  /**
+   * Checks the version and stages.
+   *
+   * @param version the deal's version after this transition, at least 1
+   * @param from the stage the deal was in; not blank
+   * @param to the stage the deal is in afterwards; not blank
+   * @param event the event that was accepted
+   * @param at when the engine accepted it
+   * @param internal whether the deal stayed in its stage
+   * @throws IllegalArgumentException if {@code version} is below 1, a stage is blank, or an internal record names two
+   *     stages
+   */
   public TransitionRecord {
     if (version < 1) {
       throw new IllegalArgumentException("version of a transition record must be at least 1, but was " + version);
@@ -29,7 +41,7 @@ public record TransitionRecord(long version, String from, String to, SalesEvent 
     }
   }
 
-  /** The type of the event that was accepted. */
+  /** {@return the type of the event that was accepted} */
   public EventType eventType() {
     return event.type();
   }

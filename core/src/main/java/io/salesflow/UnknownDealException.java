@@ -8,7 +8,11 @@ package io.salesflow;
 public final class UnknownDealException extends SalesProcessException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param dealId the id that no stored deal has
+   */
   public UnknownDealException(String dealId) {
     super("unknown deal '" + dealId + "'; start it with DealEngine.start before firing events at it", null, dealId);
   }

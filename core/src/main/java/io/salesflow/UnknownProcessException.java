@@ -8,7 +8,12 @@ package io.salesflow;
 public final class UnknownProcessException extends SalesProcessException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param processId the id asked for
+   * @param known the ids that were known, listed in the message in alphabetical order
+   */
   public UnknownProcessException(String processId, java.util.Collection<String> known) {
     super("unknown process '" + processId + "'; known processes: " + new java.util.TreeSet<>(known), processId, null);
   }

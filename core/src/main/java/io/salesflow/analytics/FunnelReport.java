@@ -89,8 +89,10 @@ public final class FunnelReport {
   /**
    * Builds the report.
    *
+   * @param process the process the deals run through, whose stages the report lists in pipeline order
    * @param deals deals of {@code process}; deals of other processes are an error
    * @param at the instant "now" for stalled deals and stays still going on
+   * @return the report; the deals are copied
    * @throws IllegalArgumentException if a deal belongs to another process
    */
   public static FunnelReport of(SalesProcess process, Collection<Deal> deals, Instant at) {
@@ -178,22 +180,22 @@ public final class FunnelReport {
     return Optional.of(sorted.get(Math.max(0, rank - 1)));
   }
 
-  /** The process reported on. */
+  /** {@return the process reported on} */
   public SalesProcess process() {
     return process;
   }
 
-  /** The instant the report is for. */
+  /** {@return the instant the report is for} */
   public Instant at() {
     return at;
   }
 
-  /** How many deals the report covers. */
+  /** {@return how many deals the report covers} */
   public int deals() {
     return deals.size();
   }
 
-  /** The figures per stage, in pipeline order. */
+  /** {@return the figures per stage, in pipeline order} */
   public List<StageFunnel> stages() {
     return stages;
   }
@@ -201,6 +203,8 @@ public final class FunnelReport {
   /**
    * Returns the figures of one stage.
    *
+   * @param stageId the id of a stage of the process
+   * @return the stage's figures
    * @throws IllegalArgumentException if the process has no such stage
    */
   public StageFunnel stage(String stageId) {
@@ -209,36 +213,37 @@ public final class FunnelReport {
             + "'"));
   }
 
-  /** Deals won (in a won or post-sale stage). */
+  /** {@return how many deals were won: those in a won or post-sale stage} */
   public int won() {
     return won;
   }
 
-  /** Deals lost or disqualified (in a lost stage). */
+  /** {@return how many deals were lost or disqualified: those in a lost stage} */
   public int lost() {
     return lost;
   }
 
-  /** Deals still open. */
+  /** {@return how many deals are still open} */
   public int open() {
     return deals.size() - won - lost;
   }
 
-  /** Won deals over closed deals (won plus lost); empty when none is closed. */
+  /** {@return won deals over closed deals (won plus lost), from 0 to 1; empty when none is closed} */
   public Optional<Double> winRate() {
     int closed = won + lost;
     return closed == 0 ? Optional.empty() : Optional.of((double) won / closed);
   }
 
-  /** The median time from a deal's start to its win, over won deals; empty when none was won. */
+  /** {@return the median time from a deal's start to its win, over won deals; empty when none was won} */
   public Optional<Duration> medianCycleTime() {
     return medianCycleTime;
   }
 
   /**
-   * Win rates of the closed deals grouped by a fact, best first; deals without the fact are left out.
+   * Returns the win rates of the closed deals grouped by a fact, best first; deals without the fact are left out.
    *
    * @param fact extracts the fact's value from a deal, for example {@link #approachMethod(Deal)}
+   * @return one breakdown for each value found, by falling win rate, then by value
    */
   public List<Breakdown> winRateBy(Function<Deal, Optional<String>> fact) {
     Objects.requireNonNull(fact, "fact must not be null");
@@ -257,17 +262,32 @@ public final class FunnelReport {
     return List.copyOf(result);
   }
 
-  /** The approach method recorded on a deal, for {@link #winRateBy}. */
+  /**
+   * Returns the approach method recorded on a deal, for {@link #winRateBy}.
+   *
+   * @param deal any deal
+   * @return the method's label, for example {@code "question"}, or empty if none was recorded
+   */
   public static Optional<String> approachMethod(Deal deal) {
     return deal.facts().approachMethod().map(ApproachMethod::label);
   }
 
-  /** The closing technique recorded on a deal's win or loss, for {@link #winRateBy}. */
+  /**
+   * Returns the closing technique recorded on a deal's win or loss, for {@link #winRateBy}.
+   *
+   * @param deal any deal
+   * @return the technique's label, for example {@code "alternative-choice"}, or empty if none was recorded
+   */
   public static Optional<String> closingTechnique(Deal deal) {
     return deal.facts().closingTechnique().map(ClosingTechnique::label);
   }
 
-  /** The lead temperature recorded on a deal, for {@link #winRateBy}. */
+  /**
+   * Returns the lead temperature recorded on a deal, for {@link #winRateBy}.
+   *
+   * @param deal any deal
+   * @return the temperature's label, for example {@code "warm"}, or empty if none was recorded
+   */
   public static Optional<String> leadTemperature(Deal deal) {
     return deal.facts().leadTemperature().map(LeadTemperature::label);
   }
@@ -282,6 +302,10 @@ public final class FunnelReport {
    * longest-stalled first; see {@link Stage#isStalled(Deal, Instant)}. {@code DealStore.findStalled} answers the same
    * for stored deals.
    *
+   * @param process the process the deals run through
+   * @param deals deals of {@code process}
+   * @param now the instant to judge at
+   * @return the stalled deals, by how far they are past their stage's threshold, furthest first
    * @throws IllegalArgumentException if a deal belongs to another process
    */
   public static List<Deal> stalled(SalesProcess process, Collection<Deal> deals, Instant now) {
@@ -324,8 +348,8 @@ public final class FunnelReport {
       Optional<Duration> medianTimeInStage, Optional<Duration> p90TimeInStage, int stalledNow) {
 
     /**
-     * The share of deals that entered this stage and later reached a later, not-lost stage of the pipeline; empty
-     * when no deal entered it.
+     * {@return the share of deals that entered this stage and later reached a later, not-lost stage of the pipeline;
+     * empty when no deal entered it}
      */
     public Optional<Double> conversion() {
       return entered == 0 ? Optional.empty() : Optional.of((double) reachedLaterStage / entered);
@@ -342,7 +366,7 @@ public final class FunnelReport {
    */
   public record Breakdown(String value, int won, int lost) {
 
-    /** The share of closed deals that were won; empty when none is closed. */
+    /** {@return the share of closed deals that were won, from 0 to 1; empty when none is closed} */
     public Optional<Double> winRate() {
       int closed = won + lost;
       return closed == 0 ? Optional.empty() : Optional.of((double) won / closed);

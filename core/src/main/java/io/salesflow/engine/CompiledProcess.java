@@ -30,10 +30,16 @@ import org.jspecify.annotations.Nullable;
  */
 public interface CompiledProcess extends AutoCloseable {
 
-  /** The definition this was compiled from. */
+  /** {@return the definition this was compiled from} */
   SalesProcess process();
 
-  /** Decides the step for {@code context.event()} on {@code context.deal()}. */
+  /**
+   * Decides the step for {@code context.event()} on {@code context.deal()}.
+   *
+   * @param context the deal, the event, the facts as they would be after it, and the engine clock's instant; the
+   *     runtime has already checked {@link Decision#beforeGuards} for it
+   * @return the transition to take, or a refusal with every reason
+   */
   Decision decide(GuardContext context);
 
   /** Releases resources the compiled form holds (pooled machines, say). The default does nothing. */
@@ -51,8 +57,12 @@ public interface CompiledProcess extends AutoCloseable {
      * Returns the refusal the definition gives before any guard is asked, checked in this order on every engine and
      * in the testkit: the deal is in a won or lost stage ({@link RejectionKind#TERMINAL_STAGE}); no transition of
      * the process fires on the event's type ({@link RejectionKind#UNKNOWN_EVENT_TYPE}); none leaves the deal's stage
-     * on it ({@link RejectionKind#NO_TRANSITION}). Null when there are transitions for guards to decide.
+     * on it ({@link RejectionKind#NO_TRANSITION}).
      *
+     * @param process the process the deal runs through
+     * @param deal the deal the event is fired at
+     * @param type the type of the event being fired
+     * @return the refusal, or {@code null} when there are transitions for guards to decide
      * @throws IllegalArgumentException if the process has no stage with the deal's stage id
      */
     static @Nullable Refuse beforeGuards(SalesProcess process, Deal deal, EventType type) {
@@ -63,6 +73,10 @@ public interface CompiledProcess extends AutoCloseable {
     /**
      * The reference semantics every engine must match: {@link #beforeGuards}, then {@link #firstAllowed} over the
      * transitions from the deal's stage on the event's type. The table engine decides with exactly this.
+     *
+     * @param process the process the deal runs through
+     * @param context the deal, the event, the facts as they would be after it, and the time
+     * @return what an engine must decide for the event
      */
     static Decision reference(SalesProcess process, GuardContext context) {
       List<Transition> candidates = process.transitions(context.deal().stage(), context.event().type());
@@ -90,15 +104,36 @@ public interface CompiledProcess extends AutoCloseable {
           + (accepted.isEmpty() ? "nothing" : accepted)));
     }
 
-    /** Take this transition. */
+    /**
+     * Take this transition.
+     *
+     * @param transition the transition whose guard allowed, as the process lists it
+     */
     record Take(Transition transition) implements Decision {
+      /**
+       * Checks that the transition is present.
+       *
+       * @param transition the transition whose guard allowed
+       */
       public Take {
         Objects.requireNonNull(transition, "transition must not be null");
       }
     }
 
-    /** Take no transition, for these reasons. */
+    /**
+     * Take no transition, for these reasons.
+     *
+     * @param kind why, in one word
+     * @param reasons every reason, each a sentence naming the stage, event or condition involved
+     */
     record Refuse(RejectionKind kind, List<String> reasons) implements Decision {
+      /**
+       * Checks that there is at least one reason, and copies them.
+       *
+       * @param kind why, in one word
+       * @param reasons every reason; at least one
+       * @throws IllegalArgumentException if {@code reasons} is empty
+       */
       public Refuse {
         Objects.requireNonNull(kind, "kind must not be null");
         reasons = List.copyOf(reasons);
@@ -113,7 +148,10 @@ public interface CompiledProcess extends AutoCloseable {
      * refusal with the reasons of every guard that denied, or {@link RejectionKind#NO_TRANSITION} when there are no
      * candidates.
      *
+     * @param process the process the deal runs through, for the wording of a refusal
+     * @param context the deal, the event, the facts as they would be after it, and the time, for the guards
      * @param candidates the transitions from the deal's stage on the event's type, in definition order
+     * @return the first allowed transition to take, or the refusal
      */
     static Decision firstAllowed(SalesProcess process, GuardContext context, List<Transition> candidates) {
       // the usual case, the first candidate allowed, is kept small enough for the JIT to inline into an engine
@@ -147,8 +185,14 @@ public interface CompiledProcess extends AutoCloseable {
     /**
      * Builds the refusal for an event no transition took, with the same wording on every engine.
      *
+     * @param process the process the deal runs through
+     * @param context the deal and the event refused
      * @param denials the verdicts of the guards that denied, in definition order; empty when the process has no
      *     transition from the deal's stage on the event's type
+     * @return a {@link RejectionKind#GUARD_DENIED} refusal with every denial's reasons, or with no denials the refusal
+     *     {@link #beforeGuards} gives
+     * @throws IllegalArgumentException if {@code denials} is empty although the deal's stage has transitions on the
+     *     event's type
      */
     static Refuse refuse(SalesProcess process, GuardContext context, List<GuardVerdict> denials) {
       if (denials.isEmpty()) {

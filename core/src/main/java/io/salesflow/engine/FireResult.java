@@ -20,13 +20,13 @@ import java.util.List;
  */
 public sealed interface FireResult {
 
-  /** The deal after the event: the new snapshot if accepted, the unchanged one if rejected. */
+  /** {@return the deal after the event: the new snapshot if accepted, the unchanged one if rejected} */
   Deal deal();
 
-  /** The event that was fired. */
+  /** {@return the event that was fired} */
   SalesEvent event();
 
-  /** Returns whether the event was accepted. */
+  /** {@return whether the event was accepted} */
   boolean isAccepted();
 
   /**
@@ -36,6 +36,12 @@ public sealed interface FireResult {
    * @param transition the transition recorded
    */
   record Accepted(Deal deal, TransitionRecord transition) implements FireResult {
+    /**
+     * Checks that both components are present.
+     *
+     * @param deal the new snapshot
+     * @param transition the transition recorded
+     */
     public Accepted {
       java.util.Objects.requireNonNull(deal, "deal must not be null");
       java.util.Objects.requireNonNull(transition, "transition must not be null");
@@ -71,6 +77,15 @@ public sealed interface FireResult {
    * @param reasons every reason, each a sentence naming the stage, event or condition involved
    */
   record Rejected(Deal deal, SalesEvent event, RejectionKind kind, List<String> reasons) implements FireResult {
+    /**
+     * Checks that there is at least one reason, and copies them.
+     *
+     * @param deal the unchanged deal
+     * @param event the event that was rejected
+     * @param kind why, in one word
+     * @param reasons every reason; at least one
+     * @throws IllegalArgumentException if {@code reasons} is empty
+     */
     public Rejected {
       java.util.Objects.requireNonNull(deal, "deal must not be null");
       java.util.Objects.requireNonNull(event, "event must not be null");
@@ -86,7 +101,7 @@ public sealed interface FireResult {
       return false;
     }
 
-    /** Returns one sentence with the deal, its stage, the event and every reason. */
+    /** {@return one sentence with the deal, its stage, the event and every reason} */
     public String message() {
       return "deal '" + deal.id() + "' in process '" + deal.processId() + "' (stage '" + deal.stage()
           + "') rejected '" + event.type() + "': " + String.join("; ", reasons);

@@ -12,9 +12,14 @@ import io.salesflow.SalesProcess;
  */
 public interface ProcessCompiler {
 
-  /** A short name of the engine for logs and reports, for example {@code "table"}. */
+  /** {@return a short name of the engine for logs and reports, for example {@code "table"}} */
   String engineName();
 
-  /** Compiles {@code process}; called once per process when an engine is built. */
+  /**
+   * Compiles {@code process}; called once per process when an engine is built.
+   *
+   * @param process a validated process definition
+   * @return the compiled form, which the engine closes when it is closed
+   */
   CompiledProcess compile(SalesProcess process);
 }

@@ -33,6 +33,8 @@ public final class FollowUpCadence {
   /**
    * Returns a cadence with the given interval between follow-ups.
    *
+   * @param interval how long after the last follow-up the next one is due; positive
+   * @return the cadence
    * @throws IllegalArgumentException if {@code interval} is zero or negative
    */
   public static FollowUpCadence every(Duration interval) {
@@ -43,26 +45,41 @@ public final class FollowUpCadence {
     return new FollowUpCadence(interval);
   }
 
-  /** The interval between follow-ups. */
+  /** {@return the interval between follow-ups} */
   public Duration interval() {
     return interval;
   }
 
-  /** Returns when the next follow-up on {@code deal} is due. */
+  /**
+   * Returns when the next follow-up on {@code deal} is due.
+   *
+   * @param deal any deal
+   * @return the interval after the later of its latest follow-up and its stage entry
+   */
   public Instant nextDue(Deal deal) {
     Objects.requireNonNull(deal, "deal must not be null");
     return deal.followUpDueFrom().plus(interval);
   }
 
-  /** Returns whether the next follow-up on {@code deal} was due before {@code now}; due exactly now is not late. */
+  /**
+   * Returns whether the next follow-up on {@code deal} was due before {@code now}; due exactly now is not late.
+   *
+   * @param deal any deal
+   * @param now the instant to judge at, usually the engine clock's
+   * @return whether the follow-up is late
+   */
   public boolean isOverdue(Deal deal, Instant now) {
     Objects.requireNonNull(now, "now must not be null");
     return nextDue(deal).isBefore(now);
   }
 
   /**
-   * Returns the deals whose next follow-up is overdue at {@code now}, most overdue first. Pass only deals in stages
-   * where follow-ups are expected (open stages, typically).
+   * Returns the deals whose next follow-up is overdue at {@code now}, most overdue first.
+   *
+   * @param deals the deals to check; pass only deals in stages where follow-ups are expected (open stages,
+   *     typically)
+   * @param now the instant to judge at, usually the engine clock's
+   * @return the overdue deals, by due date, earliest first
    */
   public List<Deal> overdue(Collection<Deal> deals, Instant now) {
     Objects.requireNonNull(deals, "deals must not be null");
@@ -73,6 +90,12 @@ public final class FollowUpCadence {
   /**
    * Returns the open deals of {@code process} whose next follow-up is overdue at {@code now}, most overdue first; deals
    * in won or lost stages are left out.
+   *
+   * @param process the process the deals run through, to tell which stages are won or lost
+   * @param deals deals of {@code process}
+   * @param now the instant to judge at, usually the engine clock's
+   * @return the overdue deals, by due date, earliest first
+   * @throws IllegalArgumentException if a deal is in a stage the process does not have
    */
   public List<Deal> overdue(SalesProcess process, Collection<Deal> deals, Instant now) {
     Objects.requireNonNull(process, "process must not be null");

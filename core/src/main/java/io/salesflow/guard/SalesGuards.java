@@ -53,7 +53,11 @@ public final class SalesGuards {
 
   // ---------------------------------------------------------------- BANT
 
-  /** Allows when all four BANT dimensions are confirmed; a denial lists each unconfirmed one. */
+  /**
+   * Allows when all four BANT dimensions are confirmed; a denial lists each unconfirmed one.
+   *
+   * @return the guard, labelled {@code "BANT: all four confirmed"}
+   */
   public static TransitionGuard bantAllConfirmed() {
     return bantAtLeast(4);
   }
@@ -63,6 +67,7 @@ public final class SalesGuards {
    * each unconfirmed dimension.
    *
    * @param k from 1 to 4
+   * @return the guard
    * @throws IllegalArgumentException if {@code k} is outside 1..4
    */
   public static TransitionGuard bantAtLeast(int k) {
@@ -84,8 +89,10 @@ public final class SalesGuards {
   }
 
   /**
-   * Allows when a budget of at least {@code minimum} is confirmed.
+   * Allows when a budget of at least {@code minimum} is confirmed; a budget only mentioned does not count.
    *
+   * @param minimum the smallest confirmed budget that allows, not negative
+   * @return the guard
    * @throws IllegalArgumentException if {@code minimum} is negative
    */
   public static TransitionGuard minimumConfirmedBudget(BigDecimal minimum) {
@@ -111,6 +118,10 @@ public final class SalesGuards {
   /**
    * Allows when the prospect's target decision date lies between today and today plus {@code horizon}, both
    * included, today being the engine clock's date in UTC.
+   *
+   * @param horizon how far ahead the decision may be, for example {@code Period.ofDays(90)}; not negative
+   * @return the guard; a past decision date is denied too
+   * @throws IllegalArgumentException if {@code horizon} is negative
    */
   public static TransitionGuard decisionWithin(Period horizon) {
     return decisionWithin(horizon, ZoneOffset.UTC);
@@ -120,6 +131,9 @@ public final class SalesGuards {
    * Allows when the prospect's target decision date lies between today and today plus {@code horizon}, both
    * included, today being the engine clock's date in {@code zone}.
    *
+   * @param horizon how far ahead the decision may be; not negative
+   * @param zone the zone whose calendar decides what today is
+   * @return the guard; a past decision date is denied too
    * @throws IllegalArgumentException if {@code horizon} is negative
    */
   public static TransitionGuard decisionWithin(Period horizon, ZoneId zone) {
@@ -152,6 +166,7 @@ public final class SalesGuards {
    * @param label what the policy requires, for diagrams and messages
    * @param unmetConditions returns every unmet condition as a reason naming its dimension
    *     ({@code "need: fewer than two pain points stated"}), or an empty list when the policy is met
+   * @return the guard, judging the assessment as it would be after the event
    */
   public static TransitionGuard bant(String label, Function<BantAssessment, List<String>> unmetConditions) {
     Objects.requireNonNull(unmetConditions, "unmetConditions must not be null");
@@ -185,6 +200,8 @@ public final class SalesGuards {
   /**
    * Denies dropping a deal as lost for {@link LossReason#NO_RESPONSE no response} before
    * {@value #DEFAULT_FOLLOW_UPS_BEFORE_NO_RESPONSE_LOSS} follow-ups; losses for any other reason are allowed.
+   *
+   * @return the guard
    */
   public static TransitionGuard followUpsBeforeNoResponseLoss() {
     return followUpsBeforeNoResponseLoss(DEFAULT_FOLLOW_UPS_BEFORE_NO_RESPONSE_LOSS);
@@ -195,6 +212,8 @@ public final class SalesGuards {
    * made; losses for any other reason, and every other event, are allowed. Counted from the deal's recorded
    * follow-ups, so it holds for deals restored from a store.
    *
+   * @param n how many follow-ups, whatever came of them, must be made first; 0 allows every loss
+   * @return the guard
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public static TransitionGuard followUpsBeforeNoResponseLoss(int n) {
@@ -216,6 +235,8 @@ public final class SalesGuards {
   /**
    * Allows once the last {@code m} follow-ups in a row went unanswered, as a move to nurture requires.
    *
+   * @param m how many of the latest follow-ups must have had no response; at least 1
+   * @return the guard
    * @throws IllegalArgumentException if {@code m} is less than 1
    */
   public static TransitionGuard unansweredFollowUpsAtLeast(int m) {
@@ -232,7 +253,11 @@ public final class SalesGuards {
 
   // ---------------------------------------------------------------- objections, contact, fields
 
-  /** Denies while any objection is open, listing them; resolve them with {@code objection-resolved} first. */
+  /**
+   * Denies while any objection is open, listing them; resolve them with {@code objection-resolved} first.
+   *
+   * @return the guard, labelled {@code "no open objections"}
+   */
   public static TransitionGuard noOpenObjections() {
     return TransitionGuard.named("no open objections", ctx -> {
       List<Objection> open = ctx.facts().openObjections();
@@ -249,6 +274,8 @@ public final class SalesGuards {
    * Allows once the prospect has been reached through at least {@code n} different channels
    * (“The 7 Stages of the Sales Process” asks for more than one before contact counts as made).
    *
+   * @param n how many different channels; at least 1
+   * @return the guard, counting the channel of the event being fired as well
    * @throws IllegalArgumentException if {@code n} is less than 1
    */
   public static TransitionGuard contactChannelsAtLeast(int n) {

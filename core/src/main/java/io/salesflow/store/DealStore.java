@@ -30,6 +30,8 @@ public interface DealStore {
    * Returns a new, empty store that keeps deals in memory, lost when the JVM exits: the default of every engine.
    * Thread-safe; each deal is replaced atomically with a version check, and its history is shared with the previous
    * snapshot rather than copied.
+   *
+   * @return the store
    */
   static DealStore inMemory() {
     return new InMemoryDealStore();
@@ -38,11 +40,17 @@ public interface DealStore {
   /**
    * Stores a new deal (version 0, no history).
    *
+   * @param deal the deal as an engine starts it
    * @throws DuplicateDealException if a deal with the same id exists; nothing is written
    */
   void insert(Deal deal);
 
-  /** Returns the deal with the given id, with its full history, if stored. */
+  /**
+   * Returns the deal with the given id, with its full history, if stored.
+   *
+   * @param dealId the id to look up
+   * @return the stored deal, or empty if none has this id
+   */
   Optional<Deal> find(String dealId);
 
   /**
@@ -57,10 +65,21 @@ public interface DealStore {
    */
   void append(Deal deal, TransitionRecord record);
 
-  /** Returns the deals of a process, in no particular order. */
+  /**
+   * Returns the deals of a process, in no particular order.
+   *
+   * @param processId the process whose deals to return
+   * @return the stored deals of that process; empty if there are none
+   */
   List<Deal> findByProcess(String processId);
 
-  /** Returns the deals of a process that are in the given stage, in no particular order. */
+  /**
+   * Returns the deals of a process that are in the given stage, in no particular order.
+   *
+   * @param processId the process whose deals to return
+   * @param stageId the stage the deals must be in
+   * @return the stored deals in that stage; empty if there are none
+   */
   default List<Deal> findByStage(String processId, String stageId) {
     return findByProcess(processId).stream().filter(d -> d.stage().equals(stageId)).toList();
   }
@@ -71,6 +90,11 @@ public interface DealStore {
    *
    * <p>The default filters {@link #findByStage(String, String)}; a database store answers from an index.
    *
+   * @param processId the process whose deals to return
+   * @param stageId the stage the deals must be in
+   * @param threshold how long a deal may stay in the stage, usually its {@link Stage#stallAfter()}
+   * @param now the instant to judge at, usually the engine clock's
+   * @return the stalled deals, by stage entry, then by id
    * @throws IllegalArgumentException if {@code threshold} is negative
    * @since 0.1
    */
@@ -84,9 +108,11 @@ public interface DealStore {
 
   /**
    * Returns the deals of a process that are stalled at {@code now}: in any stage with a
-   * {@link Stage#stallAfter() stall threshold} for longer than that threshold. Grouped by stage in the process's
-   * order, oldest stage entry first within a stage.
+   * {@link Stage#stallAfter() stall threshold} for longer than that threshold.
    *
+   * @param process the process, whose stages give the thresholds
+   * @param now the instant to judge at, usually the engine clock's
+   * @return the stalled deals, grouped by stage in the process's order, oldest stage entry first within a stage
    * @since 0.1
    */
   default List<Deal> findStalled(SalesProcess process, Instant now) {
@@ -108,7 +134,11 @@ public interface DealStore {
    *
    * <p>The default filters {@link #findByStage(String, String)}; a database store answers from an index.
    *
+   * @param processId the process whose deals to return
+   * @param stageId the stage the deals must be in
    * @param interval how often the deals of this stage should be followed up
+   * @param now the instant to judge at, usually the engine clock's
+   * @return the overdue deals, by {@link Deal#followUpDueFrom()}, then by id
    * @throws IllegalArgumentException if {@code interval} is negative
    * @since 0.1
    */

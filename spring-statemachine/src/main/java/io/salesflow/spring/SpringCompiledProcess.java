@@ -53,34 +53,38 @@ public final class SpringCompiledProcess implements CompiledProcess {
   }
 
   /**
-   * The compiled model: states are stage ids, events are event type ids (for example {@code "closed-won"}).
+   * Returns the compiled model: states are stage ids, events are event type ids (for example {@code "closed-won"}).
    * Machines from it start in the process's initial stage and are not started automatically. Guards read the deal
    * from the message header that {@link SpringStatemachineCompiler#eventMessage(GuardContext)} sets; a bare event
    * takes only unguarded transitions.
+   *
+   * @return the factory; the machines it builds are the caller's and are never pooled
    */
   public StateMachineFactory<String, String> factory() {
     return delegate.factory();
   }
 
-  /** The most machines this process keeps started at once. */
+  /** {@return the most machines this process keeps started at once} */
   public int poolSize() {
     return delegate.poolSize();
   }
 
   /**
-   * How many machines the pool has ever created. It stays at or below {@link #poolSize()} unless a machine was
-   * discarded as unusable, which {@link #machinesDiscarded()} counts.
+   * Returns how many machines the pool has ever created. It stays at or below {@link #poolSize()} unless a machine
+   * was discarded as unusable, which {@link #machinesDiscarded()} counts.
+   *
+   * @return the number of machines created, discarded ones included
    */
   public int machinesCreated() {
     return delegate.machinesCreated();
   }
 
-  /** How many machines were discarded after use because they were stopped, complete or in error. */
+  /** {@return how many machines were discarded after use because they were stopped, complete or in error} */
   public int machinesDiscarded() {
     return delegate.machinesDiscarded();
   }
 
-  /** How many machines are idle in the pool now. */
+  /** {@return how many machines are idle in the pool now} */
   public int machinesIdle() {
     return delegate.machinesIdle();
   }

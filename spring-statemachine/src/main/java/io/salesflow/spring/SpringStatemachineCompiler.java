@@ -44,9 +44,9 @@ import org.springframework.statemachine.config.StateMachineFactory;
  * <p>How it runs: per process, at most {@link #poolSize()} started machines, created on demand. Each event takes an
  * idle machine, resets it to the deal's stage, sends the event with the deal and the event in its message header,
  * reads back which transition fired or which guards denied and why, and returns the machine. Nothing about a deal is
- * kept in a machine between events. Won and lost stages are plain states, never Spring end states (a machine that
- * enters an end state cannot be reused, upstream issue 966), and a machine that is unusable after an event is
- * replaced.
+ * kept in a machine between events. Won and lost stages are plain states, never Spring end states (in Spring
+ * Statemachine 4.0.x a machine that enters an end state stops and cannot be reset and reused), and a machine that is
+ * unusable after an event is replaced.
  *
  * <p>Thread-safe. One compiler may serve one engine or several; {@link #compiled(String)} answers for the process
  * compiled last under an id.
@@ -74,12 +74,14 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
    * Returns a builder for a {@link DealEngine} on Spring Statemachine, with a pool of {@link #defaultPoolSize()}
    * machines per process: the counterpart of {@link DealEngine#tableEngine()}. Use {@link #create(int)} and
    * {@link #engine()} instead to choose the pool size or to keep the compiler.
+   *
+   * @return a builder with no processes, an in-memory store and the UTC system clock
    */
   public static DealEngine.Builder springStatemachineEngine() {
     return create().engine();
   }
 
-  /** Returns a compiler with a pool of {@link #defaultPoolSize()} machines per process. */
+  /** {@return a compiler with a pool of {@link #defaultPoolSize()} machines per process} */
   public static SpringStatemachineCompiler create() {
     return new SpringStatemachineCompiler(defaultPoolSize(), null);
   }
@@ -88,13 +90,15 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
    * Returns a compiler with a pool of {@code poolSize} machines per process. Size it to the number of threads that
    * fire events at once; more threads than machines wait for one.
    *
+   * @param poolSize the most machines each process keeps started at once; at least 1
+   * @return the compiler
    * @throws IllegalArgumentException if {@code poolSize} is less than 1
    */
   public static SpringStatemachineCompiler create(int poolSize) {
     return new SpringStatemachineCompiler(poolSize, null);
   }
 
-  /** The default pool size: the number of available processors. */
+  /** {@return the default pool size: the number of available processors} */
   public static int defaultPoolSize() {
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
@@ -109,6 +113,10 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
    * so {@code @WithStateMachine} annotation handlers, which Spring Statemachine looks up by machine id, never apply
    * to them (pooled machines have no bean factory, so there would be none to find anyway). In a listener,
    * {@link #guardContext(StateContext)} names the deal being decided and, through it, its process.
+   *
+   * @param customizer called once for each machine a pool of the new compiler creates, from the thread that needed
+   *     the machine; it replaces any customizer of this compiler
+   * @return a new compiler with this one's pool size; this compiler is unchanged
    */
   public SpringStatemachineCompiler withMachineCustomizer(Consumer<? super StateMachine<String, String>> customizer) {
     // The pool clears each machine's id after the customizer has seen it; see MachinePool.create for why.
@@ -119,12 +127,14 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
   /**
    * Returns a builder for a {@link DealEngine} that decides with this compiler; {@link #compiled(String)} and
    * {@link #factoryFor(String)} then reach the processes it is built with.
+   *
+   * @return a builder with no processes, an in-memory store and the UTC system clock
    */
   public DealEngine.Builder engine() {
     return DealEngine.builder(this);
   }
 
-  /** The most machines each process keeps started at once. */
+  /** {@return the most machines each process keeps started at once} */
   public int poolSize() {
     return poolSize;
   }
@@ -152,6 +162,8 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
   /**
    * Returns the process compiled last under {@code processId}.
    *
+   * @param processId the id of a process this compiler compiled
+   * @return the compiled process, with its factory and pool counters
    * @throws IllegalArgumentException if this compiler compiled no process with that id
    */
   public SpringCompiledProcess compiled(String processId) {
@@ -167,13 +179,15 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
    * Returns the compiled {@code StateMachineFactory} of the process compiled last under {@code processId}; see
    * {@link SpringCompiledProcess#factory()}.
    *
+   * @param processId the id of a process this compiler compiled
+   * @return the factory, whose machines are the caller's and never pooled
    * @throws IllegalArgumentException if this compiler compiled no process with that id
    */
   public StateMachineFactory<String, String> factoryFor(String processId) {
     return compiled(processId).factory();
   }
 
-  /** How many machines the pools of every process this compiler compiled have ever created. */
+  /** {@return how many machines the pools of every process this compiler compiled have ever created} */
   public long machinesCreated() {
     return compiled.values().stream().mapToLong(SpringCompiledProcess::machinesCreated).sum();
   }
@@ -187,6 +201,9 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
    * GuardContext context = GuardContext.of(deal, event, clock.instant());
    * machine.sendEvent(Mono.just(SpringStatemachineCompiler.eventMessage(context))).blockLast();
    * }</pre>
+   *
+   * @param context the deal, the event, the facts as they would be after it, and the time
+   * @return a new message for the one send
    */
   public static Message<String> eventMessage(GuardContext context) {
     Objects.requireNonNull(context, "context must not be null");
@@ -196,7 +213,11 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
 
   /**
    * Returns the deal, event and time a machine is deciding on, for a listener or interceptor that was handed a
-   * {@code StateContext}; empty for a message that carries none (a bare event sent by hand).
+   * {@code StateContext}.
+   *
+   * @param stateContext the context Spring Statemachine passed to the listener or interceptor
+   * @return the context the event's message carries, or empty for a message that carries none (a bare event sent by
+   *     hand)
    */
   public static Optional<GuardContext> guardContext(StateContext<String, String> stateContext) {
     Attempt attempt = Attempt.of(Objects.requireNonNull(stateContext, "stateContext must not be null"));

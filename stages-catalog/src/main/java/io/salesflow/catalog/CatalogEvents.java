@@ -80,7 +80,12 @@ public final class CatalogEvents {
   /**
    * Returns a {@link #BUY_IN_CONFIRMED} event.
    *
-   * @param person who agreed, as the rep wants to see it later
+   * @param at when the decision-maker agreed
+   * @param side whose decision-maker it was, which picks the attribute: {@link #BUY_IN_BUYER} or
+   *     {@link #BUY_IN_SELLER}
+   * @param person who agreed, as the rep wants to see it later; not blank
+   * @return the event, with the one attribute
+   * @throws IllegalArgumentException if {@code person} is blank
    */
   public static SalesEvent.Custom buyInConfirmed(Instant at, BuyInSide side, String person) {
     Objects.requireNonNull(side, "side must not be null");
@@ -92,7 +97,9 @@ public final class CatalogEvents {
   /**
    * Returns a {@link #BUYER_SEGMENTED} event.
    *
+   * @param at when the buyer's pace was recognised
    * @param segment {@link #SEGMENT_FAST}, {@link #SEGMENT_NEEDS_INFORMATION} or {@link #SEGMENT_LATER}
+   * @return the event, with the segment in {@link #BUYER_SEGMENT}
    * @throws IllegalArgumentException for any other segment
    */
   public static SalesEvent.Custom buyerSegmented(Instant at, String segment) {

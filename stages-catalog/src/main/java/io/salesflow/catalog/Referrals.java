@@ -44,6 +44,7 @@ public final class Referrals {
   /**
    * Records a referral on the referring customer's deal and starts the referred lead in the same process.
    *
+   * @param engine the engine that runs the referring deal
    * @param referringDealId the deal of the customer who gave the referral; its stage must accept
    *     {@code referral-received} (the post-sale stage that asks for referrals)
    * @param referral the referral, recorded on the referring deal; its source becomes the new deal's
@@ -73,6 +74,7 @@ public final class Referrals {
    * Starts a lead referred from outside the engine's deals in one of the engine's processes, at the process's
    * referral entry stage.
    *
+   * @param engine the engine to start the lead on
    * @param processId the process the lead is worked in
    * @param source who referred the lead; it becomes the deal's {@link DealFacts#source() source}
    * @param newDealId the id of the referred lead's deal

@@ -113,6 +113,8 @@ public final class SalesCatalog {
    *
    * <p>Referrals: a referred lead starts in {@code prospecting} as a warm lead, because the article says referrals
    * feed prospecting; it is qualified like any other.
+   *
+   * @return the process, validated; the same instance on every call
    */
   public static SalesProcess fiveStep() {
     return PROCESSES.get(FIVE_STEP);
@@ -146,6 +148,8 @@ public final class SalesCatalog {
    * more stakeholders and follow-ups are recorded in place.
    *
    * <p>Referrals: a referred lead starts in {@code prospecting}, because qualifying lives there.
+   *
+   * @return the process, validated; the same instance on every call
    */
   public static SalesProcess sevenStepTextbook() {
     return PROCESSES.get(SEVEN_STEP_TEXTBOOK);
@@ -174,6 +178,8 @@ public final class SalesCatalog {
    *
    * <p>Referrals: a referred lead starts in {@code qualifying}, skipping prospecting and the two-channel outreach
    * that the referrer's introduction replaces.
+   *
+   * @return the process, validated; the same instance on every call
    */
   public static SalesProcess sevenStepReferrals() {
     return PROCESSES.get(SEVEN_STEP_REFERRALS);
@@ -205,6 +211,8 @@ public final class SalesCatalog {
    *
    * <p>Referrals: the article does not mention them, so no stage records {@code referral-received}; a lead referred
    * from elsewhere starts in {@code qualifying}.
+   *
+   * @return the process, validated; the same instance on every call
    */
   public static SalesProcess sevenStepFulfilment() {
     return PROCESSES.get(SEVEN_STEP_FULFILMENT);
@@ -235,6 +243,8 @@ public final class SalesCatalog {
    *
    * <p>Referrals: a referred lead starts in {@code approaching}: the referral replaces sourcing, but the rep still
    * connects with and qualifies the referred person.
+   *
+   * @return the process, validated; the same instance on every call
    */
   public static SalesProcess eightStep() {
     return PROCESSES.get(EIGHT_STEP);
@@ -268,6 +278,8 @@ public final class SalesCatalog {
    *
    * <p>Referrals: a referred lead starts in {@code qualify-leads} as a warm lead: the recommendation does the
    * bridge's work, but lead and buyer qualification still apply.
+   *
+   * @return the process, validated; the same instance on every call
    */
   public static SalesProcess sevenPhaseFunnel() {
     return PROCESSES.get(SEVEN_PHASE_FUNNEL);
@@ -276,6 +288,8 @@ public final class SalesCatalog {
   /**
    * Returns the catalog process with the given id.
    *
+   * @param id one of the ids in {@link #ids()}, for example {@value #EIGHT_STEP}
+   * @return the process; the same instance its accessor returns
    * @throws UnknownProcessException if there is none; the message lists the known ids
    */
   public static SalesProcess byId(String id) {
@@ -287,20 +301,23 @@ public final class SalesCatalog {
     return process;
   }
 
-  /** Every catalog process, in the order of the accessors above. */
+  /** {@return every catalog process, in the order of the accessors above} */
   public static List<SalesProcess> all() {
     return List.copyOf(PROCESSES.values());
   }
 
-  /** The ids of the catalog processes, in the order of {@link #all()}. */
+  /** {@return the ids of the catalog processes, in the order of {@link #all()}; unmodifiable} */
   public static Set<String> ids() {
     return PROCESSES.keySet();
   }
 
   /**
    * Returns the stage a referred lead starts in, past the first steps its referral makes unnecessary; see each
-   * accessor for the reasoning. For a process that is not from the catalog, or a customised catalog process that no
-   * longer has that stage as an open or post-sale stage, it is the process's initial stage.
+   * accessor for the reasoning.
+   *
+   * @param process a catalog process, customised or not, or any other process
+   * @return the id of the entry stage; for a process that is not from the catalog, or a customised catalog process that
+   *     no longer has that stage as an open or post-sale stage, the process's initial stage
    */
   public static String referralEntryStage(SalesProcess process) {
     Objects.requireNonNull(process, "process must not be null");

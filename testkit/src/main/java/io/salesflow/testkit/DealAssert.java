@@ -24,12 +24,22 @@ public final class DealAssert extends AbstractAssert<DealAssert, Deal> {
     super(actual, DealAssert.class);
   }
 
-  /** Starts assertions on {@code deal}. */
+  /**
+   * Starts assertions on {@code deal}.
+   *
+   * @param deal the deal to check; {@code null} fails every assertion
+   * @return the assertions
+   */
   public static DealAssert assertThat(Deal deal) {
     return new DealAssert(deal);
   }
 
-  /** Verifies that the deal is in the stage with the given id. */
+  /**
+   * Verifies that the deal is in the stage with the given id; the failure shows the deal's history.
+   *
+   * @param stageId the id of the stage expected
+   * @return this assertion, to chain more
+   */
   public DealAssert isInStage(String stageId) {
     isNotNull();
     if (!actual.stage().equals(stageId)) {
@@ -39,7 +49,12 @@ public final class DealAssert extends AbstractAssert<DealAssert, Deal> {
     return this;
   }
 
-  /** Verifies the deal's version, which is the number of accepted transitions. */
+  /**
+   * Verifies the deal's version, which is the number of accepted transitions.
+   *
+   * @param version the version expected
+   * @return this assertion, to chain more
+   */
   public DealAssert hasVersion(long version) {
     isNotNull();
     if (actual.version() != version) {
@@ -49,7 +64,12 @@ public final class DealAssert extends AbstractAssert<DealAssert, Deal> {
     return this;
   }
 
-  /** Verifies how many transitions the deal's history holds. */
+  /**
+   * Verifies how many transitions the deal's history holds.
+   *
+   * @param size the number of records expected, internal transitions included
+   * @return this assertion, to chain more
+   */
   public DealAssert hasHistorySize(int size) {
     isNotNull();
     if (actual.history().size() != size) {
@@ -62,6 +82,9 @@ public final class DealAssert extends AbstractAssert<DealAssert, Deal> {
   /**
    * Verifies the stages the deal went through: its first record's source, then each stage-changing record's target
    * (internal transitions add nothing).
+   *
+   * @param stageIds the stage ids expected, in order; for a deal with no history, its current stage alone
+   * @return this assertion, to chain more
    */
   public DealAssert hasStagePath(String... stageIds) {
     isNotNull();
@@ -84,7 +107,12 @@ public final class DealAssert extends AbstractAssert<DealAssert, Deal> {
     return this;
   }
 
-  /** Verifies the type of the event of the deal's last recorded transition. */
+  /**
+   * Verifies the type of the event of the deal's last recorded transition.
+   *
+   * @param type the event type expected; a deal with no history fails
+   * @return this assertion, to chain more
+   */
   public DealAssert hasLastEventOfType(EventType type) {
     isNotNull();
     EventType last = actual.lastTransition().map(TransitionRecord::eventType).orElse(null);
@@ -95,7 +123,12 @@ public final class DealAssert extends AbstractAssert<DealAssert, Deal> {
     return this;
   }
 
-  /** Verifies when the deal entered its current stage. */
+  /**
+   * Verifies when the deal entered its current stage.
+   *
+   * @param at the instant expected, exactly
+   * @return this assertion, to chain more
+   */
   public DealAssert enteredStageAt(Instant at) {
     isNotNull();
     if (!actual.enteredStageAt().equals(at)) {
@@ -105,7 +138,12 @@ public final class DealAssert extends AbstractAssert<DealAssert, Deal> {
     return this;
   }
 
-  /** Verifies that the deal is, in every attribute, the given snapshot: stage, version, facts and history. */
+  /**
+   * Verifies that the deal is, in every attribute, the given snapshot: stage, version, facts and history.
+   *
+   * @param earlier the snapshot the deal is expected to equal, typically taken before a rejected event
+   * @return this assertion, to chain more
+   */
   public DealAssert isUnchangedFrom(Deal earlier) {
     isNotNull();
     if (!actual.equals(earlier)) {

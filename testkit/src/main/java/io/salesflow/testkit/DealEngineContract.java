@@ -94,13 +94,19 @@ public abstract class DealEngineContract {
   private DealStore store;
   private DealEngine engine;
 
-  /** Returns the factory of the engine under test; called before each test. */
+  /**
+   * Returns the factory of the engine under test; called before each test.
+   *
+   * @return a factory that builds the engine on the clock and store it is given
+   */
   protected abstract EngineFactory engineFactory();
 
   /**
-   * The process the contract runs: new, qualified, proposal, won and lost; a guard on qualifying (budget and
-   * decision-maker confirmed), a loop back from proposal to qualified on an objection, an internal follow-up in new,
-   * and closed-lost from every open stage.
+   * Returns the process the contract runs: new, qualified, proposal, won and lost; a guard on qualifying (budget
+   * and decision-maker confirmed), a loop back from proposal to qualified on an objection, an internal follow-up in
+   * new, and closed-lost from every open stage.
+   *
+   * @return the process, with the id {@code "contract-demo"}
    */
   protected static SalesProcess contractProcess() {
     return CONTRACT_PROCESS;

@@ -60,7 +60,11 @@ public abstract class DealStoreContract {
 
   private DealStore store;
 
-  /** Returns the store under test, empty; called before each test. */
+  /**
+   * Returns the store under test, empty; called before each test.
+   *
+   * @return an empty store; a database-backed one may be the same instance each time, emptied
+   */
   protected abstract DealStore createStore();
 
   @BeforeEach

@@ -34,16 +34,22 @@ public interface EngineFactory {
    * @param clock the clock the engine must stamp transitions with and give guards as "now"
    * @param store an empty store the engine must keep its deals in
    * @param processes the processes it must run, at least one
+   * @return the engine, which the testkit closes after use
    */
   DealEngine create(Clock clock, DealStore store, List<SalesProcess> processes);
 
-  /** Returns the factory of the built-in table engine. */
+  /** {@return the factory of the built-in table engine} */
   static EngineFactory tableEngine() {
     return (clock, store, processes) -> DealEngine.tableEngine().clock(clock).store(store).processes(processes)
         .build();
   }
 
-  /** Returns a factory of engines that decide with {@code compiler}, on the shared runtime of the core module. */
+  /**
+   * Returns a factory of engines that decide with {@code compiler}, on the shared runtime of the core module.
+   *
+   * @param compiler compiles the processes of each engine created
+   * @return the factory
+   */
   static EngineFactory of(ProcessCompiler compiler) {
     Objects.requireNonNull(compiler, "compiler must not be null");
     return (clock, store, processes) -> DealEngine.builder(compiler).clock(clock).store(store).processes(processes)

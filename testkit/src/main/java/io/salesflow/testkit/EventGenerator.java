@@ -60,21 +60,29 @@ public final class EventGenerator {
     this.foreignTypes = ReferenceModel.foreignEventTypes(process);
   }
 
-  /** Returns a generator for {@code process}. */
+  /**
+   * Returns a generator for {@code process}.
+   *
+   * @param process the process whose stages, transitions and event types the events are drawn from
+   * @return the generator, with built-in payloads for every event type
+   */
   public static EventGenerator forProcess(SalesProcess process) {
     return new EventGenerator(Objects.requireNonNull(process, "process must not be null"), Map.of());
   }
 
   /**
    * Returns a generator that makes events of {@code type} with {@code payload}, for custom events whose attributes
-   * your guards read (the built-in generator gives custom events random attributes it cannot know you need). The
-   * generator gets the event's time and the walk's {@link RandomGenerator}, and must return an event of
-   * {@code type}. This generator is unchanged.
+   * your guards read (the built-in generator gives custom events random attributes it cannot know you need). This
+   * generator is unchanged.
    *
    * <pre>{@code
    * EventGenerator.forProcess(process).withPayload(BUY_IN, (at, random) ->
    *     new SalesEvent.Custom(BUY_IN, at, Map.of(random.nextBoolean() ? "buyer" : "seller", "agreed")));
    * }</pre>
+   *
+   * @param type the event type the payload is for; it replaces an earlier payload for the same type
+   * @param payload makes an event of {@code type} from the event's time and the walk's {@link RandomGenerator}
+   * @return a generator like this one that uses {@code payload} for {@code type}
    */
   public EventGenerator withPayload(EventType type, BiFunction<Instant, RandomGenerator, ? extends SalesEvent> payload) {
     Objects.requireNonNull(type, "type must not be null");
@@ -89,12 +97,19 @@ public final class EventGenerator {
     return payloads;
   }
 
-  /** The process events are generated for. */
+  /** {@return the process events are generated for} */
   public SalesProcess process() {
     return process;
   }
 
-  /** Returns an event of the given type at {@code at}, with a realistic payload for a deal about which nothing is known. */
+  /**
+   * Returns an event of the given type with a realistic payload for a deal about which nothing is known.
+   *
+   * @param type any event type, of this process or not
+   * @param at when the event happens
+   * @param random the source of randomness; the same state gives the same event
+   * @return the event
+   */
   public SalesEvent event(EventType type, Instant at, RandomGenerator random) {
     return Payloads.event(Objects.requireNonNull(type, "type must not be null"), DealFacts.none(),
         Objects.requireNonNull(at, "at must not be null"), Objects.requireNonNull(random, "random must not be null"),
@@ -108,6 +123,11 @@ public final class EventGenerator {
    * type of the process.
    *
    * <p>Guards may still deny the event: a generated BANT assessment is fully confirmed only about two times in five.
+   *
+   * @param deal a deal of this generator's process
+   * @param at when the event happens
+   * @param random the source of randomness; the same state gives the same event
+   * @return the event
    */
   public SalesEvent eventFor(Deal deal, Instant at, RandomGenerator random) {
     Objects.requireNonNull(deal, "deal must not be null");
@@ -123,6 +143,9 @@ public final class EventGenerator {
    * stage, and ends a few events after the deal reaches a won or lost stage. Events are hours apart, after
    * 2026-01-05T09:00Z.
    *
+   * @param random the source of randomness; the same state gives the same walk
+   * @param maxLength the most events the walk may have; 0 gives an empty walk
+   * @return the events, in the order to fire them, unmodifiable
    * @throws IllegalArgumentException if {@code maxLength} is negative
    */
   public List<SalesEvent> walk(RandomGenerator random, int maxLength) {
@@ -161,6 +184,8 @@ public final class EventGenerator {
    * random state the engine really reached (possibly won or lost).
    *
    * @param engine an engine that runs this generator's process
+   * @param dealId the id of the deal to start; no deal of the engine may have it yet
+   * @param random the source of randomness, which also decides how many events are fired
    * @return the deal as stored after the last event
    */
   public Deal dealInRandomState(DealEngine engine, String dealId, RandomGenerator random) {

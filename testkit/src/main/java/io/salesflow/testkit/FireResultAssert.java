@@ -20,12 +20,21 @@ public final class FireResultAssert extends AbstractAssert<FireResultAssert, Fir
     super(actual, FireResultAssert.class);
   }
 
-  /** Starts assertions on {@code result}. */
+  /**
+   * Starts assertions on {@code result}.
+   *
+   * @param result what firing an event returned; {@code null} fails every assertion
+   * @return the assertions
+   */
   public static FireResultAssert assertThat(FireResult result) {
     return new FireResultAssert(result);
   }
 
-  /** Verifies that the event was accepted. */
+  /**
+   * Verifies that the event was accepted; the failure shows the rejection's reasons.
+   *
+   * @return this assertion, to chain more
+   */
   public FireResultAssert isAccepted() {
     isNotNull();
     if (!actual.isAccepted()) {
@@ -34,7 +43,12 @@ public final class FireResultAssert extends AbstractAssert<FireResultAssert, Fir
     return this;
   }
 
-  /** Verifies that the event was accepted and moved the deal to {@code stageId}. */
+  /**
+   * Verifies that the event was accepted and moved the deal to {@code stageId}.
+   *
+   * @param stageId the id of the stage expected after the event; for an internal transition, the deal's own stage
+   * @return this assertion, to chain more
+   */
   public FireResultAssert movedTo(String stageId) {
     isAccepted();
     if (!actual.deal().stage().equals(stageId)) {
@@ -43,7 +57,11 @@ public final class FireResultAssert extends AbstractAssert<FireResultAssert, Fir
     return this;
   }
 
-  /** Verifies that the event was rejected, for any reason. */
+  /**
+   * Verifies that the event was rejected, for any reason.
+   *
+   * @return this assertion, to chain more
+   */
   public FireResultAssert isRejected() {
     isNotNull();
     if (actual.isAccepted()) {
@@ -52,7 +70,12 @@ public final class FireResultAssert extends AbstractAssert<FireResultAssert, Fir
     return this;
   }
 
-  /** Verifies that the event was rejected, of the given kind. */
+  /**
+   * Verifies that the event was rejected, of the given kind.
+   *
+   * @param kind the kind of rejection expected
+   * @return this assertion, to chain more
+   */
   public FireResultAssert isRejectedWith(RejectionKind kind) {
     isRejected();
     FireResult.Rejected rejected = (FireResult.Rejected) actual;
@@ -62,7 +85,12 @@ public final class FireResultAssert extends AbstractAssert<FireResultAssert, Fir
     return this;
   }
 
-  /** Verifies that the event was rejected with at least one reason containing {@code text}. */
+  /**
+   * Verifies that the event was rejected with at least one reason containing {@code text}.
+   *
+   * @param text a part of a reason, matched case-sensitively
+   * @return this assertion, to chain more
+   */
   public FireResultAssert hasReasonContaining(String text) {
     isRejected();
     FireResult.Rejected rejected = (FireResult.Rejected) actual;
@@ -73,7 +101,9 @@ public final class FireResultAssert extends AbstractAssert<FireResultAssert, Fir
     return this;
   }
 
-  /** Returns assertions on the deal the result carries. */
+  /**
+   * {@return assertions on the deal the result carries: the new snapshot if accepted, the unchanged one if rejected}
+   */
   public DealAssert deal() {
     isNotNull();
     return DealAssert.assertThat(actual.deal());

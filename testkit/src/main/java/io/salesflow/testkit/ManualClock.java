@@ -38,13 +38,22 @@ public final class ManualClock extends Clock {
     this.zone = zone;
   }
 
-  /** Returns a clock in UTC that reads {@code start} until it is set or advanced. */
+  /**
+   * Returns a clock in UTC that reads {@code start} until it is set or advanced.
+   *
+   * @param start the instant the clock reads at first
+   * @return the clock
+   */
   public static ManualClock startingAt(Instant start) {
     return new ManualClock(new AtomicReference<>(Objects.requireNonNull(start, "start must not be null")),
         ZoneOffset.UTC);
   }
 
-  /** Sets the instant the clock reads, earlier or later than the current one. */
+  /**
+   * Sets the instant the clock reads, earlier or later than the current one.
+   *
+   * @param instant the instant every later read returns, until the next set or advance
+   */
   public void set(Instant instant) {
     now.set(Objects.requireNonNull(instant, "instant must not be null"));
   }
@@ -52,6 +61,8 @@ public final class ManualClock extends Clock {
   /**
    * Moves the clock on by {@code duration} (back, if it is negative) and returns the instant it now reads.
    *
+   * @param duration how far to move the clock
+   * @return the instant the clock reads after the move
    * @throws ArithmeticException if the result is beyond the range of {@link Instant}
    */
   public Instant advance(Duration duration) {

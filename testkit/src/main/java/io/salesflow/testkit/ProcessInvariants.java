@@ -46,6 +46,7 @@ public final class ProcessInvariants {
    * @param event the event fired, without an expected version
    * @param result what the engine answered
    * @param after the deal as read back from the engine after the event
+   * @return one sentence per broken invariant, each starting with the invariant's name in brackets
    */
   public static List<String> stepViolations(SalesProcess process, Deal started, Deal before, SalesEvent event,
       FireResult result, Deal after) {

@@ -44,7 +44,12 @@ public final class ProcessPaths {
     this.process = process;
   }
 
-  /** Returns the paths of {@code process}. */
+  /**
+   * Returns the paths of {@code process}.
+   *
+   * @param process the process to explore
+   * @return the paths, computed when asked for
+   */
   public static ProcessPaths of(SalesProcess process) {
     return new ProcessPaths(Objects.requireNonNull(process, "process must not be null"));
   }
@@ -57,17 +62,23 @@ public final class ProcessPaths {
    * @since 0.1
    */
   public record Path(String start, List<Transition> steps) {
+    /**
+     * Checks the start and copies the steps.
+     *
+     * @param start the stage the path starts in
+     * @param steps the transitions taken, in order; not checked for continuity
+     */
     public Path {
       Objects.requireNonNull(start, "start must not be null");
       steps = List.copyOf(steps);
     }
 
-    /** The stage the path ends in. */
+    /** {@return the stage the path ends in: the last step's target, or the start for a path with no steps} */
     public String end() {
       return steps.isEmpty() ? start : steps.get(steps.size() - 1).target();
     }
 
-    /** The stages visited, the start included. */
+    /** {@return the stages visited, the start included, in order} */
     public List<String> stages() {
       List<String> stages = new ArrayList<>();
       stages.add(start);
@@ -86,6 +97,9 @@ public final class ProcessPaths {
    * {@code maxPaths} of them and none longer than {@code maxLength} transitions. Two transitions between the same
    * stages on different events make two paths.
    *
+   * @param maxLength the most transitions a path may have; longer paths are left out
+   * @param maxPaths the most paths returned; the search stops there
+   * @return the paths, unmodifiable
    * @throws IllegalArgumentException if a bound is less than 1
    */
   public List<Path> simplePathsToOutcomes(int maxLength, int maxPaths) {
@@ -121,7 +135,7 @@ public final class ProcessPaths {
     }
   }
 
-  /** Returns the shortest path from the initial stage to each stage it reaches, in pipeline order. */
+  /** {@return the shortest path from the initial stage to each stage it reaches, by stage id, in pipeline order} */
   public Map<String, Path> shortestPaths() {
     String initial = process.initialStage().id();
     Map<String, List<Transition>> found = process.graph().shortestPathsFrom(initial);
@@ -138,6 +152,12 @@ public final class ProcessPaths {
   /**
    * Returns one dynamic test per shortest path to a stage and one per simple path to an outcome (within the bounds),
    * each driving a deal along its path on a fresh engine from {@code engines} and checking every invariant.
+   *
+   * @param engines creates the engine under test, once per test
+   * @param maxLength the most transitions a path to an outcome may have
+   * @param maxPaths the most paths to outcomes tested
+   * @return the tests, shortest paths first, for a {@code @TestFactory}
+   * @throws IllegalArgumentException if a bound is less than 1
    */
   public Stream<DynamicTest> dynamicTests(EngineFactory engines, int maxLength, int maxPaths) {
     return dynamicTests(engines, maxLength, maxPaths, EventGenerator.forProcess(process));
@@ -147,6 +167,13 @@ public final class ProcessPaths {
    * Returns the same dynamic tests as {@link #dynamicTests(EngineFactory, int, int)}, generating events with
    * {@code events}, so that its {@link EventGenerator#withPayload payloads} can pass guards that read custom
    * attributes.
+   *
+   * @param engines creates the engine under test, once per test
+   * @param maxLength the most transitions a path to an outcome may have
+   * @param maxPaths the most paths to outcomes tested
+   * @param events generates the events fired along each path; its process should be this one
+   * @return the tests, shortest paths first, for a {@code @TestFactory}
+   * @throws IllegalArgumentException if a bound is less than 1
    */
   public Stream<DynamicTest> dynamicTests(EngineFactory engines, int maxLength, int maxPaths, EventGenerator events) {
     Objects.requireNonNull(engines, "engines must not be null");

@@ -62,12 +62,22 @@ public final class ProcessProperties {
     this.events = EventGenerator.forProcess(process);
   }
 
-  /** Returns properties for {@code process}, on the table engine, with 200 walks of up to 30 events. */
+  /**
+   * Returns properties for {@code process}, on the table engine, with 200 walks of up to 30 events.
+   *
+   * @param process the process under test
+   * @return the configuration, to adjust and then {@link #check()}
+   */
   public static ProcessProperties forProcess(SalesProcess process) {
     return new ProcessProperties(Objects.requireNonNull(process, "process must not be null"));
   }
 
-  /** Sets the engine under test; defaults to {@link EngineFactory#tableEngine()}. */
+  /**
+   * Sets the engine under test; defaults to {@link EngineFactory#tableEngine()}.
+   *
+   * @param engines creates a fresh engine for every walk and path
+   * @return this configuration
+   */
   public ProcessProperties engine(EngineFactory engines) {
     this.engines = Objects.requireNonNull(engines, "engines must not be null");
     return this;
@@ -76,6 +86,8 @@ public final class ProcessProperties {
   /**
    * Sets how many random walks {@link #check()} runs; defaults to 200.
    *
+   * @param walks the number of walks, at least 1
+   * @return this configuration
    * @throws IllegalArgumentException if {@code walks} is less than 1
    */
   public ProcessProperties walks(int walks) {
@@ -86,6 +98,8 @@ public final class ProcessProperties {
   /**
    * Sets the most events a walk has; defaults to 30. Walks end a few events after the deal is won or lost.
    *
+   * @param maxSteps the most events per walk, at least 1
+   * @return this configuration
    * @throws IllegalArgumentException if {@code maxSteps} is less than 1
    */
   public ProcessProperties maxSteps(int maxSteps) {
@@ -96,6 +110,9 @@ public final class ProcessProperties {
   /**
    * Bounds the exhaustive paths of {@link #dynamicTests()}; defaults to paths of at most 12 transitions, 200 paths.
    *
+   * @param maxLength the most transitions a path to an outcome may have, at least 1
+   * @param maxPaths the most paths to outcomes tested, at least 1
+   * @return this configuration
    * @throws IllegalArgumentException if a bound is less than 1
    */
   public ProcessProperties paths(int maxLength, int maxPaths) {
@@ -107,13 +124,22 @@ public final class ProcessProperties {
   /**
    * Makes events of {@code type} with {@code payload} in walks and paths: for custom events whose attributes your
    * guards read. See {@link EventGenerator#withPayload}.
+   *
+   * @param type the event type the payload is for
+   * @param payload makes an event of {@code type} from the event's time and the walk's random generator
+   * @return this configuration
    */
   public ProcessProperties payload(EventType type, BiFunction<Instant, RandomGenerator, ? extends SalesEvent> payload) {
     this.events = events.withPayload(type, payload);
     return this;
   }
 
-  /** Fixes the seed of the run, so every walk is the same each time; by default each run picks a new one. */
+  /**
+   * Fixes the seed of the run, so every walk is the same each time; by default each run picks a new one.
+   *
+   * @param seed the run's seed, from which each walk's seed is drawn
+   * @return this configuration
+   */
   public ProcessProperties seed(long seed) {
     this.seed = seed;
     return this;
@@ -132,6 +158,7 @@ public final class ProcessProperties {
    * Runs the one walk with the given seed (from a {@link WalkFailure}) under this configuration: the same process,
    * engine and {@link #maxSteps(int)}.
    *
+   * @param walkSeed the walk's own seed, as {@link WalkFailure#seed()} gives it; not the run's seed
    * @throws WalkFailure if the walk breaks an invariant, shrunk as {@link #check()} shrinks it
    */
   public void replay(long walkSeed) {
@@ -141,6 +168,8 @@ public final class ProcessProperties {
   /**
    * Returns dynamic tests for a {@code @TestFactory}: a test per shortest path to each stage and per simple path to
    * an outcome (see {@link ProcessPaths}), and one test running the random walks.
+   *
+   * @return the tests; the walking test is last and names its run seed
    */
   public Stream<DynamicTest> dynamicTests() {
     long runSeed = seed == null ? new SplittableRandom().nextLong() : seed;

@@ -13,9 +13,12 @@ import java.util.List;
 public final class WalkFailure extends AssertionError {
   private static final long serialVersionUID = 1L;
 
+  /** The seed of the failing walk. */
   private final long seed;
+  /** The name of the invariant the walk broke. */
   private final String invariant;
   private final transient List<SalesEvent> shrunkWalk;
+  /** How many events the walk had before shrinking. */
   private final int originalLength;
 
   WalkFailure(String message, long seed, String invariant, List<SalesEvent> shrunkWalk, int originalLength) {
@@ -26,22 +29,27 @@ public final class WalkFailure extends AssertionError {
     this.originalLength = originalLength;
   }
 
-  /** The seed of the failing walk; {@link ProcessProperties#replay(long)} with it fails the same way. */
+  /** {@return the seed of the failing walk; {@link ProcessProperties#replay(long)} with it fails the same way} */
   public long seed() {
     return seed;
   }
 
-  /** The name of the invariant the walk broke, for example {@code "a rejected event changes nothing"}. */
+  /** {@return the name of the invariant the walk broke, for example {@code "a rejected event changes nothing"}} */
   public String invariant() {
     return invariant;
   }
 
-  /** The shrunk walk: a sub-sequence of the original that still breaks the invariant, none of whose events can go. */
+  /**
+   * Returns the shrunk walk: a sub-sequence of the original that still breaks the invariant, none of whose events
+   * can go.
+   *
+   * @return the events, in the order they were fired; empty when starting the deal broke the invariant
+   */
   public List<SalesEvent> shrunkWalk() {
     return shrunkWalk;
   }
 
-  /** How many events the walk had before shrinking. */
+  /** {@return how many events the walk had before shrinking} */
   public int originalLength() {
     return originalLength;
   }

@@ -116,6 +116,7 @@ public final class JdbcDealStore implements DealStore {
    *
    * @param dataSource where the store borrows its connections; a pool (HikariCP, say) for PostgreSQL, or H2's
    *     {@code JdbcDataSource}
+   * @return a builder that migrates the schema and keeps 10,000 recent deals in memory
    */
   public static Builder builder(DataSource dataSource) {
     return new Builder(dataSource);
@@ -569,6 +570,9 @@ public final class JdbcDealStore implements DealStore {
      * Sets whether {@link #build()} creates or migrates the schema with Flyway; defaults to {@code true}. With
      * {@code false}, {@link #build()} only checks that the tables exist, and the schema is yours to manage (see
      * {@link JdbcDealStore#MIGRATIONS_LOCATION}).
+     *
+     * @param migrate whether to run the store's migrations when building
+     * @return this builder
      */
     public Builder migrate(boolean migrate) {
       this.migrate = migrate;
@@ -579,8 +583,9 @@ public final class JdbcDealStore implements DealStore {
      * Sets how many recently used deals the store keeps in memory, so that firing at one of them reads one row
      * (and only the history rows other nodes added since) instead of its whole history; defaults to 10,000. A kept
      * deal is used only when its stored version still matches, so several nodes on one database stay consistent.
-     * 0 turns this off.
      *
+     * @param recentDeals how many deals to keep; 0 turns this off
+     * @return this builder
      * @throws IllegalArgumentException if {@code recentDeals} is negative
      */
     public Builder recentDeals(int recentDeals) {
@@ -594,6 +599,7 @@ public final class JdbcDealStore implements DealStore {
     /**
      * Builds the store, migrating the schema first unless told not to.
      *
+     * @return the store, thread-safe if the data source is
      * @throws JdbcStoreException if the migration fails
      * @throws IllegalStateException if migration is off and the store's tables are missing
      */
