@@ -66,7 +66,13 @@ public final class ProcessDiagrams {
     OUTLINE
   }
 
-  /** Returns the process as a Mermaid {@code stateDiagram-v2}, ready for a Markdown code block. */
+  /**
+   * Returns the process as a Mermaid {@code stateDiagram-v2}, ready for a Markdown code block. Every transition is
+   * an arrow, internal ones loops on their stage ({@link Style#COMPLETE}).
+   *
+   * @param process the process to draw
+   * @return the Mermaid {@code stateDiagram-v2} text
+   */
   public static String mermaid(SalesProcess process) {
     return mermaid(process, Style.COMPLETE);
   }
@@ -74,6 +80,9 @@ public final class ProcessDiagrams {
   /**
    * Returns the process as a Mermaid {@code stateDiagram-v2} in the given style, ready for a Markdown code block.
    *
+   * @param process the process to draw
+   * @param style how much to draw and how to lay it out
+   * @return the Mermaid {@code stateDiagram-v2} text
    * @since 0.1
    */
   public static String mermaid(SalesProcess process, Style style) {
@@ -130,7 +139,13 @@ public final class ProcessDiagrams {
     }
   }
 
-  /** Returns the process as a PlantUML state diagram, from {@code @startuml} to {@code @enduml}. */
+  /**
+   * Returns the process as a PlantUML state diagram, from {@code @startuml} to {@code @enduml}. Every transition is
+   * an arrow, internal ones loops on their stage ({@link Style#COMPLETE}).
+   *
+   * @param process the process to draw
+   * @return the PlantUML text
+   */
   public static String plantUml(SalesProcess process) {
     return plantUml(process, Style.COMPLETE);
   }
@@ -138,6 +153,9 @@ public final class ProcessDiagrams {
   /**
    * Returns the process as a PlantUML state diagram in the given style, from {@code @startuml} to {@code @enduml}.
    *
+   * @param process the process to draw
+   * @param style how much to draw and how to lay it out
+   * @return the PlantUML text
    * @since 0.1
    */
   public static String plantUml(SalesProcess process, Style style) {
@@ -210,7 +228,12 @@ public final class ProcessDiagrams {
     return out.append("@enduml\n").toString();
   }
 
-  /** Returns the process as a Graphviz DOT digraph. */
+  /**
+   * Returns the process as a Graphviz DOT digraph. Every transition is an arrow, internal ones loops on their stage ({@link Style#COMPLETE}).
+   *
+   * @param process the process to draw
+   * @return the DOT text
+   */
   public static String dot(SalesProcess process) {
     return dot(process, Style.COMPLETE);
   }
@@ -218,6 +241,9 @@ public final class ProcessDiagrams {
   /**
    * Returns the process as a Graphviz DOT digraph in the given style.
    *
+   * @param process the process to draw
+   * @param style how much to draw and how to lay it out
+   * @return the DOT text
    * @since 0.1
    */
   public static String dot(SalesProcess process, Style style) {
