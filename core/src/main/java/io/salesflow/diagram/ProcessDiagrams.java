@@ -229,7 +229,8 @@ public final class ProcessDiagrams {
   }
 
   /**
-   * Returns the process as a Graphviz DOT digraph. Every transition is an arrow, internal ones loops on their stage ({@link Style#COMPLETE}).
+   * Returns the process as a Graphviz DOT digraph. Every transition is an arrow, internal ones loops on their stage
+   * ({@link Style#COMPLETE}).
    *
    * @param process the process to draw
    * @return the DOT text
