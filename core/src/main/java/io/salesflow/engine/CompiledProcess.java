@@ -144,9 +144,9 @@ public interface CompiledProcess extends AutoCloseable {
     }
 
     /**
-     * The reference semantics every engine must match: the first of {@code candidates} whose guard allows, or a
-     * refusal with the reasons of every guard that denied, or {@link RejectionKind#NO_TRANSITION} when there are no
-     * candidates.
+     * The guards' part of the reference semantics: the first of {@code candidates} whose guard allows, or a refusal
+     * with the reasons of every guard that denied, or, when there are no candidates, the refusal
+     * {@link #beforeGuards} gives.
      *
      * @param process the process the deal runs through, for the wording of a refusal
      * @param context the deal, the event, the facts as they would be after it, and the time, for the guards
