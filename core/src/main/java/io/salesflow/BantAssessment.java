@@ -3,8 +3,8 @@ package io.salesflow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**

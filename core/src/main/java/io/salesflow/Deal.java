@@ -2,8 +2,8 @@ package io.salesflow;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**

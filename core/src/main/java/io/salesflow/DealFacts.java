@@ -1,5 +1,12 @@
 package io.salesflow;
 
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ClosingTechnique;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,18 +16,11 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Objects;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
-import io.salesflow.SalesEvent.ContactChannel;
-import io.salesflow.SalesEvent.ApproachMethod;
-import io.salesflow.SalesEvent.LeadTemperature;
-import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent.ClosingTechnique;
-import io.salesflow.SalesEvent.LossReason;
-import io.salesflow.SalesEvent.FollowUpOutcome;
 
 /**
  * What is known about a deal: the facts that guards read and analytics count.

@@ -1,10 +1,10 @@
 package io.salesflow;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Objects;
-import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.DealFacts.FollowUp;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The follow-ups made on a deal, with the counts that follow-up guards read.

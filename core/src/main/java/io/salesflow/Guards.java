@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The guard combinators behind {@link TransitionGuard}'s static factories. */

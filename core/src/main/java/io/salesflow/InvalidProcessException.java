@@ -1,8 +1,8 @@
 package io.salesflow;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A process definition failed validation. {@link #problems()} lists every problem found, not only the first.

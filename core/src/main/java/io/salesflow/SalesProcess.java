@@ -1,5 +1,6 @@
 package io.salesflow;
 
+import io.salesflow.InvalidProcessException.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,12 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.Objects;
-import io.salesflow.InvalidProcessException.Problem;
 
 /**
  * A sales process definition: its stages, the transitions between them and the stage every deal starts in.

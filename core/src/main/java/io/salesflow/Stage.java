@@ -2,10 +2,10 @@ package io.salesflow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.Objects;
 import org.immutables.value.Value;
 
 /**

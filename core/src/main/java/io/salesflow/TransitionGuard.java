@@ -2,8 +2,8 @@ package io.salesflow;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A condition on a transition: a pure function of the deal, the event and the time to a {@link GuardVerdict}.

@@ -1,12 +1,10 @@
 package io.salesflow;
 
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.RandomAccess;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 

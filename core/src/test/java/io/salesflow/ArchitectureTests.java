@@ -1,6 +1,7 @@
 package io.salesflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import io.salesflow.archrules.LibraryArchitectureTests;

@@ -4,19 +4,19 @@ import static io.salesflow.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salesflow.DealFacts.Objection;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ClosingTechnique;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import io.salesflow.SalesEvent.ContactChannel;
-import io.salesflow.SalesEvent.ApproachMethod;
-import io.salesflow.SalesEvent.LeadTemperature;
-import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent.ClosingTechnique;
-import io.salesflow.SalesEvent.LossReason;
-import io.salesflow.SalesEvent.FollowUpOutcome;
-import io.salesflow.DealFacts.Objection;
 
 class ModelTests {
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.salesflow.InvalidProcessException.Problem;
 import io.salesflow.InvalidProcessException.Problem.Rule;
 import org.junit.jupiter.api.Test;
-import io.salesflow.InvalidProcessException.Problem;
 
 class ProcessValidationTests {
 

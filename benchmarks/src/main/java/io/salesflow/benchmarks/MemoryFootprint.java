@@ -1,13 +1,13 @@
 package io.salesflow.benchmarks;
 
 import io.salesflow.BantAssessment;
+import io.salesflow.SalesEvent;
 import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
-import io.salesflow.store.DealStore;
 import io.salesflow.spring.SpringStatemachineCompiler;
+import io.salesflow.store.DealStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.math.BigDecimal;

@@ -1,12 +1,12 @@
 package io.salesflow.benchmarks;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.guard.SalesGuards;

@@ -1,8 +1,8 @@
 package io.salesflow.analytics;
 
+import io.salesflow.Deal;
 import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.SalesEvent.ClosingTechnique;
-import io.salesflow.Deal;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;

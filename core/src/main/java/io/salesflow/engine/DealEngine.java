@@ -8,16 +8,15 @@ import io.salesflow.SalesProcess;
 import io.salesflow.TransitionOption;
 import io.salesflow.UnknownDealException;
 import io.salesflow.UnknownProcessException;
-import io.salesflow.engine.ProcessCompiler;
+import io.salesflow.store.DealStore;
 import java.time.Clock;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import io.salesflow.store.DealStore;
+import java.util.Optional;
 
 /**
  * Runs deals through sales processes: starts them, fires events at them and records every accepted transition.

@@ -11,9 +11,8 @@ import io.salesflow.Transition;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import io.salesflow.UnknownProcessException;
-import io.salesflow.engine.CompiledProcess;
 import io.salesflow.engine.CompiledProcess.Decision;
-import io.salesflow.engine.ProcessCompiler;
+import io.salesflow.store.DealStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -27,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import io.salesflow.store.DealStore;
 
 /**
  * The runtime every engine shares: loads the deal, asks the compiled process for a decision, applies it, stores it

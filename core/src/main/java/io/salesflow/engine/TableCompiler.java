@@ -2,9 +2,7 @@ package io.salesflow.engine;
 
 import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
-import io.salesflow.engine.CompiledProcess;
 import io.salesflow.engine.CompiledProcess.Decision;
-import io.salesflow.engine.ProcessCompiler;
 
 /** The table engine: the process definition is already the transition table, so compiling is reading it. */
 final class TableCompiler implements ProcessCompiler {

@@ -1,12 +1,11 @@
 package io.salesflow.guard;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.SalesEvent.ContactChannel;
-import io.salesflow.DealFacts;
-import io.salesflow.GuardVerdict;
-import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.DealFacts.Objection;
+import io.salesflow.GuardVerdict;
 import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.TransitionGuard;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;

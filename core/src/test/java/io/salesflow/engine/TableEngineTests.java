@@ -3,17 +3,18 @@ package io.salesflow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
 import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;
 import io.salesflow.TransitionOption;
+import io.salesflow.engine.FireResult.RejectionKind;
 import io.salesflow.guard.SalesGuards;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import io.salesflow.engine.FireResult.RejectionKind;
 
 /** The table engine on a custom process; the engine contract suite in the testkit covers the rest. */
 class TableEngineTests {

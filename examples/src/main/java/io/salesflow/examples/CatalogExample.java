@@ -1,9 +1,9 @@
 package io.salesflow.examples;
 
-import io.salesflow.SalesEvent.ApproachMethod;
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
 import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;

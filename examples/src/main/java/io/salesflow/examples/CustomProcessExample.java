@@ -1,11 +1,11 @@
 package io.salesflow.examples;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;

@@ -1,8 +1,8 @@
 package io.salesflow.examples;
 
 import io.salesflow.StageKind;
-import io.salesflow.analytics.FunnelReport.Breakdown;
 import io.salesflow.analytics.FunnelReport;
+import io.salesflow.analytics.FunnelReport.Breakdown;
 import io.salesflow.analytics.FunnelReport.StageFunnel;
 import java.time.Duration;
 import java.util.List;

@@ -1,17 +1,17 @@
 package io.salesflow.examples;
 
-import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.BantAssessment;
+import io.salesflow.Deal;
+import io.salesflow.DealFacts.Objection;
+import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.SalesEvent.ClosingTechnique;
 import io.salesflow.SalesEvent.ContactChannel;
-import io.salesflow.Deal;
-import io.salesflow.EventType;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
-import io.salesflow.DealFacts.Objection;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;

@@ -1,10 +1,10 @@
 package io.salesflow.examples;
 
 import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
 import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LossReason;
-import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.engine.DealEngine;

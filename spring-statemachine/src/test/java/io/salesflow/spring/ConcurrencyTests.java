@@ -2,10 +2,10 @@ package io.salesflow.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
-import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesProcess;
 import io.salesflow.TransitionRecord;
 import io.salesflow.engine.DealEngine;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
-import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.CompiledProcess;
 import io.salesflow.engine.CompiledProcess.Decision;
+import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.ProcessCompiler;
 import io.salesflow.testkit.ManualClock;
 import java.time.Instant;

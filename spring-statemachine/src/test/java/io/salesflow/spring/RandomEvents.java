@@ -1,15 +1,15 @@
 package io.salesflow.spring;
 
-import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.BantAssessment;
+import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.SalesEvent.ClosingTechnique;
 import io.salesflow.SalesEvent.ContactChannel;
-import io.salesflow.EventType;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import java.math.BigDecimal;
 import java.time.Instant;

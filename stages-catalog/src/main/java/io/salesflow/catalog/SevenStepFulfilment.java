@@ -12,8 +12,8 @@ import static io.salesflow.catalog.CatalogStages.SALES_AND_MAINTENANCE;
 
 import io.salesflow.EventType;
 import io.salesflow.SalesProcess;
-import io.salesflow.TransitionGuard;
 import io.salesflow.Stage;
+import io.salesflow.TransitionGuard;
 import io.salesflow.guard.SalesGuards;
 
 /** seven-step-fulfilment, from “The 7 Step Of Sales Process”; see {@link SalesCatalog#sevenStepFulfilment()}. */

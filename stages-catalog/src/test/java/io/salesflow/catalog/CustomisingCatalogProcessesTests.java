@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesflow.EventType;
-import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.InvalidProcessException;
+import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;

@@ -2,18 +2,18 @@ package io.salesflow.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.BantAssessment;
-import io.salesflow.SalesEvent.ClosingTechnique;
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
 import io.salesflow.DealFacts;
 import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ClosingTechnique;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;

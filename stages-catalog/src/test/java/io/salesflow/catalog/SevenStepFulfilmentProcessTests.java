@@ -13,10 +13,10 @@ import static io.salesflow.catalog.Driver.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
-import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.ObjectionCategory;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

@@ -12,8 +12,8 @@ import static io.salesflow.catalog.Driver.contact;
 import static io.salesflow.catalog.Driver.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.ObjectionCategory;
 import org.junit.jupiter.api.Test;

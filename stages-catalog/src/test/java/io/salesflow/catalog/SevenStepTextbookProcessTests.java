@@ -14,10 +14,10 @@ import static io.salesflow.catalog.Driver.contact;
 import static io.salesflow.catalog.Driver.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesflow.Deal;
 import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.SalesEvent.ClosingTechnique;
 import io.salesflow.SalesEvent.ContactChannel;
-import io.salesflow.Deal;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.ObjectionCategory;
 import org.junit.jupiter.api.Test;

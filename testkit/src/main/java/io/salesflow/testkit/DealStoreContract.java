@@ -6,13 +6,13 @@ import static io.salesflow.testkit.StoreSamples.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
 import io.salesflow.DealVersionConflictException;
 import io.salesflow.DuplicateDealException;
 import io.salesflow.EventType;
-import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;

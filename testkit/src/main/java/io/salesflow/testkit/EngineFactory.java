@@ -2,8 +2,8 @@ package io.salesflow.testkit;
 
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
-import io.salesflow.store.DealStore;
 import io.salesflow.engine.ProcessCompiler;
+import io.salesflow.store.DealStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,5 @@
 package io.salesflow.testkit;
 
-import java.util.function.BiFunction;
-
-import java.util.HashMap;
-
 import io.salesflow.Deal;
 import io.salesflow.DealFacts;
 import io.salesflow.EventType;
@@ -16,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
 /**

@@ -8,9 +8,9 @@ import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.Transition;
 import io.salesflow.TransitionRecord;
+import io.salesflow.engine.CompiledProcess.Decision;
 import io.salesflow.engine.FireResult;
 import io.salesflow.engine.FireResult.RejectionKind;
-import io.salesflow.engine.CompiledProcess.Decision;
 import java.util.ArrayList;
 import java.util.List;
 

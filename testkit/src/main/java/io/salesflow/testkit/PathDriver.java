@@ -1,12 +1,7 @@
 package io.salesflow.testkit;
 
-import io.salesflow.EventType;
-
-import java.util.function.BiFunction;
-
-import java.util.Map;
-
 import io.salesflow.Deal;
+import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Transition;
@@ -15,8 +10,10 @@ import io.salesflow.engine.FireResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;

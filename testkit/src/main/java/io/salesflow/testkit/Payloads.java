@@ -1,21 +1,17 @@
 package io.salesflow.testkit;
 
-import java.util.Objects;
-
-import java.util.function.BiFunction;
-
-import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.BantAssessment;
+import io.salesflow.DealFacts;
+import io.salesflow.DealFacts.Objection;
+import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.SalesEvent.ClosingTechnique;
 import io.salesflow.SalesEvent.ContactChannel;
-import io.salesflow.DealFacts;
-import io.salesflow.EventType;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
-import io.salesflow.DealFacts.Objection;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
 /** Realistic payloads for every event type: what a CRM would record for it. Stateless and thread-safe. */

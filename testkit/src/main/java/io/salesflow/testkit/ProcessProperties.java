@@ -1,20 +1,16 @@
 package io.salesflow.testkit;
 
-import java.util.random.RandomGenerator;
-
-import java.time.Instant;
-
-import java.util.function.BiFunction;
-
 import io.salesflow.EventType;
-
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.store.DealStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;

@@ -1,20 +1,20 @@
 package io.salesflow.testkit;
 
-import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.BantAssessment;
-import io.salesflow.SalesEvent.ClosingTechnique;
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
 import io.salesflow.DealFacts;
-import io.salesflow.EventType;
 import io.salesflow.DealFacts.FollowUp;
+import io.salesflow.DealFacts.Objection;
+import io.salesflow.EventType;
 import io.salesflow.FollowUpLog;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ClosingTechnique;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
-import io.salesflow.DealFacts.Objection;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import io.salesflow.TransitionRecord;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -3,11 +3,11 @@ package io.salesflow.testkit;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesflow.BantAssessment;
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
 import io.salesflow.EventType;
-import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.engine.FireResult.RejectionKind;

@@ -1,8 +1,8 @@
 package io.salesflow.testkit;
 
 import io.salesflow.EventType;
-import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.TransitionGuard;

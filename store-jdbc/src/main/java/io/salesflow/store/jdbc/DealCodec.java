@@ -1,19 +1,19 @@
 package io.salesflow.store.jdbc;
 
-import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.BantAssessment;
+import io.salesflow.DealFacts;
+import io.salesflow.DealFacts.FollowUp;
+import io.salesflow.DealFacts.Objection;
+import io.salesflow.EventType;
+import io.salesflow.FollowUpLog;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.SalesEvent.ClosingTechnique;
 import io.salesflow.SalesEvent.ContactChannel;
-import io.salesflow.DealFacts;
-import io.salesflow.EventType;
-import io.salesflow.DealFacts.FollowUp;
-import io.salesflow.FollowUpLog;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
-import io.salesflow.DealFacts.Objection;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

@@ -1,9 +1,9 @@
 package io.salesflow.store.jdbc;
 
 import io.salesflow.Deal;
+import io.salesflow.DealFacts.FollowUp;
 import io.salesflow.DealVersionConflictException;
 import io.salesflow.DuplicateDealException;
-import io.salesflow.DealFacts.FollowUp;
 import io.salesflow.TransitionHistory;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;

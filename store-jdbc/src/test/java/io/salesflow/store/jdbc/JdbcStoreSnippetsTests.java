@@ -2,8 +2,8 @@ package io.salesflow.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package io.salesflow.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.Deal;
-import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
-import io.salesflow.EventType;
 import io.salesflow.engine.DealEngine;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.salesflow.store.jdbc;
 
-import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.ObjectionCategory;
-import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import java.time.Instant;
