@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
 /**
  * Raw Spring Statemachine 4.0.1 as a user would write it by hand: the workload's table built with
  * {@link StateMachineBuilder} (String states and events, plain states only: outcome stages are not end states, since a
- * machine that entered an end state cannot be reset, upstream issue 966), the event in a message header, the budget
+ * machine that entered an end state cannot be reset,
+ * <a href="https://github.com/spring-attic/spring-statemachine/issues/966">spring-statemachine#966</a>),
+ * the event in a message header, the budget
  * guard reading it. The stage of each deal is kept outside the machine.
  */
 final class RawSsm {

@@ -33,7 +33,9 @@ import reactor.core.publisher.Mono;
  *
  * <ul>
  *   <li>{@link SsmModel} compiles a process into a {@code StateMachineFactory}: stages are plain states (won and
- *       lost included: no end states, see upstream issue 966), events are event type ids, and each (stage, event)
+ *       lost included: no end states, see
+ *       <a href="https://github.com/spring-attic/spring-statemachine/issues/966">spring-statemachine#966</a>),
+ *       events are event type ids, and each (stage, event)
  *       pair is exactly one Spring Statemachine transition, so Spring's own order among transitions with the same
  *       trigger never matters.
  *   <li>{@link Attempt} travels in the message header of each event: guards record their verdicts in it and the

@@ -22,7 +22,8 @@ import org.springframework.statemachine.guard.Guard;
  *
  * <ul>
  *   <li>Every stage is a plain state. Won and lost stages are not end states: a machine that enters an end state
- *       stops and cannot be reset and reused in 4.0.x (upstream spring-attic/spring-statemachine issue 966). They
+ *       stops and cannot be reset and reused in 4.0.x
+ *       (<a href="https://github.com/spring-attic/spring-statemachine/issues/966">spring-statemachine#966</a>). They
  *       have no outgoing transitions, and the shared runtime rejects events for deals in them before any machine is
  *       asked.
  *   <li>Each (stage, event type) pair becomes exactly one Spring Statemachine transition, because Spring keeps
