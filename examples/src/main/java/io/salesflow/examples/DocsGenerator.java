@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  */
 public final class DocsGenerator {
   /** The one command that regenerates {@code docs/}, from the repository root. */
-  static final String COMMAND = "mvn -B -q -pl examples -am test -Dtest=DocsTests -Dsurefire.failIfNoSpecifiedTests=false"
-      + " -Ddocs.write=true";
+  static final String COMMAND = "./mvnw -B -q -pl examples -am test -Dtest=DocsTests"
+      + " -Dsurefire.failIfNoSpecifiedTests=false -Ddocs.write=true";
   /** The folders under {@code docs/} whose every file this generator writes; a file it no longer writes is stale. */
   static final List<String> GENERATED_FOLDERS = List.of("diagrams", "funnels");
 
