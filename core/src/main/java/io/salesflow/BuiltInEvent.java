@@ -217,6 +217,41 @@ enum BuiltInEvent {
     SalesEvent probe(DealFacts facts, Instant now) {
       return new SalesEvent.OnboardingDone(now);
     }
+  },
+  // the administrative events: the engine records them, no process fires on them, and they change no fact (a
+  // migration's change of facts is the plan's, applied by the engine)
+  STAGE_OVERRIDDEN(EventType.STAGE_OVERRIDDEN, SalesEvent.StageOverridden.class, true) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts;
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.StageOverridden(now, "probe", false);
+    }
+  },
+  DEAL_MIGRATED(EventType.DEAL_MIGRATED, SalesEvent.DealMigrated.class, true) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts;
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.DealMigrated(now, 1, 2, "probe", List.of());
+    }
+  },
+  OWNER_ASSIGNED(EventType.OWNER_ASSIGNED, SalesEvent.OwnerAssigned.class, true) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      return facts;
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.OwnerAssigned(now, "probe", null);
+    }
   };
 
   private static final Map<EventType, BuiltInEvent> BY_TYPE;
@@ -231,10 +266,17 @@ enum BuiltInEvent {
 
   final EventType type;
   final Class<? extends SalesEvent> recordClass;
+  /** Whether the engine records events of this type for an administrative change, and no process may fire them. */
+  final boolean administrative;
 
   BuiltInEvent(EventType type, Class<? extends SalesEvent> recordClass) {
+    this(type, recordClass, false);
+  }
+
+  BuiltInEvent(EventType type, Class<? extends SalesEvent> recordClass, boolean administrative) {
     this.type = type;
     this.recordClass = recordClass;
+    this.administrative = administrative;
   }
 
   /** Returns the facts once {@code event}, of this type, is accepted. */

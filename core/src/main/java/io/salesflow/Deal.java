@@ -30,6 +30,20 @@ public abstract class Deal {
   @Value.Parameter
   public abstract String processId();
 
+  /**
+   * Returns the version of its process the deal runs on: the latest version when it was started (or the one it was
+   * started on by request), until a migration moves it to the next. Registering a new version of a process never
+   * changes this.
+   *
+   * @return the process version, at least 1; 1 unless set, so deals stored before processes had versions read as
+   *     version 1
+   */
+  @Value.Default
+  @Value.Parameter
+  public int processVersion() {
+    return 1;
+  }
+
   /** {@return the id of the stage the deal is in} */
   @Value.Parameter
   public abstract String stage();
@@ -68,6 +82,23 @@ public abstract class Deal {
    */
   @Value.Parameter
   public abstract @Nullable String startKey();
+
+  /**
+   * Returns the deal's owner, the rep responsible for it: set when it is started, changed by
+   * {@code DealEngine.assignOwner}, which records the change in the history.
+   *
+   * @return the owner's user id or name, or null when the deal has none
+   */
+  @Value.Parameter
+  public abstract @Nullable String owner();
+
+  /**
+   * Returns who started the deal, as the caller of {@code start} said.
+   *
+   * @return a user id or the name of a system, or null when the caller did not say (unknown)
+   */
+  @Value.Parameter
+  public abstract @Nullable String startedBy();
 
   /**
    * Returns how long the deal has been in its stage at {@code now}.
@@ -115,8 +146,9 @@ public abstract class Deal {
     // straight to the constructor, not through a builder: engines make one snapshot per accepted event. The record
     // continues the history because it continues this deal, whose version and stage are the history's size and last
     // stage (check() holds every snapshot to that)
-    return ImmutableDeal.of(id(), processId(), record.to(), record.version(), createdAt(),
-        record.internal() ? enteredStageAt() : record.at(), facts, history().appendChecked(record), startKey());
+    return ImmutableDeal.of(id(), processId(), processVersion(), record.to(), record.version(), createdAt(),
+        record.internal() ? enteredStageAt() : record.at(), facts, history().appendChecked(record), startKey(),
+        owner(), startedBy());
   }
 
   @Value.Check
@@ -126,9 +158,21 @@ public abstract class Deal {
     Checks.notBlank(id(), "deal id");
     Checks.notBlank(processId(), "process id");
     Checks.notBlank(stage(), "stage");
+    if (processVersion() < 1) {
+      throw new IllegalArgumentException("deal '" + id() + "' runs on version " + processVersion() + " of process '"
+          + processId() + "'; process versions start at 1");
+    }
     String startKey = startKey();
     if (startKey != null) {
       Checks.notBlank(startKey, "start key");
+    }
+    String owner = owner();
+    if (owner != null) {
+      Checks.notBlank(owner, "owner");
+    }
+    String startedBy = startedBy();
+    if (startedBy != null) {
+      Checks.notBlank(startedBy, "startedBy");
     }
     if (version() != history().size()) {
       throw versionNotHistorySize();
@@ -162,7 +206,8 @@ public abstract class Deal {
 
   @Override
   public String toString() {
-    return "Deal{id=" + id() + ", process=" + processId() + ", stage=" + stage() + ", version=" + version() + "}";
+    return "Deal{id=" + id() + ", process=" + processId() + " v" + processVersion() + ", stage=" + stage()
+        + ", version=" + version() + (owner() == null ? "" : ", owner=" + owner()) + "}";
   }
 
   /** {@return a new, empty builder; stores use it to read deals back} */

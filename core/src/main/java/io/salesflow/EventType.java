@@ -45,6 +45,21 @@ public record EventType(String id) {
   public static final EventType REFERRAL_RECEIVED = new EventType("referral-received");
   /** The customer was onboarded ({@link SalesEvent.OnboardingDone}). */
   public static final EventType ONBOARDING_DONE = new EventType("onboarding-done");
+  /**
+   * Administrative: someone moved the deal past the process's rules ({@link SalesEvent.StageOverridden}); recorded by
+   * {@code DealEngine.override}, never fired.
+   */
+  public static final EventType STAGE_OVERRIDDEN = new EventType("stage-overridden");
+  /**
+   * Administrative: the deal was moved to the next version of its process ({@link SalesEvent.DealMigrated}); recorded
+   * by {@code DealEngine.migrate}, never fired.
+   */
+  public static final EventType DEAL_MIGRATED = new EventType("deal-migrated");
+  /**
+   * Administrative: the deal got a new owner ({@link SalesEvent.OwnerAssigned}); recorded by
+   * {@code DealEngine.assignOwner}, never fired.
+   */
+  public static final EventType OWNER_ASSIGNED = new EventType("owner-assigned");
 
   /**
    * Creates an event type.
@@ -86,6 +101,19 @@ public record EventType(String id) {
   /** {@return whether this is one of the built-in types with a typed payload} */
   public boolean isBuiltIn() {
     return BuiltInEvent.of(this) != null;
+  }
+
+  /**
+   * Returns whether events of this type are administrative: recorded by the engine for an override, a migration or a
+   * change of owner, never fired. No process may have a transition on one, so firing one is rejected as an event
+   * type the process does not know.
+   *
+   * @return whether this is {@link #STAGE_OVERRIDDEN}, {@link #DEAL_MIGRATED} or {@link #OWNER_ASSIGNED}
+   * @since 0.1
+   */
+  public boolean isAdministrative() {
+    BuiltInEvent builtIn = BuiltInEvent.of(this);
+    return builtIn != null && builtIn.administrative;
   }
 
   /**

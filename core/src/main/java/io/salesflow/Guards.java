@@ -132,7 +132,7 @@ final class Guards {
     });
   }
 
-  private static String missingField(String name) {
+  static String missingField(String name) {
     switch (name) {
       case "contract":
         return "contract: not signed yet";

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A process definition failed validation. {@link #problems()} lists every problem found, not only the first.
+ * A process definition, or a {@link SalesProcess.MigrationPlan migration plan} between two of its versions, failed
+ * validation. {@link #problems()} lists every problem found, not only the first.
  *
  * @since 0.1
  */
@@ -15,8 +16,12 @@ public final class InvalidProcessException extends SalesProcessException {
   private final transient List<Problem> problems;
 
   InvalidProcessException(String processId, List<Problem> problems) {
-    super("process '" + processId + "' is invalid (" + problems.size() + " problem"
-        + (problems.size() == 1 ? "" : "s") + "):"
+    this("process '" + processId + "'", processId, problems);
+  }
+
+  /** For a definition other than a process's own, a migration plan say: {@code what} names it. */
+  InvalidProcessException(String what, String processId, List<Problem> problems) {
+    super(what + " is invalid (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):"
         + problems.stream().map(p -> "\n  - " + p.message()).collect(Collectors.joining()), processId, null);
     this.problems = List.copyOf(problems);
   }
@@ -52,11 +57,14 @@ public final class InvalidProcessException extends SalesProcessException {
       events = List.copyOf(events);
     }
 
-    /** The validation rules of {@link SalesProcess.Builder#build()}. */
+    /**
+     * The validation rules of {@link SalesProcess.Builder#build()} and of
+     * {@link SalesProcess.MigrationPlan.Builder#build()}.
+     */
     public enum Rule {
       /** No initial stage was set, or it names no stage of the process. */
       MISSING_INITIAL_STAGE,
-      /** A transition names a stage the process does not have. */
+      /** A transition, or a migration plan's mapping, names a stage the process (version) does not have. */
       UNKNOWN_STAGE,
       /** The process has no stage of kind {@link StageKind#WON}. */
       NO_WON_STAGE,
@@ -72,7 +80,27 @@ public final class InvalidProcessException extends SalesProcessException {
        * A guarded transition is listed after an unguarded one on the same stage and event: engines take the first
        * transition whose guard allows, so it could never fire.
        */
-      SHADOWED_TRANSITION
+      SHADOWED_TRANSITION,
+      /**
+       * A migration plan does not go from version N to version N + 1 of one process.
+       *
+       * @since 0.1
+       */
+      MIGRATION_VERSIONS,
+      /**
+       * A stage of the old version has neither a mapping nor a stage of the same id in the new version, so a migration
+       * plan would leave its deals nowhere.
+       *
+       * @since 0.1
+       */
+      UNMAPPED_STAGE,
+      /**
+       * A migration plan maps a won or lost stage to an open or post-sale one without saying it reopens the deals
+       * closed there, or says so of stages it does not reopen.
+       *
+       * @since 0.1
+       */
+      TERMINAL_STAGE_REOPENED
     }
 
     @Override

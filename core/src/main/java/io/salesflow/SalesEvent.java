@@ -2,6 +2,7 @@ package io.salesflow;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -457,6 +458,109 @@ public sealed interface SalesEvent {
     @Override
     public EventType type() {
       return EventType.ONBOARDING_DONE;
+    }
+  }
+
+  /**
+   * Administrative: someone moved the deal to another stage past the process's rules (a sales manager reopening a
+   * lost deal, say). Recorded by {@code DealEngine.override} with who did it; no process has a transition on it, so
+   * it cannot be fired. The history record holds the stages it moved between.
+   *
+   * @param occurredAt when the override was made
+   * @param reason why, in the words of whoever made it; not blank
+   * @param reopened whether the deal left a won or lost stage, which only an override can do
+   * @since 0.1
+   */
+  record StageOverridden(Instant occurredAt, String reason, boolean reopened) implements SalesEvent {
+    /**
+     * Checks that the time and a reason are present.
+     *
+     * @param occurredAt when the override was made
+     * @param reason why; not blank
+     * @param reopened whether the deal left a won or lost stage
+     * @throws IllegalArgumentException if {@code reason} is blank
+     */
+    public StageOverridden {
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.notBlank(reason, "reason");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.STAGE_OVERRIDDEN;
+    }
+  }
+
+  /**
+   * Administrative: the deal was moved from one version of its process to the next by a migration plan. Recorded by
+   * {@code DealEngine.migrate} with who did it; it cannot be fired. The history record holds the stage it left (of
+   * the old version) and the stage it is in (of the new one).
+   *
+   * @param occurredAt when the migration ran
+   * @param fromVersion the process version the deal ran on
+   * @param toVersion the process version it runs on from now on, one above {@code fromVersion}
+   * @param reason why the deal was migrated; not blank
+   * @param exceptions the requirements of its new stage the deal did not meet and was moved regardless of, as the
+   *     plan allowed (for example {@code "requires amount to enter 'negotiation'"}); empty when it met them all
+   * @since 0.1
+   */
+  record DealMigrated(Instant occurredAt, int fromVersion, int toVersion, String reason, List<String> exceptions)
+      implements SalesEvent {
+    /**
+     * Checks the versions and the reason, and copies the exceptions.
+     *
+     * @param occurredAt when the migration ran
+     * @param fromVersion the process version the deal ran on, at least 1
+     * @param toVersion the process version it runs on now, {@code fromVersion + 1}
+     * @param reason why; not blank
+     * @param exceptions the unmet requirements of the new stage; may be empty
+     * @throws IllegalArgumentException if a version is out of range or {@code reason} is blank
+     */
+    public DealMigrated {
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      if (fromVersion < 1 || toVersion != fromVersion + 1) {
+        throw new IllegalArgumentException("a migration goes from a version (at least 1) to the next one, but this one"
+            + " goes from " + fromVersion + " to " + toVersion);
+      }
+      Checks.notBlank(reason, "reason");
+      exceptions = List.copyOf(Objects.requireNonNull(exceptions, "exceptions must not be null"));
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.DEAL_MIGRATED;
+    }
+  }
+
+  /**
+   * Administrative: the deal got a new owner, the rep responsible for it. Recorded by
+   * {@code DealEngine.assignOwner} with who did it; it cannot be fired. The deal stays in its stage.
+   *
+   * @param occurredAt when the owner was assigned
+   * @param owner the new owner, a user id or name; not blank
+   * @param previousOwner the owner before, or {@code null} when the deal had none
+   * @since 0.1
+   */
+  record OwnerAssigned(Instant occurredAt, String owner, @Nullable String previousOwner) implements SalesEvent {
+    /**
+     * Checks that the time and the new owner are present.
+     *
+     * @param occurredAt when the owner was assigned
+     * @param owner the new owner; not blank
+     * @param previousOwner the owner before, or {@code null} when there was none; not blank otherwise
+     * @throws IllegalArgumentException if an owner is blank
+     */
+    public OwnerAssigned {
+      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.notBlank(owner, "owner");
+      if (previousOwner != null) {
+        Checks.notBlank(previousOwner, "previous owner");
+      }
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.OWNER_ASSIGNED;
     }
   }
 

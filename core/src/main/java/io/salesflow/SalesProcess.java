@@ -10,11 +10,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +46,7 @@ import java.util.stream.Collectors;
  */
 public final class SalesProcess {
   private final String id;
+  private final int version;
   private final String name;
   private final String description;
   private final String initialStage;
@@ -56,6 +59,7 @@ public final class SalesProcess {
 
   private SalesProcess(Builder builder) {
     this.id = builder.id;
+    this.version = builder.version;
     this.name = builder.name == null ? builder.id : builder.name;
     this.description = builder.description;
     this.initialStage = Objects.requireNonNull(builder.initialStage, "initial stage must not be null");
@@ -120,7 +124,8 @@ public final class SalesProcess {
 
   /** {@return a builder holding this definition, to change it and build a revalidated copy} */
   public Builder toBuilder() {
-    Builder builder = new Builder(id).name(name).description(description).initialStage(initialStage);
+    Builder builder = new Builder(id).version(version).name(name).description(description)
+        .initialStage(initialStage);
     stages.values().forEach(builder::stage);
     declared.forEach(builder::transition);
     return builder;
@@ -129,6 +134,17 @@ public final class SalesProcess {
   /** {@return the stable id, which deals and stores refer to the process by} */
   public String id() {
     return id;
+  }
+
+  /**
+   * Returns the version of the definition. An engine may run several versions of one process id side by side: a deal
+   * keeps the version it started on until a {@link MigrationPlan} moves it to the next, so a changed definition is
+   * registered as a new version, never in place of the one running deals use.
+   *
+   * @return the version, at least 1; 1 unless the builder set another
+   */
+  public int version() {
+    return version;
   }
 
   /** {@return the display name; the id when none was given} */
@@ -201,7 +217,7 @@ public final class SalesProcess {
    * @param now the instant to judge time-based guards at, usually the engine clock's
    * @return one option for each transition from the deal's stage, in the order they were added; empty in a terminal
    *     stage
-   * @throws IllegalArgumentException if the deal does not belong to this process
+   * @throws IllegalArgumentException if the deal does not belong to this process, or runs on another version of it
    */
   public List<TransitionOption> explain(Deal deal, Instant now) {
     checkOwns(deal);
@@ -223,7 +239,7 @@ public final class SalesProcess {
    * @param now the instant to judge time-based guards at, usually the engine clock's
    * @return one option for each such transition, in the order an engine tries them; empty when the stage has no
    *     transition on that type
-   * @throws IllegalArgumentException if the deal does not belong to this process
+   * @throws IllegalArgumentException if the deal does not belong to this process, or runs on another version of it
    */
   public List<TransitionOption> explain(Deal deal, SalesEvent event, Instant now) {
     checkOwns(deal);
@@ -238,6 +254,11 @@ public final class SalesProcess {
     if (!deal.processId().equals(id)) {
       throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
           + "', not in '" + id + "'");
+    }
+    if (deal.processVersion() != version) {
+      throw new IllegalArgumentException("deal '" + deal.id() + "' runs on version " + deal.processVersion()
+          + " of process '" + id + "', not on version " + version + "; ask that version's definition, or migrate the"
+          + " deal first");
     }
   }
 
@@ -308,7 +329,7 @@ public final class SalesProcess {
 
   @Override
   public String toString() {
-    return "SalesProcess{" + id + ", " + stages.size() + " stages, " + transitions.size() + " transitions}";
+    return "SalesProcess{" + id + " v" + version + ", " + stages.size() + " stages, " + transitions.size() + " transitions}";
   }
 
   /**
@@ -319,6 +340,7 @@ public final class SalesProcess {
    */
   public static final class Builder {
     private final String id;
+    private int version = 1;
     private String name;
     private String description = "";
     private String initialStage;
@@ -327,6 +349,22 @@ public final class SalesProcess {
 
     private Builder(String id) {
       this.id = id;
+    }
+
+    /**
+     * Sets the version; defaults to 1. Give a changed definition the next version, and move running deals to it with a
+     * {@link MigrationPlan}.
+     *
+     * @param version the version, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code version} is less than 1
+     */
+    public Builder version(int version) {
+      if (version < 1) {
+        throw new IllegalArgumentException("version of process '" + id + "' must be at least 1, but was " + version);
+      }
+      this.version = version;
+      return this;
     }
 
     /**
@@ -502,6 +540,330 @@ public final class SalesProcess {
         throw new InvalidProcessException(id, problems);
       }
       return new SalesProcess(this);
+    }
+  }
+
+  /**
+   * How deals move from one version of a process to the next: which stage of the new version each stage of the old
+   * one becomes, how their facts change, and what happens to a deal that would not meet its new stage's required
+   * fields. Built in code and validated when built, like a process.
+   *
+   * <pre>{@code
+   * SalesProcess.MigrationPlan plan = SalesProcess.MigrationPlan.builder(fiveStepV1, fiveStepV2)
+   *     .map("post-sale", "onboarding")           // stages with the same id map to each other unless told
+   *     .missingFields(MissingFields.MOVE_WITH_EXCEPTION)
+   *     .build();
+   * engine.migrate("D-42", plan, "ops-ann", "onboarding became a stage of its own");
+   * }</pre>
+   *
+   * <p>A deal keeps its version until a plan moves it; the engine records each migration in the deal's history as a
+   * {@link SalesEvent.DealMigrated} with who ran it and why, from the old stage to the new one. A plan needs the old
+   * version's definition, not an engine that runs it, so deals stranded on a version the engine no longer has can
+   * still be moved. Immutable and thread-safe if its facts change is.
+   *
+   * @since 0.1
+   */
+  public static final class MigrationPlan {
+    private final SalesProcess from;
+    private final SalesProcess to;
+    private final Map<String, String> mapping;
+    private final Set<String> reopened;
+    private final UnaryOperator<DealFacts> facts;
+    private final MissingFields missingFields;
+
+    private MigrationPlan(Builder builder, Map<String, String> mapping) {
+      this.from = builder.from;
+      this.to = builder.to;
+      this.mapping = Collections.unmodifiableMap(mapping);
+      this.reopened = Set.copyOf(builder.reopened);
+      this.facts = builder.facts;
+      this.missingFields = builder.missingFields;
+    }
+
+    /**
+     * Returns a builder for a plan from one version of a process to the next.
+     *
+     * @param from the version deals run on now, as they were started on it
+     * @param to the next version: the same process id, version {@code from.version() + 1}
+     * @return a builder that maps every stage to the stage of the same id, keeps the facts and refuses deals that
+     *     would miss a required field of their new stage
+     */
+    public static Builder builder(SalesProcess from, SalesProcess to) {
+      return new Builder(Objects.requireNonNull(from, "from must not be null"),
+          Objects.requireNonNull(to, "to must not be null"));
+    }
+
+    /** {@return the version deals are moved from} */
+    public SalesProcess from() {
+      return from;
+    }
+
+    /** {@return the version deals are moved to} */
+    public SalesProcess to() {
+      return to;
+    }
+
+    /** {@return the id of the process whose deals the plan moves} */
+    public String processId() {
+      return from.id();
+    }
+
+    /** {@return the version deals are moved from} */
+    public int fromVersion() {
+      return from.version();
+    }
+
+    /** {@return the version deals are moved to, one above {@link #fromVersion()}} */
+    public int toVersion() {
+      return to.version();
+    }
+
+    /** {@return for each stage of the old version, in its pipeline order, the stage of the new version it becomes} */
+    public Map<String, String> stageMapping() {
+      return mapping;
+    }
+
+    /**
+     * Returns the stage of the new version that a deal in {@code fromStage} of the old version moves to.
+     *
+     * @param fromStage a stage of the old version
+     * @return the stage of the new version
+     * @throws IllegalArgumentException if the old version has no such stage
+     */
+    public String targetStage(String fromStage) {
+      String target = mapping.get(Objects.requireNonNull(fromStage, "fromStage must not be null"));
+      if (target == null) {
+        throw new IllegalArgumentException("version " + from.version() + " of process '" + from.id()
+            + "' has no stage '" + fromStage + "'; its stages are " + mapping.keySet());
+      }
+      return target;
+    }
+
+    /**
+     * Returns whether the plan moves deals out of {@code fromStage}, a won or lost stage, into an open one, as
+     * {@link Builder#reopen(String, String)} said it may.
+     *
+     * @param fromStage a stage of the old version
+     * @return whether deals closed in that stage are reopened
+     */
+    public boolean reopens(String fromStage) {
+      return reopened.contains(Objects.requireNonNull(fromStage, "fromStage must not be null"));
+    }
+
+    /**
+     * Returns a deal's facts as they are after the migration.
+     *
+     * @param facts the deal's facts before
+     * @return the facts after the plan's change; the same facts when it has none
+     * @throws NullPointerException if the plan's facts change returns null
+     */
+    public DealFacts migrateFacts(DealFacts facts) {
+      return Objects.requireNonNull(this.facts.apply(Objects.requireNonNull(facts, "facts must not be null")),
+          "the migration plan's facts change returned null");
+    }
+
+    /** {@return what happens to a deal that would not meet its new stage's required fields} */
+    public MissingFields missingFields() {
+      return missingFields;
+    }
+
+    /**
+     * Returns the fields required to enter {@code targetStage} of the new version that {@code facts} do not have, each
+     * as a sentence: what {@link SalesEvent.DealMigrated#exceptions()} records, or why a deal is refused.
+     *
+     * @param targetStage a stage of the new version
+     * @param facts the deal's facts after the migration
+     * @return one sentence per missing field, for example {@code "amount: required but not set, to enter
+     *     'negotiation'"}; empty when the deal meets every requirement
+     * @throws IllegalArgumentException if the new version has no such stage
+     */
+    public List<String> unmetRequirements(String targetStage, DealFacts facts) {
+      Objects.requireNonNull(facts, "facts must not be null");
+      List<String> unmet = new ArrayList<>();
+      for (String field : to.stage(targetStage).requiredToEnter()) {
+        if (facts.field(field).isEmpty()) {
+          unmet.add(Guards.missingField(field) + ", to enter '" + targetStage + "'");
+        }
+      }
+      return List.copyOf(unmet);
+    }
+
+    @Override
+    public String toString() {
+      return "MigrationPlan{" + from.id() + " v" + from.version() + " -> v" + to.version() + ", " + mapping + "}";
+    }
+
+    /**
+     * What a migration does with a deal whose new stage requires a field the deal does not have.
+     *
+     * @since 0.1
+     */
+    public enum MissingFields {
+      /** Leave the deal on the old version and report why; the default. */
+      REFUSE,
+      /** Move the deal anyway and record each unmet requirement in its history, as the migration's exceptions. */
+      MOVE_WITH_EXCEPTION
+    }
+
+    /**
+     * Builds a {@link MigrationPlan}. Each call checks its own arguments; {@link #build()} checks the plan as a whole
+     * and lists every problem. Not thread-safe.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+      private final SalesProcess from;
+      private final SalesProcess to;
+      private final Map<String, String> explicit = new LinkedHashMap<>();
+      private final Set<String> reopened = new LinkedHashSet<>();
+      private UnaryOperator<DealFacts> facts = UnaryOperator.identity();
+      private MissingFields missingFields = MissingFields.REFUSE;
+
+      private Builder(SalesProcess from, SalesProcess to) {
+        this.from = from;
+        this.to = to;
+      }
+
+      /**
+       * Maps a stage of the old version to a stage of the new one, for a stage that was renamed, merged into another
+       * or dropped. Stages not mapped here map to the stage with the same id.
+       *
+       * @param fromStage a stage of the old version
+       * @param toStage a stage of the new version; for a won or lost {@code fromStage}, a won or lost stage (use
+       *     {@link #reopen(String, String)} to reopen the deals closed there)
+       * @return this builder
+       * @throws IllegalArgumentException if {@code fromStage} was already mapped, or an id is not kebab-case
+       */
+      public Builder map(String fromStage, String toStage) {
+        put(fromStage, toStage);
+        return this;
+      }
+
+      /**
+       * Maps a won or lost stage of the old version to an open or post-sale stage of the new one, reopening every deal
+       * closed there: said out loud, because a plain {@link #map(String, String)} of a closed stage to an open one is
+       * refused as a likely mistake.
+       *
+       * @param fromStage a won or lost stage of the old version
+       * @param toStage an open or post-sale stage of the new version
+       * @return this builder
+       * @throws IllegalArgumentException if {@code fromStage} was already mapped, or an id is not kebab-case
+       */
+      public Builder reopen(String fromStage, String toStage) {
+        put(fromStage, toStage);
+        reopened.add(fromStage);
+        return this;
+      }
+
+      private void put(String fromStage, String toStage) {
+        Checks.id(fromStage, "fromStage");
+        Checks.id(toStage, "toStage");
+        if (explicit.containsKey(fromStage)) {
+          throw new IllegalArgumentException("stage '" + fromStage + "' is already mapped to '"
+              + explicit.get(fromStage) + "'; map each stage of the old version once");
+        }
+        explicit.put(fromStage, toStage);
+      }
+
+      /**
+       * Sets how the deals' facts change, to set a fact the new version's guards read or drop one it no longer
+       * uses; defaults to no change.
+       *
+       * <pre>{@code
+       * .facts(facts -> facts.toBuilder().putAttributes("segment", "smb").build())
+       * }</pre>
+       *
+       * @param change from a deal's facts before the migration to its facts after; must not return null
+       * @return this builder
+       */
+      public Builder facts(UnaryOperator<DealFacts> change) {
+        this.facts = Objects.requireNonNull(change, "change must not be null");
+        return this;
+      }
+
+      /**
+       * Sets what happens to a deal whose new stage requires a field it does not have; defaults to
+       * {@link MissingFields#REFUSE}.
+       *
+       * @param policy refuse such deals, or move them and record what they miss
+       * @return this builder
+       */
+      public Builder missingFields(MissingFields policy) {
+        this.missingFields = Objects.requireNonNull(policy, "policy must not be null");
+        return this;
+      }
+
+      /**
+       * Validates the plan and builds it. The builder is unchanged and may be used again.
+       *
+       * @return the plan, immutable
+       * @throws InvalidProcessException listing every problem found: versions that are not one process's version N
+       *     and N + 1, a stage of the old version with no stage in the new one, a mapping from or to a stage its
+       *     version does not have, and a won or lost stage mapped to an open one without {@link #reopen}
+       */
+      public MigrationPlan build() {
+        List<Problem> problems = new ArrayList<>();
+        String where = "plan from version " + from.version() + " to version " + to.version() + " of process '"
+            + from.id() + "'";
+        if (!from.id().equals(to.id())) {
+          problems.add(new Problem(Problem.Rule.MIGRATION_VERSIONS, "a plan moves the deals of one process, but this"
+              + " one goes from '" + from.id() + "' to '" + to.id() + "'; start deals of the other process anew",
+              List.of(), List.of()));
+        } else if (to.version() != from.version() + 1) {
+          problems.add(new Problem(Problem.Rule.MIGRATION_VERSIONS, where + ": a plan moves deals to the next"
+              + " version, " + (from.version() + 1) + "; migrate one version at a time", List.of(), List.of()));
+        }
+        for (Map.Entry<String, String> entry : explicit.entrySet()) {
+          if (!from.stages.containsKey(entry.getKey())) {
+            problems.add(new Problem(Problem.Rule.UNKNOWN_STAGE, where + " maps stage '" + entry.getKey()
+                + "', which version " + from.version() + " does not have; its stages are " + from.stages.keySet(),
+                List.of(entry.getKey()), List.of()));
+          }
+          if (!to.stages.containsKey(entry.getValue())) {
+            problems.add(new Problem(Problem.Rule.UNKNOWN_STAGE, where + " maps '" + entry.getKey() + "' to stage '"
+                + entry.getValue() + "', which version " + to.version() + " does not have; its stages are "
+                + to.stages.keySet(), List.of(entry.getValue()), List.of()));
+          }
+        }
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (Stage stage : from.stages.values()) {
+          String target = explicit.getOrDefault(stage.id(), to.stages.containsKey(stage.id()) ? stage.id() : null);
+          if (target == null) {
+            problems.add(new Problem(Problem.Rule.UNMAPPED_STAGE, where + ": stage '" + stage.id() + "' has no stage"
+                + " of that id in version " + to.version() + ", so its deals would have nowhere to go; map it with"
+                + " map(\"" + stage.id() + "\", ...) to one of " + to.stages.keySet(), List.of(stage.id()),
+                List.of()));
+            continue;
+          }
+          mapping.put(stage.id(), target);
+          Stage targetStage = to.stages.get(target);
+          if (targetStage == null) {
+            continue; // reported above
+          }
+          boolean reopens = stage.isTerminal() && !targetStage.isTerminal();
+          if (reopens && !reopened.contains(stage.id())) {
+            problems.add(new Problem(Problem.Rule.TERMINAL_STAGE_REOPENED, where + " moves the deals closed in the "
+                + stage.kind().name().toLowerCase(Locale.ROOT) + " stage '" + stage.id() + "' into the "
+                + targetStage.kind().name().toLowerCase(Locale.ROOT) + " stage '" + target + "', reopening them;"
+                + " say so with reopen(\"" + stage.id() + "\", \"" + target + "\"), or map it to a won or lost"
+                + " stage", List.of(stage.id(), target), List.of()));
+          } else if (!reopens && reopened.contains(stage.id())) {
+            problems.add(new Problem(Problem.Rule.TERMINAL_STAGE_REOPENED, where + ": reopen(\"" + stage.id()
+                + "\", \"" + target + "\") reopens nothing, as '" + stage.id() + "' is " + describe(stage)
+                + " and '" + target + "' " + describe(targetStage) + "; use map(...)", List.of(stage.id(), target),
+                List.of()));
+          }
+        }
+        if (!problems.isEmpty()) {
+          throw new InvalidProcessException("migration " + where, from.id(), problems);
+        }
+        return new MigrationPlan(this, mapping);
+      }
+
+      private static String describe(Stage stage) {
+        return (stage.isTerminal() ? "a closed " : "an open ") + stage.kind().name().toLowerCase(Locale.ROOT)
+            + " stage";
+      }
     }
   }
 

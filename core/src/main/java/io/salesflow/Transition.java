@@ -25,11 +25,17 @@ public record Transition(String source, EventType event, String target, boolean 
    * @param target the stage id it enters, in kebab-case
    * @param internal whether the deal stays in its stage
    * @param guard the condition; {@link TransitionGuard#always()} when unguarded
-   * @throws IllegalArgumentException if a stage id is not kebab-case, or an internal transition names two stages
+   * @throws IllegalArgumentException if a stage id is not kebab-case, an internal transition names two stages, or the
+   *     event type is {@link EventType#isAdministrative() administrative}
    */
   public Transition {
     Checks.id(source, "source stage id");
     Objects.requireNonNull(event, "event must not be null");
+    if (event.isAdministrative()) {
+      throw new IllegalArgumentException("no transition may fire on the administrative event '" + event
+          + "': the engine records it for an override, a migration or a change of owner (DealEngine.override, migrate,"
+          + " assignOwner); use an event of the process's own for the move from '" + source + "'");
+    }
     Checks.id(target, "target stage id");
     Objects.requireNonNull(guard, "guard must not be null");
     if (internal && !source.equals(target)) {

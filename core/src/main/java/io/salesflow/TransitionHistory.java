@@ -22,8 +22,8 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
   private static final TransitionHistory EMPTY = new TransitionHistory(null, 0, null, null, null, 0, 0, false);
 
   // the record's fields, unboxed in the node (its version is its position, the size). The event slot holds the
-  // SalesEvent itself, or a Keyed pair when the record carries an idempotency key: keyless records, by far the most
-  // common, pay nothing for keys
+  // SalesEvent itself, or an Extras holder when the record carries an idempotency key or an actor: records with
+  // neither pay nothing for them
   private final @Nullable String from;
   private final @Nullable String to;
   private final @Nullable Object event;
@@ -94,10 +94,12 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
 
   private static Object eventSlot(TransitionRecord record) {
     String key = record.idempotencyKey();
-    return key == null ? record.event() : new Keyed(record.event(), key);
+    String actor = record.actor();
+    return key == null && actor == null ? record.event() : new Extras(record.event(), key, actor);
   }
 
-  private record Keyed(SalesEvent event, String key) {}
+  /** The event of a record with the optional fields it carries; a record with none keeps its event bare. */
+  private record Extras(SalesEvent event, @Nullable String key, @Nullable String actor) {}
 
   // the failure of append, built out of line so that the append itself inlines
   private IllegalArgumentException notContinued(TransitionRecord record) {
@@ -122,10 +124,10 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
   @Override
   TransitionRecord element() {
     Object slot = Objects.requireNonNull(event);
-    SalesEvent recorded = slot instanceof Keyed keyed ? keyed.event() : (SalesEvent) slot;
-    String key = slot instanceof Keyed keyed ? keyed.key() : null;
-    return new TransitionRecord(size(), Objects.requireNonNull(from), Objects.requireNonNull(to), recorded,
-        Instant.ofEpochSecond(atSecond, atNano), internal, key);
+    Extras extras = slot instanceof Extras e ? e : null;
+    return new TransitionRecord(size(), Objects.requireNonNull(from), Objects.requireNonNull(to),
+        extras == null ? (SalesEvent) slot : extras.event(), Instant.ofEpochSecond(atSecond, atNano), internal,
+        extras == null ? null : extras.key(), extras == null ? null : extras.actor());
   }
 
   /**
@@ -138,7 +140,7 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
   public Optional<TransitionRecord> withIdempotencyKey(String idempotencyKey) {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
     for (TransitionHistory node = this; node.size() > 0; node = (TransitionHistory) node.previousNode()) {
-      if (node.event instanceof Keyed keyed && keyed.key().equals(idempotencyKey)) {
+      if (node.event instanceof Extras extras && idempotencyKey.equals(extras.key())) {
         return Optional.of(node.element());
       }
     }

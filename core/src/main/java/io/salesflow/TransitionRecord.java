@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param internal whether the deal stayed in its stage and only its facts changed
  * @param idempotencyKey the key the caller fired the event with, so that a retry with the same key returns this
  *     record instead of applying the event twice; null when the event was fired without one
+ * @param actor who made the change: a user id or the name of a system, as the caller said; null when the caller did
+ *     not say, which reads as unknown (the engine never guesses one)
  * @since 0.1
  */
 public record TransitionRecord(long version, String from, String to, SalesEvent event, Instant at, boolean internal,
-    @Nullable String idempotencyKey) {
+    @Nullable String idempotencyKey, @Nullable String actor) {
   /**
    * Checks the version and stages.
    *
@@ -29,8 +31,9 @@ public record TransitionRecord(long version, String from, String to, SalesEvent 
    * @param at when the engine accepted it
    * @param internal whether the deal stayed in its stage
    * @param idempotencyKey the caller's key for the event, or null
+   * @param actor who made the change, or null when unknown
    * @throws IllegalArgumentException if {@code version} is below 1, a stage is blank, an internal record names two
-   *     stages, or the key is blank
+   *     stages, or the key or actor is blank
    */
   public TransitionRecord {
     if (version < 1) {
@@ -47,6 +50,27 @@ public record TransitionRecord(long version, String from, String to, SalesEvent 
     if (idempotencyKey != null) {
       Checks.notBlank(idempotencyKey, "idempotency key");
     }
+    if (actor != null) {
+      Checks.notBlank(actor, "actor");
+    }
+  }
+
+  /**
+   * Creates a record with no actor: who made the change is unknown.
+   *
+   * @param version the deal's version after this transition, at least 1
+   * @param from the stage the deal was in; not blank
+   * @param to the stage the deal is in afterwards; not blank
+   * @param event the event that was accepted
+   * @param at when the engine accepted it
+   * @param internal whether the deal stayed in its stage
+   * @param idempotencyKey the caller's key for the event, or null
+   * @throws IllegalArgumentException if {@code version} is below 1, a stage is blank, an internal record names two
+   *     stages, or the key is blank
+   */
+  public TransitionRecord(long version, String from, String to, SalesEvent event, Instant at, boolean internal,
+      @Nullable String idempotencyKey) {
+    this(version, from, to, event, at, internal, idempotencyKey, null);
   }
 
   /**
@@ -62,7 +86,7 @@ public record TransitionRecord(long version, String from, String to, SalesEvent 
    *     stages
    */
   public TransitionRecord(long version, String from, String to, SalesEvent event, Instant at, boolean internal) {
-    this(version, from, to, event, at, internal, null);
+    this(version, from, to, event, at, internal, null, null);
   }
 
   /** {@return the type of the event that was accepted} */
@@ -70,9 +94,19 @@ public record TransitionRecord(long version, String from, String to, SalesEvent 
     return event.type();
   }
 
+  /**
+   * Returns whether this records an administrative change (an override, a migration or a new owner) rather than an
+   * event the process accepted through its transitions and guards.
+   *
+   * @return whether the event's type is {@link EventType#isAdministrative() administrative}
+   */
+  public boolean administrative() {
+    return event.type().isAdministrative();
+  }
+
   @Override
   public String toString() {
     return "v" + version + " " + from + (internal ? " (internal)" : " -> " + to) + " on " + event.type() + " at " + at
-        + (idempotencyKey == null ? "" : " (key " + idempotencyKey + ")");
+        + " by " + (actor == null ? "unknown" : actor) + (idempotencyKey == null ? "" : " (key " + idempotencyKey + ")");
   }
 }

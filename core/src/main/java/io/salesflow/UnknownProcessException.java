@@ -1,7 +1,10 @@
 package io.salesflow;
 
+import java.util.Collection;
+import java.util.TreeSet;
+
 /**
- * Thrown when an engine or catalog was asked for a process it does not know.
+ * Thrown when an engine or catalog was asked for a process, or a version of one, it does not know.
  *
  * @since 0.1
  */
@@ -9,12 +12,25 @@ public final class UnknownProcessException extends SalesProcessException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Creates the exception.
+   * Creates the exception for a process id that is not known at all.
    *
    * @param processId the id asked for
    * @param known the ids that were known, listed in the message in alphabetical order
    */
-  public UnknownProcessException(String processId, java.util.Collection<String> known) {
-    super("unknown process '" + processId + "'; known processes: " + new java.util.TreeSet<>(known), processId, null);
+  public UnknownProcessException(String processId, Collection<String> known) {
+    super("unknown process '" + processId + "'; known processes: " + new TreeSet<>(known), processId, null);
+  }
+
+  /**
+   * Creates the exception for a version that is not known of a known process.
+   *
+   * @param processId the id of the process
+   * @param version the version asked for
+   * @param knownVersions the versions of that process that were known, listed in the message in ascending order
+   * @since 0.1
+   */
+  public UnknownProcessException(String processId, int version, Collection<Integer> knownVersions) {
+    super("process '" + processId + "' has no version " + version + " here; known versions: "
+        + new TreeSet<>(knownVersions) + "; add version " + version + " to the engine's builder", processId, null);
   }
 }

@@ -1,6 +1,7 @@
 package io.salesflow.analytics;
 
 import io.salesflow.Deal;
+import io.salesflow.SalesEvent;
 import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.SalesEvent.ClosingTechnique;
 import io.salesflow.SalesEvent.LeadTemperature;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,19 +21,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 
 /**
  * A funnel report over the deals of one process at an instant: per stage how many entered, advanced, were lost,
- * are still there, converted onwards, how long they stayed and how many are stalled; overall win rate and cycle
- * time; and win rates by any recorded fact.
+ * were moved on by an override, are still there, converted onwards, how long they stayed and how many are stalled;
+ * overall win rate and cycle time; win rates by any recorded fact; and the same cut by owner.
  *
  * <pre>{@code
  * FunnelReport report = FunnelReport.of(process, store.findByProcess(process.id()), clock.instant());
  * report.stages().forEach(s -> System.out.println(s.stage().name() + " " + s.entered() + " " + s.conversion()));
  * report.winRateBy(FunnelReport::approachMethod);
+ * report.winRateBy(FunnelReport::owner);
+ * report.byOwner().forEach((owner, funnel) -> System.out.println(owner + " " + funnel.winRate()));
  * }</pre>
+ *
+ * <p>Administrative records count apart: a deal that left a stage by an override (or by a migration into another
+ * stage) counts as {@link StageFunnel#overridden() overridden} there, not as advanced or lost, and a stage reached by
+ * one is no conversion. Stages a deal passed through on an older version of the process that this version lacks are
+ * left out.
  *
  * <p>Immutable once built.
  *
@@ -44,6 +54,7 @@ public final class FunnelReport {
   private final List<StageFunnel> stages;
   private final int won;
   private final int lost;
+  private final int overrides;
   private final Optional<Duration> medianCycleTime;
 
   private FunnelReport(SalesProcess process, Instant at, List<Deal> deals) {
@@ -59,6 +70,7 @@ public final class FunnelReport {
     List<Duration> cycles = new ArrayList<>();
     int wonCount = 0;
     int lostCount = 0;
+    int overrideCount = 0;
     for (Deal deal : deals) {
       StageKind kind = process.stage(deal.stage()).kind();
       if (kind.isWon()) {
@@ -66,7 +78,7 @@ public final class FunnelReport {
       } else if (kind == StageKind.LOST) {
         lostCount++;
       }
-      tallyDeal(deal, tallies, order, cycles);
+      overrideCount += tallyDeal(deal, tallies, order, cycles);
     }
     List<StageFunnel> result = new ArrayList<>();
     for (Stage stage : process.stages()) {
@@ -77,12 +89,13 @@ public final class FunnelReport {
           stalled++;
         }
       }
-      result.add(new StageFunnel(stage, t.entered, t.advanced, t.lost, t.stillThere, t.reachedLater,
+      result.add(new StageFunnel(stage, t.entered, t.advanced, t.lost, t.overridden, t.stillThere, t.reachedLater,
           percentile(t.stays, 50), percentile(t.stays, 90), stalled));
     }
     this.stages = List.copyOf(result);
     this.won = wonCount;
     this.lost = lostCount;
+    this.overrides = overrideCount;
     this.medianCycleTime = percentile(cycles, 50);
   }
 
@@ -90,53 +103,80 @@ public final class FunnelReport {
    * Builds the report.
    *
    * @param process the process the deals run through, whose stages the report lists in pipeline order
-   * @param deals deals of {@code process}; deals of other processes are an error
+   * @param deals deals of {@code process}, of any of its versions as long as they are in a stage of this one;
+   *     deals of other processes are an error
    * @param at the instant "now" for stalled deals and stays still going on
    * @return the report; the deals are copied
-   * @throws IllegalArgumentException if a deal belongs to another process
+   * @throws IllegalArgumentException if a deal belongs to another process, or is in a stage this version of the
+   *     process does not have
    */
   public static FunnelReport of(SalesProcess process, Collection<Deal> deals, Instant at) {
     Objects.requireNonNull(process, "process must not be null");
     Objects.requireNonNull(deals, "deals must not be null");
     Objects.requireNonNull(at, "at must not be null");
     for (Deal deal : deals) {
-      if (!deal.processId().equals(process.id())) {
-        throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
-            + "', not in '" + process.id() + "'; report on one process at a time");
-      }
+      checkOwns(process, deal);
     }
     return new FunnelReport(process, at, List.copyOf(deals));
+  }
+
+  private static void checkOwns(SalesProcess process, Deal deal) {
+    if (!deal.processId().equals(process.id())) {
+      throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
+          + "', not in '" + process.id() + "'; report on one process at a time");
+    }
+    if (process.findStage(deal.stage()).isEmpty()) {
+      throw new IllegalArgumentException("deal '" + deal.id() + "' is in stage '" + deal.stage() + "' of version "
+          + deal.processVersion() + " of process '" + deal.processId() + "', which version " + process.version()
+          + " does not have; report on version " + deal.processVersion() + " (engine.process(id, version)), or"
+          + " migrate the deal first");
+    }
   }
 
   private static final class Tally {
     int entered;
     int advanced;
     int lost;
+    int overridden;
     int stillThere;
     int reachedLater;
     final List<Duration> stays = new ArrayList<>();
   }
 
-  private void tallyDeal(Deal deal, Map<String, Tally> tallies, Map<String, Integer> order, List<Duration> cycles) {
+  /** How one stay in a stage ended: where the deal went, and whether an administrative record moved it. */
+  private record Exit(String to, boolean administrative) {}
+
+  /** Tallies one deal's stays and returns how many overrides its history holds. */
+  private int tallyDeal(Deal deal, Map<String, Tally> tallies, Map<String, Integer> order, List<Duration> cycles) {
     List<TransitionRecord> records = deal.history().asList();
     String first = records.isEmpty() ? deal.stage() : records.get(0).from();
-    // visits in order: stage and when it was entered
+    // visits in order: stage, when it was entered and whether an administrative record moved the deal there
     List<String> visitStages = new ArrayList<>();
     List<Instant> visitStarts = new ArrayList<>();
+    List<Boolean> visitAdministrative = new ArrayList<>();
     visitStages.add(first);
     visitStarts.add(deal.createdAt());
-    Map<String, String> lastExitTarget = new HashMap<>();
+    visitAdministrative.add(false);
+    Map<String, Exit> lastExit = new HashMap<>();
     Instant wonAt = null;
+    int overrideCount = 0;
     for (TransitionRecord record : records) {
+      if (record.event() instanceof SalesEvent.StageOverridden) {
+        overrideCount++;
+      }
       if (record.internal()) {
         continue;
       }
       int last = visitStages.size() - 1;
-      tallies.get(visitStages.get(last)).stays.add(Duration.between(visitStarts.get(last), record.at()));
-      lastExitTarget.put(record.from(), record.to());
+      Tally left = tallies.get(visitStages.get(last));
+      if (left != null) { // null: a stage of an older version that this one lacks
+        left.stays.add(Duration.between(visitStarts.get(last), record.at()));
+      }
+      lastExit.put(record.from(), new Exit(record.to(), record.administrative()));
       visitStages.add(record.to());
       visitStarts.add(record.at());
-      if (wonAt == null && process.stage(record.to()).kind().isWon()) {
+      visitAdministrative.add(record.administrative());
+      if (wonAt == null && process.findStage(record.to()).map(s -> s.kind().isWon()).orElse(false)) {
         wonAt = record.at();
       }
     }
@@ -150,10 +190,16 @@ public final class FunnelReport {
     for (Map.Entry<String, Integer> entry : firstVisit.entrySet()) {
       String stage = entry.getKey();
       Tally tally = tallies.get(stage);
+      if (tally == null) {
+        continue;
+      }
       tally.entered++;
+      Exit exit = lastExit.get(stage);
       if (deal.stage().equals(stage)) {
         tally.stillThere++;
-      } else if (process.stage(lastExitTarget.get(stage)).kind() == StageKind.LOST) {
+      } else if (exit.administrative()) {
+        tally.overridden++;
+      } else if (process.findStage(exit.to()).map(s -> s.kind() == StageKind.LOST).orElse(false)) {
         tally.lost++;
       } else {
         tally.advanced++;
@@ -161,12 +207,16 @@ public final class FunnelReport {
       int index = order.get(stage);
       for (int i = entry.getValue() + 1; i < visitStages.size(); i++) {
         String later = visitStages.get(i);
-        if (order.get(later) > index && process.stage(later).kind() != StageKind.LOST) {
+        Integer laterIndex = order.get(later);
+        // a later stage reached through a transition the process allowed, not moved into by an override
+        if (laterIndex != null && laterIndex > index && !visitAdministrative.get(i)
+            && process.stage(later).kind() != StageKind.LOST) {
           tally.reachedLater++;
           break;
         }
       }
     }
+    return overrideCount;
   }
 
   static Optional<Duration> percentile(List<Duration> values, int percentile) {
@@ -223,6 +273,14 @@ public final class FunnelReport {
     return lost;
   }
 
+  /**
+   * {@return how many overrides the deals' histories hold: moves past the process's rules, which the funnel counts
+   * apart from the conversions guards allowed}
+   */
+  public int overrides() {
+    return overrides;
+  }
+
   /** {@return how many deals are still open} */
   public int open() {
     return deals.size() - won - lost;
@@ -260,6 +318,35 @@ public final class FunnelReport {
     result.sort(Comparator.comparing((Breakdown b) -> b.winRate().orElse(0.0)).reversed()
         .thenComparing(Breakdown::value));
     return List.copyOf(result);
+  }
+
+  /**
+   * Returns the report cut by owner: one report per owner over that owner's deals, to see whether a particular rep
+   * is having a problem. Deals without an owner are in no cut, only in this report.
+   *
+   * @return a report per owner, by owner in alphabetical order
+   */
+  public Map<String, FunnelReport> byOwner() {
+    Map<String, List<Deal>> byOwner = new TreeMap<>();
+    for (Deal deal : deals) {
+      if (deal.owner() != null) {
+        byOwner.computeIfAbsent(deal.owner(), o -> new ArrayList<>()).add(deal);
+      }
+    }
+    Map<String, FunnelReport> reports = new LinkedHashMap<>();
+    byOwner.forEach((owner, owned) -> reports.put(owner, new FunnelReport(process, at, List.copyOf(owned))));
+    return Collections.unmodifiableMap(reports);
+  }
+
+  /**
+   * Returns the owner of a deal, for {@link #winRateBy}: {@code report.winRateBy(FunnelReport::owner)} gives the win
+   * rate of each rep.
+   *
+   * @param deal any deal
+   * @return the owner, or empty if the deal has none
+   */
+  public static Optional<String> owner(Deal deal) {
+    return Optional.ofNullable(deal.owner());
   }
 
   /**
@@ -306,19 +393,42 @@ public final class FunnelReport {
    * @param deals deals of {@code process}
    * @param now the instant to judge at
    * @return the stalled deals, by how far they are past their stage's threshold, furthest first
-   * @throws IllegalArgumentException if a deal belongs to another process
+   * @throws IllegalArgumentException if a deal belongs to another process, or is in a stage this version of the
+   *     process does not have
    */
   public static List<Deal> stalled(SalesProcess process, Collection<Deal> deals, Instant now) {
     Objects.requireNonNull(process, "process must not be null");
     Objects.requireNonNull(deals, "deals must not be null");
     Objects.requireNonNull(now, "now must not be null");
     return deals.stream().filter(deal -> {
-      if (!deal.processId().equals(process.id())) {
-        throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
-            + "', not in '" + process.id() + "'");
-      }
+      checkOwns(process, deal);
       return process.stage(deal.stage()).isStalled(deal, now);
     }).sorted(Comparator.comparing((Deal d) -> overdueBy(process, d, now)).reversed()).toList();
+  }
+
+  /**
+   * Returns the stalled deals of each owner, as {@link #stalled(SalesProcess, Collection, Instant)} finds them: the
+   * list a sales manager goes through with each rep. Stalled deals without an owner are in no list; {@code stalled}
+   * lists them with the rest.
+   *
+   * @param process the process the deals run through
+   * @param deals deals of {@code process}
+   * @param now the instant to judge at
+   * @return for each owner with a stalled deal, in alphabetical order, the stalled deals, furthest past their stage's
+   *     threshold first
+   * @throws IllegalArgumentException if a deal belongs to another process, or is in a stage this version of the
+   *     process does not have
+   */
+  public static Map<String, List<Deal>> stalledByOwner(SalesProcess process, Collection<Deal> deals, Instant now) {
+    Map<String, List<Deal>> byOwner = new TreeMap<>();
+    for (Deal deal : stalled(process, deals, now)) {
+      if (deal.owner() != null) {
+        byOwner.computeIfAbsent(deal.owner(), o -> new ArrayList<>()).add(deal);
+      }
+    }
+    Map<String, List<Deal>> result = new LinkedHashMap<>();
+    byOwner.forEach((owner, stalled) -> result.put(owner, List.copyOf(stalled)));
+    return Collections.unmodifiableMap(result);
   }
 
   private static Duration overdueBy(SalesProcess process, Deal deal, Instant now) {
@@ -330,21 +440,26 @@ public final class FunnelReport {
    *
    * <p>A deal counts once per stage however often it entered it. Of the deals that {@link #entered()} a stage, each
    * is exactly one of: {@link #stillThere()} (in it now), {@link #lost()} (it last left the stage straight into a
-   * lost stage: lost or disqualified there) or {@link #advanced()} (it last left the stage for any other stage: on
-   * down the pipeline, or back in a loop). So {@code entered == advanced + lost + stillThere}.
+   * lost stage: lost or disqualified there), {@link #overridden()} (it last left the stage by an override, or by a
+   * migration into another stage, not through a transition the process allowed) or {@link #advanced()} (it last left
+   * the stage for any other stage: on down the pipeline, or back in a loop). So
+   * {@code entered == advanced + lost + overridden + stillThere}.
    *
    * @param stage the stage
    * @param entered deals that were ever in the stage
-   * @param advanced deals that last left it for a stage that is not lost
-   * @param lost deals that last left it straight into a lost stage
+   * @param advanced deals that last left it for a stage that is not lost, through a transition of the process
+   * @param lost deals that last left it straight into a lost stage, through a transition of the process
+   * @param overridden deals that last left it by an override or a migration into another stage
    * @param stillThere deals in it now
-   * @param reachedLaterStage deals that, after being in it, entered a later stage of the pipeline that is not lost
+   * @param reachedLaterStage deals that, after being in it, entered a later stage of the pipeline that is not lost,
+   *     through a transition of the process (a stage an override moved a deal into is no conversion)
    * @param medianTimeInStage the median length of completed stays, if any
    * @param p90TimeInStage the 90th percentile length of completed stays, if any
    * @param stalledNow deals in it now for longer than its stall threshold
    * @since 0.1
    */
-  public record StageFunnel(Stage stage, int entered, int advanced, int lost, int stillThere, int reachedLaterStage,
+  public record StageFunnel(Stage stage, int entered, int advanced, int lost, int overridden, int stillThere,
+      int reachedLaterStage,
       Optional<Duration> medianTimeInStage, Optional<Duration> p90TimeInStage, int stalledNow) {
 
     /**

@@ -5,6 +5,7 @@ import io.salesflow.DealFacts;
 import io.salesflow.DuplicateDealException;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
+import io.salesflow.SalesProcessException;
 import io.salesflow.TransitionOption;
 import io.salesflow.UnknownDealException;
 import io.salesflow.UnknownProcessException;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,41 +154,140 @@ public interface DealEngine extends AutoCloseable {
   FireResult fire(String dealId, long expectedVersion, SalesEvent event);
 
   /**
-   * Fires an event at a deal under an idempotency key, so that the call is safe to retry: if the deal's history already
-   * holds a transition recorded with this key (the first try was stored, and only its answer got lost), that transition
-   * is returned as accepted and nothing is applied a second time. Otherwise it behaves as
-   * {@link #fire(String, SalesEvent)} and records the key with the transition, in the same store operation.
+   * Fires an event at a deal with options: who fired it, an idempotency key that makes the call safe to retry, and the
+   * version the caller expects the deal at.
    *
-   * <p>Use one key per intended change, for example a request id the client generates once and sends again on every
-   * retry. A rejection records nothing, so a retry of a rejected event is decided afresh.
+   * <pre>{@code
+   * engine.fire("D-42", event, DealEngine.Fire.by("rep-ann").idempotencyKey(requestId));
+   * }</pre>
+   *
+   * <p>The actor is recorded with the transition; without one the transition's actor is unknown. With an expected
+   * version, a different stored version gives a {@link FireResult.RejectionKind#STALE_VERSION} rejection, not a retry,
+   * as {@link #fire(String, long, SalesEvent)} does.
+   *
+   * <p>With an idempotency key, if the deal's history already holds a transition recorded with that key (the first
+   * try was stored, and only its answer got lost), that transition is returned as accepted and nothing is applied a
+   * second time, even when an expected version has moved on since (the first try moved it). Otherwise the key is
+   * recorded with the transition, in the same store operation. Use one key per intended change, for example a request
+   * id the client generates once and sends again on every retry. A rejection records nothing, so a retry of a rejected
+   * event is decided afresh.
    *
    * @param dealId the id of a stored deal
-   * @param event the event; on a retry it must have the same type as the first try's (its other fields, its time
-   *     say, may differ: the first try's event stands)
-   * @param idempotencyKey the key, unique per intended change of this deal; not blank
+   * @param event the event; on a retry under a key it must have the same type as the first try's (its other fields,
+   *     its time say, may differ: the first try's event stands)
+   * @param options who fires it, its idempotency key and the expected version, each optional
    * @return the accepted transition with the new snapshot (for a retry: the first try's record with the deal as it is
-   *     now, equal to the first answer unless the deal moved on since), or the rejection with the unchanged deal
+   *     now, equal to the first answer unless the deal moved on since), or the rejection with the deal as stored
    * @throws UnknownDealException if no deal has this id
-   * @throws IllegalArgumentException if the key is blank, or was used on this deal for an event of another type
+   * @throws IllegalArgumentException if the key was used on this deal for an event of another type
+   * @throws StrandedDealException if the deal runs on a process version this engine does not have, or is in a stage
+   *     that version does not have
    * @throws io.salesflow.DealVersionConflictException if the deal kept changing concurrently and retries ran out
    */
-  FireResult fire(String dealId, SalesEvent event, String idempotencyKey);
+  FireResult fire(String dealId, SalesEvent event, Fire options);
 
   /**
-   * Fires an event at a deal only if it is still at {@code expectedVersion}, under an idempotency key: a retry whose
-   * key is already in the deal's history gets that transition back as accepted, even though the version has moved
-   * on since (the first try moved it). See {@link #fire(String, SalesEvent, String)}.
+   * Moves a deal to another stage of its process version past the process's rules: no guard is asked and no
+   * transition needs to exist, and a won or lost deal may be reopened. The move is recorded in the deal's history as
+   * a {@link SalesEvent.StageOverridden} with who made it and why (and whether it reopened the deal), in the same
+   * atomic store operation as the stage change, and listeners hear it through
+   * {@link Listener#onTransition(FireResult.Accepted)}. The facts do not change.
+   *
+   * <p>This is how a sales manager moves a deal the rules would block; never write to the store behind the engine's
+   * back. Funnel reports count overrides apart from the conversions guards allowed.
    *
    * @param dealId the id of a stored deal
-   * @param expectedVersion the version the caller last saw
-   * @param event the event; on a retry it must have the same type as the first try's
-   * @param idempotencyKey the key, unique per intended change of this deal; not blank
-   * @return the accepted transition, the first try's on a retry, or the rejection with the deal as stored
+   * @param targetStage a stage of the deal's process version, other than the one it is in
+   * @param actor who made the override, a user id or a system name; null records it as unknown
+   * @param reason why, in a sentence; not blank
+   * @return the recorded override with the new snapshot
    * @throws UnknownDealException if no deal has this id
-   * @throws IllegalArgumentException if {@code expectedVersion} is negative, the key is blank, or it was used on this
-   *     deal for an event of another type
+   * @throws IllegalArgumentException if the deal's process version has no such stage, the deal is in it already, the
+   *     reason is blank, or the actor is blank or too long
+   * @throws StrandedDealException if the deal runs on a process version this engine does not have
+   * @throws io.salesflow.DealVersionConflictException if the deal kept changing concurrently and retries ran out
    */
-  FireResult fire(String dealId, long expectedVersion, SalesEvent event, String idempotencyKey);
+  FireResult.Accepted override(String dealId, String targetStage, @Nullable String actor, String reason);
+
+  /**
+   * Gives a deal a new owner, the rep responsible for it. The change is recorded in the deal's history as a
+   * {@link SalesEvent.OwnerAssigned} (an internal record: the deal stays in its stage) with the previous owner and who
+   * made the change, and listeners hear it through {@link Listener#onTransition(FireResult.Accepted)}.
+   *
+   * @param dealId the id of a stored deal
+   * @param owner the new owner's user id or name; not blank
+   * @param actor who made the change; null records it as unknown
+   * @return the recorded change with the new snapshot
+   * @throws UnknownDealException if no deal has this id
+   * @throws IllegalArgumentException if the deal has this owner already, or the owner or actor is blank or too long
+   * @throws io.salesflow.DealVersionConflictException if the deal kept changing concurrently and retries ran out
+   */
+  FireResult.Accepted assignOwner(String dealId, String owner, @Nullable String actor);
+
+  /**
+   * Moves one deal to the next version of its process by {@code plan}: to the stage the plan maps its stage to, with
+   * the plan's change of facts, on the new version from then on. The migration is recorded in the deal's history as a
+   * {@link SalesEvent.DealMigrated} (from version and stage, to version and stage, who and why), in the same atomic
+   * store operation, and listeners hear it. Concurrent changes to the deal are retried.
+   *
+   * <p>A deal already migrated by the plan (a retry, or a second run) gets its recorded migration back and nothing is
+   * written. A deal whose new stage requires a field it does not have is refused ({@link
+   * FireResult.RejectionKind#GUARD_DENIED}, reasons naming each field, nothing written) or moved with the missing
+   * fields recorded as the migration's exceptions, as the plan says.
+   *
+   * @param dealId the id of a stored deal of the plan's process
+   * @param plan the plan from the deal's version to the next; the engine must run the next version
+   * @param actor who ran the migration; null records it as unknown
+   * @param reason why, in a sentence; not blank
+   * @return the recorded migration with the new snapshot, or the refusal with the deal as stored
+   * @throws UnknownDealException if no deal has this id
+   * @throws UnknownProcessException if the engine does not run the plan's new version
+   * @throws IllegalArgumentException if the deal runs on another process or version than the plan's old one, is in a
+   *     stage that version does not have, the reason is blank, or the actor is blank or too long
+   * @throws io.salesflow.DealVersionConflictException if the deal kept changing concurrently and retries ran out
+   */
+  FireResult migrate(String dealId, SalesProcess.MigrationPlan plan, @Nullable String actor, String reason);
+
+  /**
+   * Migrates every stored deal of the plan's old version, as {@link #migrate} does each, in batches of 500, and
+   * returns what it did. See {@link #migrateAll(SalesProcess.MigrationPlan, String, String, int, Consumer)}.
+   *
+   * @param plan the plan; the engine must run its new version
+   * @param actor who ran the migration; null records it as unknown
+   * @param reason why, in a sentence; not blank
+   * @return how many deals were migrated and which were refused, and why
+   * @throws UnknownProcessException if the engine does not run the plan's new version
+   */
+  default MigrationProgress migrateAll(SalesProcess.MigrationPlan plan, @Nullable String actor, String reason) {
+    return migrateAll(plan, actor, reason, 500, progress -> { });
+  }
+
+  /**
+   * Migrates every stored deal of the plan's old version, batch by batch, as {@link #migrate} does each, and reports
+   * progress after every batch.
+   *
+   * <p>Resumable: a run that stopped half-way (a crash, a shutdown) is finished by running it again, because the
+   * deals it migrated already run on the new version and are no longer selected; no deal is migrated twice. Safe
+   * against concurrent events: each deal is migrated under the store's version check and retried when an event
+   * changed it meanwhile, and an event fired after a deal's migration runs on the new version. Several nodes may run
+   * the same plan at once; a deal another node migrated first counts as {@link MigrationProgress#alreadyMigrated()}.
+   * Deals the plan refuses stay on the old version and are listed, with the reasons; a later run tries them again.
+   *
+   * @param plan the plan; the engine must run its new version
+   * @param actor who ran the migration; null records it as unknown
+   * @param reason why, in a sentence; not blank
+   * @param batchSize how many deals to read from the store at a time, at least 1
+   * @param progress told what was done so far after every batch, on the calling thread; the last report is
+   *     {@link MigrationProgress#finished() finished}
+   * @return the final progress, {@link MigrationProgress#finished() finished}
+   * @throws UnknownProcessException if the engine does not run the plan's new version
+   * @throws IllegalArgumentException if the batch size is less than 1, the reason is blank, or the actor is blank or
+   *     too long
+   * @throws io.salesflow.DealVersionConflictException if a deal kept changing concurrently and retries ran out; the
+   *     deals before it are migrated, and running the plan again carries on
+   */
+  MigrationProgress migrateAll(SalesProcess.MigrationPlan plan, @Nullable String actor, String reason, int batchSize,
+      Consumer<? super MigrationProgress> progress);
 
   /**
    * Returns the deal with the given id.
@@ -201,12 +304,15 @@ public interface DealEngine extends AutoCloseable {
    * {@link SalesProcess#explain(Deal, java.time.Instant)}.
    *
    * @param dealId the id of a stored deal
-   * @return one option for each transition from the deal's stage; empty in a terminal stage
+   * @return one option for each transition from the deal's stage, in the deal's process version; empty in a terminal
+   *     stage
    * @throws UnknownDealException if no deal has this id
+   * @throws StrandedDealException if the deal runs on a process version this engine does not have, or is in a stage
+   *     that version does not have
    */
   default List<TransitionOption> explain(String dealId) {
     Deal deal = get(dealId);
-    return process(deal.processId()).explain(deal, clock().instant());
+    return process(deal.processId(), deal.processVersion()).explain(deal, clock().instant());
   }
 
   /**
@@ -218,15 +324,25 @@ public interface DealEngine extends AutoCloseable {
   Optional<Deal> find(String dealId);
 
   /**
-   * Returns a process this engine runs.
+   * Returns the latest version of a process this engine runs: the one new deals start on.
    *
    * @param processId the id of a process the engine was built with
-   * @return the process
+   * @return the process's highest version
    * @throws UnknownProcessException if it runs no process with this id
    */
   SalesProcess process(String processId);
 
-  /** {@return the processes this engine runs, in the order they were added} */
+  /**
+   * Returns one version of a process this engine runs.
+   *
+   * @param processId the id of a process the engine was built with
+   * @param version a version of it the engine was built with
+   * @return that version of the process
+   * @throws UnknownProcessException if it runs no such process or version; the message lists the versions it has
+   */
+  SalesProcess process(String processId, int version);
+
+  /** {@return the processes this engine runs, every version of each, in the order they were added} */
   Collection<SalesProcess> processes();
 
   /** {@return the store deals are kept in} */
@@ -261,7 +377,7 @@ public interface DealEngine extends AutoCloseable {
    */
   final class Builder {
     private final ProcessCompiler compiler;
-    private final Map<String, SalesProcess> processes = new LinkedHashMap<>();
+    private final Map<String, SalesProcess> processes = new LinkedHashMap<>(); // by id and version
     private final List<Listener> listeners = new ArrayList<>();
     private DealStore store = DealStore.inMemory();
     private Clock clock = Clock.systemUTC();
@@ -272,16 +388,18 @@ public interface DealEngine extends AutoCloseable {
     }
 
     /**
-     * Adds a process the engine runs.
+     * Adds a process the engine runs, or another version of one. New deals start on the highest version of their
+     * process; deals on an older version keep running on it until they are migrated.
      *
-     * @param process a process whose id is new to this builder
+     * @param process a process whose id and version are new to this builder
      * @return this builder
-     * @throws IllegalArgumentException if a process with the same id was added
+     * @throws IllegalArgumentException if a process with the same id and version was added
      */
     public Builder process(SalesProcess process) {
       Objects.requireNonNull(process, "process must not be null");
-      if (processes.putIfAbsent(process.id(), process) != null) {
-        throw new IllegalArgumentException("process '" + process.id() + "' was already added");
+      if (processes.putIfAbsent(process.id() + "@" + process.version(), process) != null) {
+        throw new IllegalArgumentException("version " + process.version() + " of process '" + process.id()
+            + "' was already added; give a changed definition the next version (SalesProcess.Builder.version)");
       }
       return this;
     }
@@ -289,9 +407,9 @@ public interface DealEngine extends AutoCloseable {
     /**
      * Adds several processes.
      *
-     * @param processes processes whose ids are new to this builder
+     * @param processes processes whose ids and versions are new to this builder
      * @return this builder
-     * @throws IllegalArgumentException if a process with the same id was added
+     * @throws IllegalArgumentException if a process with the same id and version was added
      */
     public Builder processes(Iterable<SalesProcess> processes) {
       Objects.requireNonNull(processes, "processes must not be null").forEach(this::process);
@@ -362,11 +480,12 @@ public interface DealEngine extends AutoCloseable {
   }
 
   /**
-   * What to start: a deal id and its process, with optional initial facts, entry stage and idempotency key. Immutable;
-   * each method returns a changed copy.
+   * What to start: a deal id and its process, with optional initial facts, entry stage, process version, owner, actor
+   * and idempotency key. Immutable; each method returns a changed copy.
    *
    * <pre>{@code
-   * engine.start(DealEngine.Start.of("D-42", "five-step").facts(facts).idempotencyKey("req-7f3a"));
+   * engine.start(DealEngine.Start.of("D-42", "five-step").facts(facts).owner("rep-ann").actor("web-form")
+   *     .idempotencyKey("req-7f3a"));
    * }</pre>
    *
    * @since 0.1
@@ -377,18 +496,25 @@ public interface DealEngine extends AutoCloseable {
     private final DealFacts facts;
     private final @Nullable String entryStage;
     private final @Nullable String idempotencyKey;
+    private final int processVersion; // 0: the latest
+    private final @Nullable String owner;
+    private final @Nullable String actor;
 
     private Start(String dealId, String processId, DealFacts facts, @Nullable String entryStage,
-        @Nullable String idempotencyKey) {
+        @Nullable String idempotencyKey, int processVersion, @Nullable String owner, @Nullable String actor) {
       this.dealId = dealId;
       this.processId = processId;
       this.facts = facts;
       this.entryStage = entryStage;
       this.idempotencyKey = idempotencyKey;
+      this.processVersion = processVersion;
+      this.owner = owner;
+      this.actor = actor;
     }
 
     /**
-     * Returns a start of a deal in its process's initial stage, with no facts and no key.
+     * Returns a start of a deal in the initial stage of its process's latest version, with no facts, owner, actor or
+     * key.
      *
      * @param dealId the new deal's id, unique within the store; not blank
      * @param processId the id of a process the engine runs
@@ -401,7 +527,7 @@ public interface DealEngine extends AutoCloseable {
       if (dealId.isBlank()) {
         throw new IllegalArgumentException("dealId must not be blank, but was '" + dealId + "'");
       }
-      return new Start(dealId, processId, DealFacts.none(), null, null);
+      return new Start(dealId, processId, DealFacts.none(), null, null, 0, null, null);
     }
 
     /**
@@ -412,7 +538,7 @@ public interface DealEngine extends AutoCloseable {
      */
     public Start facts(DealFacts facts) {
       return new Start(dealId, processId, Objects.requireNonNull(facts, "facts must not be null"), entryStage,
-          idempotencyKey);
+          idempotencyKey, processVersion, owner, actor);
     }
 
     /**
@@ -423,7 +549,7 @@ public interface DealEngine extends AutoCloseable {
      */
     public Start entryStage(String entryStage) {
       return new Start(dealId, processId, facts, Objects.requireNonNull(entryStage, "entryStage must not be null"),
-          idempotencyKey);
+          idempotencyKey, processVersion, owner, actor);
     }
 
     /**
@@ -438,7 +564,47 @@ public interface DealEngine extends AutoCloseable {
       if (idempotencyKey.isBlank()) {
         throw new IllegalArgumentException("idempotencyKey must not be blank, but was '" + idempotencyKey + "'");
       }
-      return new Start(dealId, processId, facts, entryStage, idempotencyKey);
+      return new Start(dealId, processId, facts, entryStage, idempotencyKey, processVersion, owner, actor);
+    }
+
+    /**
+     * Returns this start on a given version of the process instead of the latest, for a team that has not moved to
+     * the latest version yet.
+     *
+     * @param processVersion a version of the process the engine runs
+     * @return the changed copy
+     * @throws IllegalArgumentException if {@code processVersion} is less than 1
+     */
+    public Start processVersion(int processVersion) {
+      if (processVersion < 1) {
+        throw new IllegalArgumentException("processVersion must be at least 1, but was " + processVersion);
+      }
+      return new Start(dealId, processId, facts, entryStage, idempotencyKey, processVersion, owner, actor);
+    }
+
+    /**
+     * Returns this start with an owner, the rep responsible for the deal; {@link DealEngine#assignOwner} changes it
+     * later.
+     *
+     * @param owner the owner's user id or name; not blank, at most 255 characters
+     * @return the changed copy
+     * @throws IllegalArgumentException if {@code owner} is blank, too long or holds control characters
+     */
+    public Start owner(String owner) {
+      return new Start(dealId, processId, facts, entryStage, idempotencyKey, processVersion,
+          EngineChecks.name(owner, "owner"), actor);
+    }
+
+    /**
+     * Returns this start with who started the deal, kept as {@link Deal#startedBy()}; without one it is unknown.
+     *
+     * @param actor a user id or the name of a system; not blank, at most 255 characters
+     * @return the changed copy
+     * @throws IllegalArgumentException if {@code actor} is blank, too long or holds control characters
+     */
+    public Start actor(String actor) {
+      return new Start(dealId, processId, facts, entryStage, idempotencyKey, processVersion, owner,
+          EngineChecks.name(actor, "actor"));
     }
 
     /** {@return the new deal's id} */
@@ -466,16 +632,262 @@ public interface DealEngine extends AutoCloseable {
       return Optional.ofNullable(idempotencyKey);
     }
 
+    /** {@return the process version to start on; empty for the latest one the engine runs} */
+    public OptionalInt processVersion() {
+      return processVersion == 0 ? OptionalInt.empty() : OptionalInt.of(processVersion);
+    }
+
+    /** {@return the deal's owner, if any} */
+    public Optional<String> owner() {
+      return Optional.ofNullable(owner);
+    }
+
+    /** {@return who starts the deal, if said} */
+    public Optional<String> actor() {
+      return Optional.ofNullable(actor);
+    }
+
     @Override
     public String toString() {
-      return "Start{deal=" + dealId + ", process=" + processId + (entryStage == null ? "" : ", stage=" + entryStage)
+      return "Start{deal=" + dealId + ", process=" + processId
+          + (processVersion == 0 ? "" : " v" + processVersion)
+          + (entryStage == null ? "" : ", stage=" + entryStage)
+          + (owner == null ? "" : ", owner=" + owner)
+          + (actor == null ? "" : ", by=" + actor)
           + (idempotencyKey == null ? "" : ", key=" + idempotencyKey) + "}";
+    }
+  }
+
+  /**
+   * How to fire one event: who fires it, under which idempotency key, at which expected version; each optional.
+   * Immutable; each method returns a changed copy.
+   *
+   * <pre>{@code
+   * engine.fire("D-42", event, DealEngine.Fire.by("rep-ann"));
+   * engine.fire("D-42", event, DealEngine.Fire.by("rep-ann").idempotencyKey(requestId).expectedVersion(7));
+   * engine.fire("D-42", event, DealEngine.Fire.options().idempotencyKey(requestId)); // actor unknown
+   * }</pre>
+   *
+   * @since 0.1
+   */
+  final class Fire {
+    private static final Fire NONE = new Fire(null, null, -1);
+
+    private final @Nullable String actor;
+    private final @Nullable String idempotencyKey;
+    private final long expectedVersion; // -1: any
+
+    private Fire(@Nullable String actor, @Nullable String idempotencyKey, long expectedVersion) {
+      this.actor = actor;
+      this.idempotencyKey = idempotencyKey;
+      this.expectedVersion = expectedVersion;
+    }
+
+    /** {@return options with nothing set: the actor is unknown, no key, any version} */
+    public static Fire options() {
+      return NONE;
+    }
+
+    /**
+     * Returns options naming who fires the event.
+     *
+     * @param actor a user id or the name of a system; not blank, at most 255 characters
+     * @return the options
+     * @throws IllegalArgumentException if {@code actor} is blank, too long or holds control characters
+     */
+    public static Fire by(String actor) {
+      return NONE.actor(actor);
+    }
+
+    /**
+     * Returns these options with who fires the event, recorded with the transition.
+     *
+     * @param actor a user id or the name of a system; not blank, at most 255 characters
+     * @return the changed copy
+     * @throws IllegalArgumentException if {@code actor} is blank, too long or holds control characters
+     */
+    public Fire actor(String actor) {
+      return new Fire(EngineChecks.name(actor, "actor"), idempotencyKey, expectedVersion);
+    }
+
+    /**
+     * Returns these options with an idempotency key, which makes the call safe to retry: see
+     * {@link DealEngine#fire(String, SalesEvent, Fire)}.
+     *
+     * @param idempotencyKey the key, unique per intended change of the deal; not blank
+     * @return the changed copy
+     * @throws IllegalArgumentException if the key is blank
+     */
+    public Fire idempotencyKey(String idempotencyKey) {
+      Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
+      if (idempotencyKey.isBlank()) {
+        throw new IllegalArgumentException("idempotencyKey must not be blank, but was '" + idempotencyKey + "'");
+      }
+      return new Fire(actor, idempotencyKey, expectedVersion);
+    }
+
+    /**
+     * Returns these options with the version the caller expects the deal at: a different stored version gives a
+     * {@link FireResult.RejectionKind#STALE_VERSION} rejection instead of a retry.
+     *
+     * @param expectedVersion the version the caller last saw; not negative
+     * @return the changed copy
+     * @throws IllegalArgumentException if {@code expectedVersion} is negative
+     */
+    public Fire expectedVersion(long expectedVersion) {
+      if (expectedVersion < 0) {
+        throw new IllegalArgumentException("expectedVersion must not be negative, but was " + expectedVersion);
+      }
+      return new Fire(actor, idempotencyKey, expectedVersion);
+    }
+
+    /** {@return who fires the event, if said} */
+    public Optional<String> actor() {
+      return Optional.ofNullable(actor);
+    }
+
+    /** {@return the idempotency key, if any} */
+    public Optional<String> idempotencyKey() {
+      return Optional.ofNullable(idempotencyKey);
+    }
+
+    /** {@return the version the deal is expected at, if any} */
+    public OptionalLong expectedVersion() {
+      return expectedVersion < 0 ? OptionalLong.empty() : OptionalLong.of(expectedVersion);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Fire that && Objects.equals(actor, that.actor)
+          && Objects.equals(idempotencyKey, that.idempotencyKey) && expectedVersion == that.expectedVersion;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(actor, idempotencyKey, expectedVersion);
+    }
+
+    @Override
+    public String toString() {
+      return "Fire{by=" + (actor == null ? "unknown" : actor)
+          + (idempotencyKey == null ? "" : ", key=" + idempotencyKey)
+          + (expectedVersion < 0 ? "" : ", expectedVersion=" + expectedVersion) + "}";
+    }
+  }
+
+  /**
+   * What a bulk migration ({@link DealEngine#migrateAll}) has done so far, or in all once {@link #finished()}.
+   *
+   * @param processId the process whose deals are migrated
+   * @param fromVersion the version they are moved from
+   * @param toVersion the version they are moved to
+   * @param batches how many batches were read from the store
+   * @param migrated how many deals this run migrated
+   * @param alreadyMigrated how many deals read on the old version had been migrated meanwhile, by another node
+   * @param refused the deals the plan refused, which stay on the old version, with the reasons
+   * @param finished whether every deal of the old version has been read
+   * @since 0.1
+   */
+  record MigrationProgress(String processId, int fromVersion, int toVersion, long batches, long migrated,
+      long alreadyMigrated, List<Refusal> refused, boolean finished) {
+    /**
+     * Checks the counts and copies the refusals.
+     *
+     * @param processId the process whose deals are migrated
+     * @param fromVersion the version they are moved from
+     * @param toVersion the version they are moved to
+     * @param batches how many batches were read
+     * @param migrated how many deals this run migrated
+     * @param alreadyMigrated how many had been migrated meanwhile by another node
+     * @param refused the deals the plan refused
+     * @param finished whether every deal of the old version has been read
+     * @throws IllegalArgumentException if a count is negative
+     */
+    public MigrationProgress {
+      Objects.requireNonNull(processId, "processId must not be null");
+      refused = List.copyOf(refused);
+      if (batches < 0 || migrated < 0 || alreadyMigrated < 0) {
+        throw new IllegalArgumentException("counts must not be negative: " + batches + " batches, " + migrated
+            + " migrated, " + alreadyMigrated + " already migrated");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "migration of process '" + processId + "' from version " + fromVersion + " to " + toVersion + ": "
+          + migrated + " deals migrated, " + alreadyMigrated + " already migrated, " + refused.size() + " refused"
+          + " in " + batches + " batch" + (batches == 1 ? "" : "es") + (finished ? ", finished" : ", going on");
+    }
+
+    /**
+     * A deal a migration plan refused: it stays on the old version.
+     *
+     * @param dealId the deal's id
+     * @param stage the stage it is in, of the old version
+     * @param reasons why, each a sentence
+     * @since 0.1
+     */
+    public record Refusal(String dealId, String stage, List<String> reasons) {
+      /**
+       * Checks the components and copies the reasons.
+       *
+       * @param dealId the deal's id
+       * @param stage the stage it is in
+       * @param reasons why; at least one
+       * @throws IllegalArgumentException if there are no reasons
+       */
+      public Refusal {
+        Objects.requireNonNull(dealId, "dealId must not be null");
+        Objects.requireNonNull(stage, "stage must not be null");
+        reasons = List.copyOf(reasons);
+        if (reasons.isEmpty()) {
+          throw new IllegalArgumentException("a refusal needs at least one reason");
+        }
+      }
+    }
+  }
+
+  /**
+   * Thrown when a stored deal cannot run on this engine: it runs on a process, or a version of one, the engine was not
+   * built with, or it is in a stage its version does not have (the definition registered under that version changed
+   * under running deals). The message names the deal, its version and what to register or migrate; nothing was
+   * changed.
+   *
+   * @since 0.1
+   */
+  final class StrandedDealException extends SalesProcessException {
+    private static final long serialVersionUID = 1L;
+
+    /** The version of its process the deal runs on. */
+    private final int processVersion;
+    /** The stage the deal is in. */
+    private final String stage;
+
+    StrandedDealException(String message, Deal deal) {
+      super(message, deal.processId(), deal.id());
+      this.processVersion = deal.processVersion();
+      this.stage = deal.stage();
+    }
+
+    /** {@return the version of its process the deal runs on} */
+    public int processVersion() {
+      return processVersion;
+    }
+
+    /** {@return the stage the deal is in} */
+    public String stage() {
+      return stage;
     }
   }
 
   /**
    * Hears what an engine does, after the fact. Register with {@link Builder#listener(Listener)} or
    * {@link DealEngine#addListener(Listener)}.
+   *
+   * <p>Administrative changes (an {@link DealEngine#override override}, a {@link DealEngine#migrate migration}, a
+   * new {@link DealEngine#assignOwner owner}) reach {@link #onTransition} like any accepted event, since they are
+   * records of the deal's history too; {@link io.salesflow.TransitionRecord#administrative()} tells them apart, and
+   * a migration a plan refused reaches {@link #onRejection}.
    *
    * <p>Listeners run on the thread that fired the event, after an accepted transition was stored; they must be quick
    * and thread-safe. Whatever a listener throws, {@link Error}s included, is logged at WARN with the deal's id and

@@ -1,6 +1,7 @@
 package io.salesflow.engine;
 
 import io.salesflow.Deal;
+import io.salesflow.DealFacts;
 import io.salesflow.DealVersionConflictException;
 import io.salesflow.DuplicateDealException;
 import io.salesflow.GuardContext;
@@ -8,6 +9,7 @@ import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.Transition;
+import io.salesflow.TransitionOption;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import io.salesflow.UnknownProcessException;
@@ -15,6 +17,7 @@ import io.salesflow.engine.CompiledProcess.Decision;
 import io.salesflow.store.DealStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,21 +25,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The runtime every engine shares: loads the deal, asks the compiled process for a decision, applies it, stores it
- * with a version check (retrying on conflicts), notifies listeners and logs. Thread-safe.
+ * The runtime every engine shares: loads the deal, asks the compiled process of the deal's version for a decision,
+ * applies it, stores it with a version check (retrying on conflicts), notifies listeners and logs. Administrative
+ * changes (overrides, migrations, owners) are the runtime's own: they ask no compiled process. Thread-safe.
  */
 final class StandardDealEngine implements DealEngine {
   private static final Logger LOG = LoggerFactory.getLogger(DealEngine.class);
 
   private final String name;
-  private final Map<String, CompiledProcess> compiled;
+  private final Map<String, Versions> compiled;
+  private final List<CompiledProcess> all;
   private final DealStore store;
   private final Clock clock;
   private final List<DealEngine.Listener> listeners;
@@ -45,15 +52,38 @@ final class StandardDealEngine implements DealEngine {
   StandardDealEngine(ProcessCompiler compiler, List<SalesProcess> processes, DealStore store, Clock clock,
       List<DealEngine.Listener> listeners, int maxAttempts) {
     this.name = compiler.engineName();
-    Map<String, CompiledProcess> byId = new LinkedHashMap<>();
+    Map<String, TreeMap<Integer, CompiledProcess>> byId = new LinkedHashMap<>();
+    List<CompiledProcess> inOrder = new ArrayList<>();
     for (SalesProcess process : processes) {
-      byId.put(process.id(), Objects.requireNonNull(compiler.compile(process), "compiled process"));
+      CompiledProcess compiledProcess = Objects.requireNonNull(compiler.compile(process), "compiled process");
+      byId.computeIfAbsent(process.id(), id -> new TreeMap<>()).put(process.version(), compiledProcess);
+      inOrder.add(compiledProcess);
     }
-    this.compiled = Collections.unmodifiableMap(byId);
+    Map<String, Versions> versions = new LinkedHashMap<>();
+    byId.forEach((id, byVersion) -> versions.put(id, new Versions(byVersion)));
+    this.compiled = Collections.unmodifiableMap(versions);
+    this.all = List.copyOf(inOrder);
     this.store = store;
     this.clock = clock;
     this.listeners = new CopyOnWriteArrayList<>(listeners);
     this.maxAttempts = maxAttempts;
+  }
+
+  /** The compiled versions of one process. The latest is a field of its own: most deals run on it. */
+  private static final class Versions {
+    final CompiledProcess latest;
+    final int latestVersion;
+    final Map<Integer, CompiledProcess> byVersion;
+
+    Versions(TreeMap<Integer, CompiledProcess> byVersion) {
+      this.latest = byVersion.lastEntry().getValue();
+      this.latestVersion = byVersion.lastKey();
+      this.byVersion = Collections.unmodifiableMap(byVersion);
+    }
+
+    @Nullable CompiledProcess get(int version) {
+      return version == latestVersion ? latest : byVersion.get(version);
+    }
   }
 
   @Override
@@ -66,7 +96,8 @@ final class StandardDealEngine implements DealEngine {
     Objects.requireNonNull(start, "start must not be null");
     String dealId = requireDealId(start.dealId());
     String processId = start.processId();
-    SalesProcess process = process(processId);
+    SalesProcess process = start.processVersion().isPresent()
+        ? process(processId, start.processVersion().getAsInt()) : process(processId);
     Stage stage = start.entryStage().map(process::stage).orElse(process.initialStage());
     if (stage.isTerminal()) {
       throw new IllegalArgumentException("deal '" + dealId + "' cannot start in the " + stage.kind().name()
@@ -74,8 +105,9 @@ final class StandardDealEngine implements DealEngine {
     }
     String key = start.idempotencyKey().orElse(null);
     Instant now = clock.instant();
-    Deal deal = Deal.builder().id(dealId).processId(processId).stage(stage.id()).version(0).createdAt(now)
-        .enteredStageAt(now).facts(start.facts()).startKey(key).build();
+    Deal deal = Deal.builder().id(dealId).processId(processId).processVersion(process.version()).stage(stage.id())
+        .version(0).createdAt(now).enteredStageAt(now).facts(start.facts()).startKey(key)
+        .owner(start.owner().orElse(null)).startedBy(start.actor().orElse(null)).build();
     try {
       store.insert(deal);
     } catch (DuplicateDealException duplicate) {
@@ -86,7 +118,8 @@ final class StandardDealEngine implements DealEngine {
       withMdc(retried, () -> LOG.debug("deal '{}' was already started with key '{}'; returning it", dealId, key));
       return retried;
     }
-    withMdc(deal, () -> LOG.debug("started deal '{}' in stage '{}' of process '{}'", dealId, stage.id(), processId));
+    withMdc(deal, () -> LOG.debug("started deal '{}' in stage '{}' of process '{}' version {}", dealId, stage.id(),
+        processId, process.version()));
     for (DealEngine.Listener listener : listeners) {
       try {
         listener.onStarted(deal);
@@ -102,40 +135,26 @@ final class StandardDealEngine implements DealEngine {
 
   @Override
   public FireResult fire(String dealId, SalesEvent event) {
-    return fireAt(dealId, ANY_VERSION, event, null);
+    return fireAt(dealId, ANY_VERSION, event, null, null);
   }
 
   @Override
   public FireResult fire(String dealId, long expectedVersion, SalesEvent event) {
-    return fireAt(dealId, requireVersion(expectedVersion), event, null);
-  }
-
-  @Override
-  public FireResult fire(String dealId, SalesEvent event, String idempotencyKey) {
-    return fireAt(dealId, ANY_VERSION, event, requireKey(idempotencyKey));
-  }
-
-  @Override
-  public FireResult fire(String dealId, long expectedVersion, SalesEvent event, String idempotencyKey) {
-    return fireAt(dealId, requireVersion(expectedVersion), event, requireKey(idempotencyKey));
-  }
-
-  private static long requireVersion(long expectedVersion) {
     if (expectedVersion < 0) {
       throw new IllegalArgumentException("expectedVersion must not be negative, but was " + expectedVersion);
     }
-    return expectedVersion;
+    return fireAt(dealId, expectedVersion, event, null, null);
   }
 
-  private static String requireKey(String idempotencyKey) {
-    Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
-    if (idempotencyKey.isBlank()) {
-      throw new IllegalArgumentException("idempotencyKey must not be blank, but was '" + idempotencyKey + "'");
-    }
-    return idempotencyKey;
+  @Override
+  public FireResult fire(String dealId, SalesEvent event, DealEngine.Fire options) {
+    Objects.requireNonNull(options, "options must not be null");
+    return fireAt(dealId, options.expectedVersion().orElse(ANY_VERSION), event,
+        options.idempotencyKey().orElse(null), options.actor().orElse(null));
   }
 
-  private FireResult fireAt(String dealId, long expectedVersion, SalesEvent event, @Nullable String key) {
+  private FireResult fireAt(String dealId, long expectedVersion, SalesEvent event, @Nullable String key,
+      @Nullable String actor) {
     Objects.requireNonNull(dealId, "dealId must not be null");
     Objects.requireNonNull(event, "event must not be null");
     for (int attempt = 1; ; attempt++) {
@@ -146,7 +165,7 @@ final class StandardDealEngine implements DealEngine {
           return applied;
         }
       }
-      FireResult result = attempt(deal, expectedVersion, event, key);
+      FireResult result = attempt(deal, expectedVersion, event, key, actor);
       if (result != null) {
         notify(result);
         return result;
@@ -185,14 +204,15 @@ final class StandardDealEngine implements DealEngine {
   }
 
   /** One try: a result, or null when the store reported a concurrent change and the caller should try again. */
-  private @Nullable FireResult attempt(Deal deal, long expectedVersion, SalesEvent event, @Nullable String key) {
+  private @Nullable FireResult attempt(Deal deal, long expectedVersion, SalesEvent event, @Nullable String key,
+      @Nullable String actor) {
     if (expectedVersion >= 0 && deal.version() != expectedVersion) {
       return stale(deal, event, expectedVersion);
     }
-    CompiledProcess process = compiled(deal.processId());
-    Decision.Refuse refused = Decision.beforeGuards(process.process(), deal, event.type());
-    if (refused != null) { // refused before any guard: no clock reading, no facts to compute
-      return new FireResult.Rejected(deal, event, refused.kind(), refused.reasons());
+    CompiledProcess process = compiledFor(deal);
+    SalesProcess definition = process.process();
+    if (definition.transitions(deal.stage(), event.type()).isEmpty()) {
+      return refusedBeforeGuards(definition, deal, event); // no clock reading, no facts to compute
     }
     Instant now = clock.instant();
     GuardContext context = GuardContext.of(deal, event, now);
@@ -202,7 +222,7 @@ final class StandardDealEngine implements DealEngine {
     }
     Transition transition = ((Decision.Take) decision).transition();
     TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), transition.target(), event,
-        now, transition.internal(), key);
+        now, transition.internal(), key, actor);
     Deal next = deal.advance(record, context.facts());
     try {
       store.append(next, record);
@@ -213,7 +233,13 @@ final class StandardDealEngine implements DealEngine {
     return new FireResult.Accepted(next, record);
   }
 
-  // the rejection below is built out of line: attempt stays small enough for the JIT to inline into fire
+  // the rejections below are built out of line: attempt stays small enough for the JIT to inline into fire
+
+  private static FireResult.Rejected refusedBeforeGuards(SalesProcess definition, Deal deal, SalesEvent event) {
+    requireStage(definition, deal);
+    Decision.Refuse refused = Objects.requireNonNull(Decision.beforeGuards(definition, deal, event.type()));
+    return new FireResult.Rejected(deal, event, refused.kind(), refused.reasons());
+  }
 
   private static FireResult.Rejected stale(Deal deal, SalesEvent event, long expectedVersion) {
     return new FireResult.Rejected(deal, event, FireResult.RejectionKind.STALE_VERSION, List.of("deal '" + deal.id()
@@ -221,6 +247,287 @@ final class StandardDealEngine implements DealEngine {
         + (deal.version() == expectedVersion ? expectedVersion + 1 : deal.version())
         + "; reload it and decide again"));
   }
+
+  // ---- administrative changes: overrides, owners, migrations
+
+  @Override
+  public FireResult.Accepted override(String dealId, String targetStage, @Nullable String actor, String reason) {
+    Objects.requireNonNull(dealId, "dealId must not be null");
+    Objects.requireNonNull(targetStage, "targetStage must not be null");
+    String why = EngineChecks.reason(reason);
+    String by = EngineChecks.nameOrNull(actor, "actor");
+    for (int attempt = 1; ; attempt++) {
+      Deal deal = load(dealId);
+      SalesProcess definition = compiledFor(deal).process();
+      if (definition.findStage(targetStage).isEmpty()) {
+        throw new IllegalArgumentException("deal '" + dealId + "' cannot be moved to stage '" + targetStage
+            + "': version " + deal.processVersion() + " of process '" + deal.processId() + "', which it runs on, has"
+            + " no such stage; its stages are " + stageIds(definition));
+      }
+      if (deal.stage().equals(targetStage)) {
+        throw new IllegalArgumentException("deal '" + dealId + "' is in stage '" + targetStage + "' already;"
+            + " an override moves a deal to another stage");
+      }
+      boolean reopened = definition.findStage(deal.stage()).map(Stage::isTerminal).orElse(false);
+      Instant now = clock.instant();
+      TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), targetStage,
+          new SalesEvent.StageOverridden(now, why, reopened), now, false, null, by);
+      FireResult.Accepted accepted = store(deal.advance(record, deal.facts()), record);
+      if (accepted != null) {
+        notify(accepted);
+        return accepted;
+      }
+      giveUpAfter(attempt, deal);
+    }
+  }
+
+  @Override
+  public FireResult.Accepted assignOwner(String dealId, String owner, @Nullable String actor) {
+    Objects.requireNonNull(dealId, "dealId must not be null");
+    String newOwner = EngineChecks.name(owner, "owner");
+    String by = EngineChecks.nameOrNull(actor, "actor");
+    for (int attempt = 1; ; attempt++) {
+      Deal deal = load(dealId);
+      if (newOwner.equals(deal.owner())) {
+        throw new IllegalArgumentException("deal '" + dealId + "' is owned by '" + newOwner + "' already");
+      }
+      Instant now = clock.instant();
+      TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), deal.stage(),
+          new SalesEvent.OwnerAssigned(now, newOwner, deal.owner()), now, true, null, by);
+      Deal next = Deal.builder().from(deal.advance(record, deal.facts())).owner(newOwner).build();
+      FireResult.Accepted accepted = store(next, record);
+      if (accepted != null) {
+        notify(accepted);
+        return accepted;
+      }
+      giveUpAfter(attempt, deal);
+    }
+  }
+
+  @Override
+  public FireResult migrate(String dealId, SalesProcess.MigrationPlan plan, @Nullable String actor, String reason) {
+    Objects.requireNonNull(dealId, "dealId must not be null");
+    Objects.requireNonNull(plan, "plan must not be null");
+    String why = EngineChecks.reason(reason);
+    String by = EngineChecks.nameOrNull(actor, "actor");
+    SalesProcess target = migrationTarget(plan);
+    Migrated migrated = migrateWithRetries(load(dealId), plan, target, by, why);
+    if (migrated.already()) {
+      return migrated.result();
+    }
+    notify(migrated.result());
+    return migrated.result();
+  }
+
+  @Override
+  public MigrationProgress migrateAll(SalesProcess.MigrationPlan plan, @Nullable String actor, String reason,
+      int batchSize, Consumer<? super MigrationProgress> progress) {
+    Objects.requireNonNull(plan, "plan must not be null");
+    Objects.requireNonNull(progress, "progress must not be null");
+    String why = EngineChecks.reason(reason);
+    String by = EngineChecks.nameOrNull(actor, "actor");
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, but was " + batchSize);
+    }
+    SalesProcess target = migrationTarget(plan);
+    String after = null;
+    long batches = 0;
+    long migrated = 0;
+    long already = 0;
+    List<MigrationProgress.Refusal> refused = new ArrayList<>();
+    while (true) {
+      List<Deal> batch = store.findByProcessVersion(plan.processId(), plan.fromVersion(), after, batchSize);
+      for (Deal deal : batch) {
+        if (plan.from().findStage(deal.stage()).isEmpty()) { // reported, and the run goes on
+          refused.add(new MigrationProgress.Refusal(deal.id(), deal.stage(), List.of(notInOldVersion(deal, plan))));
+          continue;
+        }
+        Migrated step = migrateWithRetries(deal, plan, target, by, why);
+        if (step.already()) {
+          already++;
+        } else if (step.result() instanceof FireResult.Rejected rejected) {
+          refused.add(new MigrationProgress.Refusal(deal.id(), deal.stage(), rejected.reasons()));
+          notify(rejected);
+        } else {
+          migrated++;
+          notify(step.result());
+        }
+      }
+      batches++;
+      boolean finished = batch.size() < batchSize;
+      if (!batch.isEmpty()) {
+        after = batch.get(batch.size() - 1).id();
+      }
+      MigrationProgress now = new MigrationProgress(plan.processId(), plan.fromVersion(), plan.toVersion(), batches,
+          migrated, already, refused, finished);
+      progress.accept(now);
+      if (finished) {
+        LOG.info("{}", now);
+        return now;
+      }
+    }
+  }
+
+  /** What one migration did: its result, and whether the plan had migrated the deal before (nothing written now). */
+  private record Migrated(FireResult result, boolean already) {}
+
+  /** The engine's definition of the plan's new version, which must have every stage the plan maps to. */
+  private SalesProcess migrationTarget(SalesProcess.MigrationPlan plan) {
+    SalesProcess target = process(plan.processId(), plan.toVersion());
+    if (target != plan.to()) {
+      for (String stage : plan.stageMapping().values()) {
+        if (target.findStage(stage).isEmpty()) {
+          throw new IllegalArgumentException("the plan maps deals to stage '" + stage + "', which version "
+              + plan.toVersion() + " of process '" + plan.processId() + "' as this engine runs it does not have;"
+              + " build the plan against the definition the engine runs");
+        }
+      }
+    }
+    return target;
+  }
+
+  /** Migrates {@code deal} (as loaded), reloading and trying again while concurrent changes get in the way. */
+  private Migrated migrateWithRetries(Deal loaded, SalesProcess.MigrationPlan plan, SalesProcess target,
+      @Nullable String actor, String reason) {
+    Deal deal = loaded;
+    for (int attempt = 1; ; attempt++) {
+      Migrated migrated = migrateOnce(deal, plan, target, actor, reason);
+      if (migrated != null) {
+        return migrated;
+      }
+      giveUpAfter(attempt, deal);
+      deal = load(deal.id());
+    }
+  }
+
+  /** One try: what was done, or null when a concurrent change got in the way. */
+  private @Nullable Migrated migrateOnce(Deal deal, SalesProcess.MigrationPlan plan, SalesProcess target,
+      @Nullable String actor, String reason) {
+    if (!deal.processId().equals(plan.processId())) {
+      throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
+          + "', but the plan migrates deals of '" + plan.processId() + "'");
+    }
+    if (deal.processVersion() == plan.toVersion()) {
+      return new Migrated(new FireResult.Accepted(deal, migrationRecord(deal, plan)), true);
+    }
+    if (deal.processVersion() != plan.fromVersion()) {
+      throw new IllegalArgumentException("deal '" + deal.id() + "' runs on version " + deal.processVersion()
+          + " of process '" + deal.processId() + "', but the plan moves deals from version " + plan.fromVersion()
+          + " to " + plan.toVersion() + "; migrate it one version at a time, with the plan from its own version");
+    }
+    if (plan.from().findStage(deal.stage()).isEmpty()) {
+      throw new IllegalArgumentException(notInOldVersion(deal, plan));
+    }
+    String stage = plan.targetStage(deal.stage());
+    DealFacts facts = plan.migrateFacts(deal.facts());
+    List<String> unmet = plan.unmetRequirements(stage, facts);
+    boolean move = unmet.isEmpty() || plan.missingFields() == SalesProcess.MigrationPlan.MissingFields.MOVE_WITH_EXCEPTION;
+    Instant now = clock.instant();
+    SalesEvent event = new SalesEvent.DealMigrated(now, plan.fromVersion(), plan.toVersion(), reason, unmet);
+    if (!move) {
+      List<String> reasons = new ArrayList<>();
+      for (String requirement : unmet) {
+        reasons.add("version " + plan.toVersion() + " of process '" + plan.processId() + "': " + requirement);
+      }
+      return new Migrated(new FireResult.Rejected(deal, event, FireResult.RejectionKind.GUARD_DENIED, reasons),
+          false);
+    }
+    boolean internal = stage.equals(deal.stage());
+    TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), stage, event, now, internal,
+        null, actor);
+    Deal next = Deal.builder().from(deal).processVersion(target.version()).stage(stage).version(record.version())
+        .enteredStageAt(internal ? deal.enteredStageAt() : now).facts(facts).history(deal.history().append(record))
+        .build();
+    FireResult.Accepted accepted = store(next, record);
+    return accepted == null ? null : new Migrated(accepted, false);
+  }
+
+  private static String notInOldVersion(Deal deal, SalesProcess.MigrationPlan plan) {
+    return "deal '" + deal.id() + "' is in stage '" + deal.stage() + "', which version " + plan.fromVersion()
+        + " of process '" + deal.processId() + "' (the plan's old version) does not have; build the plan from the"
+        + " definition the deal ran on, or override the deal into one of " + stageIds(plan.from()) + " first";
+  }
+
+  /** The record of the migration that took {@code deal} to the plan's new version. */
+  private static TransitionRecord migrationRecord(Deal deal, SalesProcess.MigrationPlan plan) {
+    List<TransitionRecord> records = deal.history().asList();
+    for (int i = records.size() - 1; i >= 0; i--) {
+      if (records.get(i).event() instanceof SalesEvent.DealMigrated migrated
+          && migrated.toVersion() == plan.toVersion()) {
+        return records.get(i);
+      }
+    }
+    throw new IllegalArgumentException("deal '" + deal.id() + "' was started on version " + plan.toVersion()
+        + " of process '" + deal.processId() + "'; there is nothing to migrate");
+  }
+
+  /** Stores an administrative change: the accepted result, or null when a concurrent change got in the way. */
+  private FireResult.@Nullable Accepted store(Deal next, TransitionRecord record) {
+    try {
+      store.append(next, record);
+    } catch (DealVersionConflictException conflict) {
+      return null;
+    }
+    return new FireResult.Accepted(next, record);
+  }
+
+  private void giveUpAfter(int attempt, Deal deal) {
+    if (attempt >= maxAttempts) {
+      throw new DealVersionConflictException(deal.id(), deal.version(), -1);
+    }
+  }
+
+  // ---- deals a version or stage of which the engine lacks
+
+  /** The compiled version the deal runs on. */
+  private CompiledProcess compiledFor(Deal deal) {
+    Versions versions = compiled.get(deal.processId());
+    CompiledProcess process = versions == null ? null : versions.get(deal.processVersion());
+    if (process == null) {
+      throw stranded(deal, versions);
+    }
+    return process;
+  }
+
+  private StrandedDealException stranded(Deal deal, @Nullable Versions versions) {
+    String where = "deal '" + deal.id() + "' runs on version " + deal.processVersion() + " of process '"
+        + deal.processId() + "'";
+    if (versions == null) {
+      return new StrandedDealException(where + ", which this engine does not run (it runs "
+          + new java.util.TreeSet<>(compiled.keySet()) + "); add version " + deal.processVersion() + " of '"
+          + deal.processId() + "' to the engine's builder to run the deal", deal);
+    }
+    return new StrandedDealException(where + ", a version this engine does not have (it has versions "
+        + versions.byVersion.keySet() + "); add version " + deal.processVersion() + " to the engine's builder to"
+        + " run the deal on it, or move the deal to a version the engine has with engine.migrate and a"
+        + " SalesProcess.MigrationPlan from version " + deal.processVersion(), deal);
+  }
+
+  /** Throws when the deal is in a stage its version's definition lacks: that definition changed under it. */
+  private static void requireStage(SalesProcess definition, Deal deal) {
+    if (definition.findStage(deal.stage()).isEmpty()) {
+      throw new StrandedDealException("deal '" + deal.id() + "' is in stage '" + deal.stage() + "', which version "
+          + deal.processVersion() + " of process '" + deal.processId() + "' does not have (its stages are "
+          + stageIds(definition) + "): the definition registered as version " + deal.processVersion() + " is not the"
+          + " one the deal ran on. Register that definition as version " + deal.processVersion() + " and the changed"
+          + " one as version " + (deal.processVersion() + 1) + ", then migrate the deal; or move it to one of those"
+          + " stages with engine.override(\"" + deal.id() + "\", stage, actor, reason)", deal);
+    }
+  }
+
+  private static List<String> stageIds(SalesProcess process) {
+    return process.stages().stream().map(Stage::id).toList();
+  }
+
+  @Override
+  public List<TransitionOption> explain(String dealId) {
+    Deal deal = get(dealId);
+    SalesProcess definition = compiledFor(deal).process();
+    requireStage(definition, deal);
+    return definition.explain(deal, clock.instant());
+  }
+
+  // ---- listeners and logging
 
   private void notify(FireResult result) {
     Deal deal = result.deal();
@@ -278,20 +585,30 @@ final class StandardDealEngine implements DealEngine {
 
   @Override
   public SalesProcess process(String processId) {
-    return compiled(processId).process();
+    return versions(processId).latest.process();
   }
 
-  private CompiledProcess compiled(String processId) {
-    CompiledProcess process = compiled.get(Objects.requireNonNull(processId, "processId must not be null"));
+  @Override
+  public SalesProcess process(String processId, int version) {
+    Versions versions = versions(processId);
+    CompiledProcess process = versions.get(version);
     if (process == null) {
+      throw new UnknownProcessException(processId, version, versions.byVersion.keySet());
+    }
+    return process.process();
+  }
+
+  private Versions versions(String processId) {
+    Versions versions = compiled.get(Objects.requireNonNull(processId, "processId must not be null"));
+    if (versions == null) {
       throw new UnknownProcessException(processId, compiled.keySet());
     }
-    return process;
+    return versions;
   }
 
   @Override
   public Collection<SalesProcess> processes() {
-    return compiled.values().stream().map(CompiledProcess::process).toList();
+    return all.stream().map(CompiledProcess::process).toList();
   }
 
   @Override
@@ -316,12 +633,13 @@ final class StandardDealEngine implements DealEngine {
 
   @Override
   public void close() {
-    compiled.values().forEach(CompiledProcess::close);
+    all.forEach(CompiledProcess::close);
   }
 
   @Override
   public String toString() {
-    return "DealEngine{" + name + ", processes=" + compiled.keySet() + "}";
+    return "DealEngine{" + name + ", processes=" + all.stream()
+        .map(c -> c.process().id() + " v" + c.process().version()).toList() + "}";
   }
 
   private static String requireDealId(String dealId) {

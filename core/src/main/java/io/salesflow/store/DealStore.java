@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where deals live between events: the store SPI, with optimistic concurrency on the deal's version.
@@ -72,6 +73,36 @@ public interface DealStore {
    * @return the stored deals of that process; empty if there are none
    */
   List<Deal> findByProcess(String processId);
+
+  /**
+   * Returns one batch of the deals that run on a given version of a process, in ascending order of id: those whose id
+   * comes after {@code afterDealId}, at most {@code limit} of them. Bulk work pages through a large store with it
+   * (a migration, say), each batch starting after the last id of the one before.
+   *
+   * <p>The default filters and sorts {@link #findByProcess(String)}; a database store answers from an index.
+   *
+   * @param processId the process whose deals to return
+   * @param processVersion the version the deals must run on
+   * @param afterDealId the id the batch starts after, or {@code null} for the first batch
+   * @param limit the most deals to return, at least 1
+   * @return the batch, by id; fewer than {@code limit} only at the end. The default orders ids as
+   *     {@link String#compareTo} does; a database store may use its own order, as long as every batch uses the same
+   * @throws IllegalArgumentException if {@code limit} is less than 1
+   * @since 0.1
+   */
+  default List<Deal> findByProcessVersion(String processId, int processVersion, @Nullable String afterDealId,
+      int limit) {
+    Objects.requireNonNull(processId, "processId must not be null");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+    }
+    return findByProcess(processId).stream()
+        .filter(d -> d.processVersion() == processVersion)
+        .filter(d -> afterDealId == null || d.id().compareTo(afterDealId) > 0)
+        .sorted(Comparator.comparing(Deal::id))
+        .limit(limit)
+        .toList();
+  }
 
   /**
    * Returns the deals of a process that are in the given stage, in no particular order.
