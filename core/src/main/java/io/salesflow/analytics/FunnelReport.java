@@ -206,11 +206,12 @@ public final class FunnelReport {
       }
       int index = order.get(stage);
       for (int i = entry.getValue() + 1; i < visitStages.size(); i++) {
+        if (visitAdministrative.get(i)) {
+          break; // an override took the deal on from here: what it reached after is no conversion of this stage
+        }
         String later = visitStages.get(i);
         Integer laterIndex = order.get(later);
-        // a later stage reached through a transition the process allowed, not moved into by an override
-        if (laterIndex != null && laterIndex > index && !visitAdministrative.get(i)
-            && process.stage(later).kind() != StageKind.LOST) {
+        if (laterIndex != null && laterIndex > index && process.stage(later).kind() != StageKind.LOST) {
           tally.reachedLater++;
           break;
         }
@@ -451,8 +452,9 @@ public final class FunnelReport {
    * @param lost deals that last left it straight into a lost stage, through a transition of the process
    * @param overridden deals that last left it by an override or a migration into another stage
    * @param stillThere deals in it now
-   * @param reachedLaterStage deals that, after being in it, entered a later stage of the pipeline that is not lost,
-   *     through a transition of the process (a stage an override moved a deal into is no conversion)
+   * @param reachedLaterStage deals that, after being in it, entered a later stage of the pipeline that is not lost
+   *     through transitions of the process alone: what a deal reached after an override (or a migration into another
+   *     stage) moved it is no conversion
    * @param medianTimeInStage the median length of completed stays, if any
    * @param p90TimeInStage the 90th percentile length of completed stays, if any
    * @param stalledNow deals in it now for longer than its stall threshold

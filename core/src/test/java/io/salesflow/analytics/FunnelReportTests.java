@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The report's arithmetic on hand-built deal histories. */
@@ -48,7 +49,10 @@ class FunnelReportTests {
       .transition("b", EventType.CLOSED_LOST, "lost")
       .build();
 
-  /** A deal created at T0 in "a" that went through {@code hops}: pairs of (day, target stage or "=" for internal). */
+  /**
+   * A deal created at T0 in "a" that went through {@code hops}: pairs of (day, target stage, "=" for internal, or a
+   * stage after "!" for an override by "manager-max").
+   */
   static Deal deal(String id, DealFacts facts, Object... hops) {
     List<TransitionRecord> records = new ArrayList<>();
     String stage = "a";
@@ -57,13 +61,16 @@ class FunnelReportTests {
       Instant at = day(((Number) hops[i]).doubleValue());
       String target = (String) hops[i + 1];
       boolean internal = target.equals("=");
-      String to = internal ? stage : target;
+      boolean override = target.startsWith("!");
+      String to = internal ? stage : override ? target.substring(1) : target;
       SalesEvent event = internal ? new SalesEvent.FollowUpLogged(at, ContactChannel.EMAIL, FollowUpOutcome.RESPONDED)
+          : override ? new SalesEvent.StageOverridden(at, "customer asked for it", stage.equals("lost"))
           : to.equals("won") ? new SalesEvent.ClosedWon(at, BigDecimal.TEN)
           : to.equals("lost") ? new SalesEvent.ClosedLost(at, LossReason.PRICE)
           : to.equals("a") ? new SalesEvent.ObjectionRaised(at, ObjectionCategory.PRICE)
           : new SalesEvent.PresentationDelivered(at);
-      records.add(new TransitionRecord(records.size() + 1, stage, to, event, at, internal));
+      records.add(new TransitionRecord(records.size() + 1, stage, to, event, at, internal, null,
+          override ? "manager-max" : null));
       if (!internal) {
         entered = at;
       }
@@ -90,7 +97,7 @@ class FunnelReportTests {
   void countsEveryDealOncePerStageAndTheCountsAddUp() {
     for (FunnelReport.StageFunnel stage : report.stages()) {
       assertThat(stage.entered()).as(stage.stage().id())
-          .isEqualTo(stage.advanced() + stage.lost() + stage.stillThere());
+          .isEqualTo(stage.advanced() + stage.lost() + stage.overridden() + stage.stillThere());
     }
     FunnelReport.StageFunnel a = report.stage("a");
     assertThat(List.of(a.entered(), a.advanced(), a.lost(), a.stillThere())).containsExactly(5, 2, 1, 2);
@@ -163,5 +170,89 @@ class FunnelReportTests {
         .containsExactly("D4", "D3", "D5");
     assertThat(cadence.overdue(PROCESS, List.of(DEALS.get(4)), day(5)))
         .as("D5 entered a on day 4, due exactly on day 5").isEmpty();
+  }
+
+  @Test
+  void countsAnOverridePastAGuardInItsOwnColumnAndNotAsAConversion() {
+    List<Deal> deals = new ArrayList<>(DEALS);
+    deals.add(deal("D6", DealFacts.none(), 1, "!b", 2, "won"));     // forced past a, then won by the rules
+    deals.add(deal("D7", DealFacts.none(), 1, "lost", 2, "!a"));    // lost, reopened by a manager
+
+    FunnelReport withOverrides = FunnelReport.of(PROCESS, deals, NOW);
+
+    FunnelReport.StageFunnel a = withOverrides.stage("a");
+    assertThat(List.of(a.entered(), a.advanced(), a.lost(), a.overridden(), a.stillThere()))
+        .containsExactly(7, 2, 1, 1, 3);
+    assertThat(a.conversion()).as("D6 reached b and won only because of the override").contains(2.0 / 7);
+    FunnelReport.StageFunnel lost = withOverrides.stage("lost");
+    assertThat(List.of(lost.entered(), lost.overridden(), lost.stillThere())).containsExactly(2, 1, 1);
+    FunnelReport.StageFunnel b = withOverrides.stage("b");
+    assertThat(List.of(b.entered(), b.advanced(), b.overridden())).containsExactly(3, 2, 0);
+    assertThat(withOverrides.overrides()).isEqualTo(2);
+    assertThat(report.overrides()).isZero();
+    for (FunnelReport.StageFunnel stage : withOverrides.stages()) {
+      assertThat(stage.entered()).as(stage.stage().id())
+          .isEqualTo(stage.advanced() + stage.lost() + stage.overridden() + stage.stillThere());
+    }
+  }
+
+  @Test
+  void givesTheWinRateOfEachOwnerAsCountedByHand() {
+    List<Deal> deals = List.of(
+        owned("ann", deal("W1", DealFacts.none(), 1, "b", 2, "won")),
+        owned("ann", deal("W2", DealFacts.none(), 1, "b", 3, "won")),
+        owned("ann", deal("L1", DealFacts.none(), 1, "lost")),
+        owned("ann", deal("O1", DealFacts.none(), 1, "b")),
+        owned("bob", deal("L2", DealFacts.none(), 2, "lost")),
+        owned("bob", deal("L3", DealFacts.none(), 1, "b", 2, "lost")),
+        owned("bob", deal("W3", DealFacts.none(), 1, "b", 4, "won")),
+        deal("W4", DealFacts.none(), 1, "b", 2, "won"));
+
+    FunnelReport byHand = FunnelReport.of(PROCESS, deals, NOW);
+
+    // ann: won W1 and W2, lost L1, O1 open: 2 of 3 closed; bob: won W3, lost L2 and L3: 1 of 3; W4 has no owner
+    assertThat(byHand.winRateBy(FunnelReport::owner)).containsExactly(
+        new FunnelReport.Breakdown("ann", 2, 1), new FunnelReport.Breakdown("bob", 1, 2));
+    assertThat(byHand.winRateBy(FunnelReport::owner).get(0).winRate()).contains(2.0 / 3);
+    assertThat(byHand.byOwner()).containsOnlyKeys("ann", "bob");
+    FunnelReport ann = byHand.byOwner().get("ann");
+    assertThat(List.of(ann.deals(), ann.won(), ann.lost(), ann.open())).containsExactly(4, 2, 1, 1);
+    assertThat(ann.stage("b").entered()).isEqualTo(3);
+    assertThat(byHand.byOwner().get("bob").winRate()).contains(1.0 / 3);
+    assertThat(byHand.winRate()).as("the whole report keeps W4, which has no owner: 4 won, 3 lost")
+        .contains(4.0 / 7);
+  }
+
+  @Test
+  void listsStalledDealsPerOwner() {
+    Deal annStalled = owned("ann", deal("S1", DealFacts.none()));
+    Deal annFresh = owned("ann", deal("S2", DealFacts.none(), 4.5, "b", 4.6, "a"));
+    Deal bobStalled = owned("bob", deal("S3", DealFacts.none(), 1, "b", 2, "a"));
+    Deal nobodys = deal("S4", DealFacts.none());
+
+    assertThat(FunnelReport.stalledByOwner(PROCESS, List.of(annStalled, annFresh, bobStalled, nobodys), NOW))
+        .containsExactly(Map.entry("ann", List.of(annStalled)), Map.entry("bob", List.of(bobStalled)));
+  }
+
+  @Test
+  void refusesADealInAStageThisVersionLacksAndLeavesOutStagesOfAnOlderVersion() {
+    SalesProcess v2 = PROCESS.toBuilder().version(2).stage(Stage.open("c", "C"))
+        .transition("b", EventType.PROPOSAL_SENT, "c").transition("c", EventType.CLOSED_WON, "won")
+        .transition("c", EventType.CLOSED_LOST, "lost").build();
+    Deal onV2 = deal("V2", DealFacts.none(), 1, "b").toBuilder().processVersion(2).build();
+    Deal inC = onV2.advance(new TransitionRecord(2, "b", "c", new SalesEvent.ProposalSent(day(2), null), day(2),
+        false), DealFacts.none());
+
+    assertThatThrownBy(() -> FunnelReport.of(PROCESS, List.of(inC), NOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("deal 'V2' is in stage 'c' of version 2 of process 'funnel-test'")
+        .hasMessageContaining("version 1 does not have").hasMessageContaining("report on version 2");
+    FunnelReport onTheNewVersion = FunnelReport.of(v2, List.of(inC, DEALS.get(0)), NOW);
+    assertThat(onTheNewVersion.stage("c").stillThere()).isEqualTo(1);
+    assertThat(onTheNewVersion.stage("b").advanced()).isEqualTo(2);
+  }
+
+  private static Deal owned(String owner, Deal deal) {
+    return deal.toBuilder().owner(owner).build();
   }
 }
