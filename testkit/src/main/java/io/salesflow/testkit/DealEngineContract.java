@@ -15,6 +15,7 @@ import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
+import io.salesflow.StageKind;
 import io.salesflow.TransitionGuard;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
@@ -90,9 +91,36 @@ public abstract class DealEngineContract {
       .transition("proposal", EventType.CLOSED_LOST, "lost")
       .build();
 
+  /**
+   * Version 2 of the contract process: qualified is now called discovery, a proposal needs an amount, and a first
+   * contact moves a new deal to discovery (version 1 knows no contact-made).
+   */
+  private static final SalesProcess CONTRACT_PROCESS_V2 = SalesProcess.builder(PROCESS)
+      .version(2)
+      .stage(Stage.open("new", "New"))
+      .stage(Stage.open("discovery", "Discovery"))
+      .stage(Stage.builder().id("proposal").name("Proposal").kind(StageKind.OPEN).addRequiredToEnter("amount")
+          .build())
+      .stage(Stage.won("won", "Won"))
+      .stage(Stage.lost("lost", "Lost"))
+      .initialStage("new")
+      .internal("new", EventType.FOLLOW_UP_LOGGED)
+      .transition("new", EventType.QUALIFICATION_ASSESSED, "discovery", BUDGET_AND_AUTHORITY)
+      .transition("new", EventType.CONTACT_MADE, "discovery")
+      .transition("discovery", EventType.PROPOSAL_SENT, "proposal")
+      .transition("proposal", EventType.OBJECTION_RAISED, "discovery")
+      .transition("proposal", EventType.CLOSED_WON, "won")
+      .transition("new", EventType.CLOSED_LOST, "lost")
+      .transition("discovery", EventType.CLOSED_LOST, "lost")
+      .transition("proposal", EventType.CLOSED_LOST, "lost")
+      .build();
+  private static final SalesProcess.MigrationPlan PLAN = SalesProcess.MigrationPlan
+      .builder(CONTRACT_PROCESS, CONTRACT_PROCESS_V2).map("qualified", "discovery").build();
+
   private ManualClock clock;
   private DealStore store;
   private DealEngine engine;
+  private final List<DealEngine> moreEngines = new ArrayList<>();
 
   /**
    * Returns the factory of the engine under test; called before each test.
@@ -122,6 +150,17 @@ public abstract class DealEngineContract {
   @AfterEach
   final void closeEngine() {
     engine.close();
+    moreEngines.forEach(DealEngine::close);
+  }
+
+  /**
+   * Returns version 2 of {@link #contractProcess()}: its stage qualified is called discovery, a proposal needs an
+   * amount, and contact-made moves a new deal to discovery.
+   *
+   * @return version 2 of the process {@code "contract-demo"}
+   */
+  protected static SalesProcess contractProcessVersion2() {
+    return CONTRACT_PROCESS_V2;
   }
 
   @Test
@@ -334,14 +373,14 @@ public abstract class DealEngineContract {
     SalesEvent qualify = qualification(true);
     clock.set(qualify.occurredAt());
 
-    FireResult first = engine.fire("D-1", qualify, "req-1");
-    FireResult retry = engine.fire("D-1", qualification(true), "req-1");
+    FireResult first = engine.fire("D-1", qualify, key("req-1"));
+    FireResult retry = engine.fire("D-1", qualification(true), key("req-1"));
 
     FireResultAssert.assertThat(first).movedTo("qualified");
     assertThat(retry).isEqualTo(first);
     assertThat(((FireResult.Accepted) retry).transition().idempotencyKey()).isEqualTo("req-1");
     DealAssert.assertThat(engine.get("D-1")).isInStage("qualified").hasVersion(1).hasHistorySize(1);
-    FireResultAssert.assertThat(engine.fire("D-1", qualification(true), "req-2"))
+    FireResultAssert.assertThat(engine.fire("D-1", qualification(true), key("req-2")))
         .isRejectedWith(RejectionKind.NO_TRANSITION);
   }
 
@@ -350,26 +389,27 @@ public abstract class DealEngineContract {
     engine.start("D-1", PROCESS);
     SalesEvent qualify = qualification(true);
     clock.set(qualify.occurredAt());
-    FireResult first = engine.fire("D-1", 0, qualify, "req-1");
+    FireResult first = engine.fire("D-1", qualify, key("req-1").expectedVersion(0));
 
-    FireResult retry = engine.fire("D-1", 0, qualify, "req-1");
+    FireResult retry = engine.fire("D-1", qualify, key("req-1").expectedVersion(0));
 
     assertThat(retry).isEqualTo(first);
     DealAssert.assertThat(engine.get("D-1")).hasVersion(1);
-    FireResultAssert.assertThat(engine.fire("D-1", 0, qualify, "req-2")).isRejectedWith(RejectionKind.STALE_VERSION);
+    FireResultAssert.assertThat(engine.fire("D-1", qualify, key("req-2").expectedVersion(0)))
+        .isRejectedWith(RejectionKind.STALE_VERSION);
   }
 
   @Test
   void refusesAnIdempotencyKeyUsedOnTheDealForAnotherEventType() {
     engine.start("D-1", PROCESS);
     fire("D-1", qualification(true));
-    engine.fire("D-1", new SalesEvent.ProposalSent(next(), new BigDecimal("20000")), "req-1");
+    engine.fire("D-1", new SalesEvent.ProposalSent(next(), new BigDecimal("20000")), key("req-1"));
 
-    assertThatThrownBy(() -> engine.fire("D-1", new SalesEvent.ClosedWon(next(), BigDecimal.TEN), "req-1"))
+    assertThatThrownBy(() -> engine.fire("D-1", new SalesEvent.ClosedWon(next(), BigDecimal.TEN), key("req-1")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("req-1").hasMessageContaining("proposal-sent").hasMessageContaining("new key");
     DealAssert.assertThat(engine.get("D-1")).isInStage("proposal").hasVersion(2);
-    assertThatThrownBy(() -> engine.fire("D-1", qualification(true), " "))
+    assertThatThrownBy(() -> engine.fire("D-1", qualification(true), key(" ")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotencyKey");
   }
 
@@ -442,9 +482,9 @@ public abstract class DealEngineContract {
       clock.set(qualify.occurredAt());
       failing.failNextAppend();
 
-      assertThatThrownBy(() -> flaky.fire("D-1", qualify, "req-1")).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> flaky.fire("D-1", qualify, key("req-1"))).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("connection lost");
-      FireResult retry = flaky.fire("D-1", qualify, "req-1");
+      FireResult retry = flaky.fire("D-1", qualify, key("req-1"));
 
       FireResultAssert.assertThat(retry).movedTo("qualified");
       DealAssert.assertThat(flaky.get("D-1")).hasVersion(1).hasHistorySize(1);
@@ -469,7 +509,7 @@ public abstract class DealEngineContract {
         for (int i = 0; i < deals; i++) {
           String id = "K-" + i;
           for (DealEngine racer : List.of(engine, other, engine, other)) {
-            results.add(pool.submit(() -> racer.fire(id, followUp, "same-key")));
+            results.add(pool.submit(() -> racer.fire(id, followUp, key("same-key"))));
           }
         }
         for (int i = 0; i < results.size(); i++) {
@@ -568,9 +608,391 @@ public abstract class DealEngineContract {
     ProcessProperties.forProcess(CONTRACT_PROCESS).engine(engineFactory()).walks(1_000).maxSteps(20).check();
   }
 
+  @Test
+  void startsNewDealsOnTheLatestVersionAndRunsEveryDealOnItsOwnVersion() {
+    Deal onV1 = engine.start("D-1", PROCESS);
+    fire("D-1", qualification(true));
+    DealEngine both = engineWith(CONTRACT_PROCESS, CONTRACT_PROCESS_V2);
+
+    Deal onV2 = both.start("D-2", PROCESS);
+    Deal stillOnV1 = both.start(DealEngine.Start.of("D-3", PROCESS).processVersion(1));
+
+    assertThat(onV1.processVersion()).isEqualTo(1);
+    assertThat(onV2.processVersion()).isEqualTo(2);
+    assertThat(stillOnV1.processVersion()).isEqualTo(1);
+    DealAssert.assertThat(both.get("D-1")).isInStage("qualified").hasVersion(1);
+    assertThat(both.get("D-1").processVersion()).as("registering version 2 changes no running deal").isEqualTo(1);
+    SalesEvent contact = new SalesEvent.ContactMade(next(), ContactChannel.EMAIL);
+    clock.set(contact.occurredAt());
+    FireResultAssert.assertThat(both.fire("D-2", contact)).movedTo("discovery");
+    FireResultAssert.assertThat(both.fire("D-3", contact)).isRejectedWith(RejectionKind.UNKNOWN_EVENT_TYPE);
+    FireResultAssert.assertThat(both.fire("D-1", new SalesEvent.ProposalSent(next(), BigDecimal.TEN)))
+        .movedTo("proposal");
+    assertThat(both.process(PROCESS)).isSameAs(CONTRACT_PROCESS_V2);
+    assertThat(both.process(PROCESS, 1)).isSameAs(CONTRACT_PROCESS);
+    assertThat(both.processes()).containsExactly(CONTRACT_PROCESS, CONTRACT_PROCESS_V2);
+    assertThatThrownBy(() -> both.process(PROCESS, 3)).isInstanceOf(UnknownProcessException.class)
+        .hasMessageContaining("no version 3").hasMessageContaining("[1, 2]");
+    assertThatThrownBy(() -> both.start(DealEngine.Start.of("D-4", PROCESS).processVersion(3)))
+        .isInstanceOf(UnknownProcessException.class);
+    assertThat(both.find("D-4")).isEmpty();
+  }
+
+  @Test
+  void refusesADealOnAVersionTheEngineLacksNamingTheDealItsVersionAndWhatToDo() {
+    engine.start("D-1", PROCESS);
+    Deal stored = engine.get("D-1");
+    DealEngine onlyV2 = engineWith(CONTRACT_PROCESS_V2);
+
+    for (Runnable call : List.<Runnable>of(() -> onlyV2.fire("D-1", qualification(true)),
+        () -> onlyV2.explain("D-1"), () -> onlyV2.override("D-1", "won", "manager-max", "signed on paper"))) {
+      assertThatThrownBy(call::run).isInstanceOf(DealEngine.StrandedDealException.class)
+          .hasMessageContaining("deal 'D-1' runs on version 1 of process 'contract-demo'")
+          .hasMessageContaining("versions [2]").hasMessageContaining("add version 1")
+          .hasMessageContaining("MigrationPlan from version 1")
+          .satisfies(e -> assertThat(((DealEngine.StrandedDealException) e).processVersion()).isEqualTo(1));
+    }
+    DealAssert.assertThat(onlyV2.get("D-1")).isUnchangedFrom(stored);
+
+    FireResultAssert.assertThat(onlyV2.migrate("D-1", PLAN, "ops-ann", "the team moved to version 2"))
+        .movedTo("new");
+    assertThat(onlyV2.get("D-1").processVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void refusesADealInAStageItsVersionLacksAndLetsAnOverrideMoveIt() {
+    engine.start("D-1", PROCESS);
+    fire("D-1", qualification(true));
+    Deal stored = engine.get("D-1");
+    SalesProcess changedInPlace = CONTRACT_PROCESS_V2.toBuilder().version(1).build(); // no stage 'qualified'
+    DealEngine changed = engineWith(changedInPlace);
+
+    assertThatThrownBy(() -> changed.fire("D-1", new SalesEvent.ProposalSent(next(), BigDecimal.TEN)))
+        .isInstanceOf(DealEngine.StrandedDealException.class)
+        .hasMessageContaining("deal 'D-1' is in stage 'qualified', which version 1 of process 'contract-demo'"
+            + " does not have")
+        .hasMessageContaining("as version 2, then migrate the deal").hasMessageContaining("engine.override(\"D-1\"");
+    assertThatThrownBy(() -> changed.explain("D-1")).isInstanceOf(DealEngine.StrandedDealException.class);
+    DealAssert.assertThat(changed.get("D-1")).isUnchangedFrom(stored);
+
+    FireResultAssert.assertThat(changed.override("D-1", "discovery", "ops-ann", "qualified was renamed"))
+        .movedTo("discovery");
+    FireResultAssert.assertThat(changed.fire("D-1", new SalesEvent.ProposalSent(next(), BigDecimal.TEN)))
+        .movedTo("proposal");
+  }
+
+  @Test
+  void overridesPastAGuardRecordingWhoAndWhyAndTellsListeners() {
+    List<FireResult> heard = new CopyOnWriteArrayList<>();
+    engine.addListener(new DealEngine.Listener() {
+      @Override
+      public void onTransition(FireResult.Accepted accepted) {
+        heard.add(accepted);
+      }
+    });
+    engine.start("D-1", PROCESS);
+    FireResultAssert.assertThat(fire("D-1", qualification(false))).isRejectedWith(RejectionKind.GUARD_DENIED);
+    Deal before = engine.get("D-1");
+    Instant at = clock.advance(Duration.ofMinutes(5));
+
+    FireResult.Accepted override = engine.override("D-1", "qualified", "manager-max",
+        "budget confirmed on the phone");
+
+    FireResultAssert.assertThat(override).movedTo("qualified");
+    TransitionRecord record = override.transition();
+    assertThat(record.event()).isEqualTo(new SalesEvent.StageOverridden(at, "budget confirmed on the phone", false));
+    assertThat(List.of(record.from(), record.to(), record.actor())).containsExactly("new", "qualified",
+        "manager-max");
+    assertThat(record.internal()).isFalse();
+    assertThat(record.administrative()).isTrue();
+    assertThat(record.at()).isEqualTo(at);
+    DealAssert.assertThat(engine.get("D-1")).isInStage("qualified").hasVersion(1).enteredStageAt(at)
+        .hasLastEventOfType(EventType.STAGE_OVERRIDDEN);
+    assertThat(engine.get("D-1").facts()).isEqualTo(before.facts());
+    assertThat(heard).containsExactly(override);
+    FireResultAssert.assertThat(fire("D-1", new SalesEvent.ProposalSent(next(), BigDecimal.TEN)))
+        .movedTo("proposal");
+  }
+
+  @Test
+  void reopensALostDealByOverrideAndRecordsTheReopening() {
+    engine.start("D-1", PROCESS);
+    fire("D-1", new SalesEvent.ClosedLost(next(), LossReason.TIMING));
+
+    FireResult.Accepted reopened = engine.override("D-1", "new", "manager-max", "the prospect came back");
+
+    assertThat(reopened.transition().event()).isInstanceOfSatisfying(SalesEvent.StageOverridden.class,
+        e -> assertThat(e.reopened()).isTrue());
+    DealAssert.assertThat(engine.get("D-1")).isInStage("new").hasVersion(2).hasStagePath("new", "lost", "new");
+    FireResultAssert.assertThat(fire("D-1", qualification(true))).movedTo("qualified");
+  }
+
+  @Test
+  void refusesAnOverrideToAStageTheProcessLacksOrWithABlankReasonAndChangesNothing() {
+    engine.start("D-1", PROCESS);
+    Deal started = engine.get("D-1");
+
+    assertThatThrownBy(() -> engine.override("D-1", "onboarding", "manager-max", "skip ahead"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("deal 'D-1' cannot be moved to stage 'onboarding'")
+        .hasMessageContaining("version 1 of process 'contract-demo'").hasMessageContaining("[new, qualified");
+    assertThatThrownBy(() -> engine.override("D-1", "won", "manager-max", " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason must not be blank");
+    assertThatThrownBy(() -> engine.override("D-1", "won", "manager-max", null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> engine.override("D-1", "new", "manager-max", "again"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already");
+    assertThatThrownBy(() -> engine.override("D-1", "won", " ", "signed"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("actor");
+    assertThatThrownBy(() -> engine.override("D-404", "won", "manager-max", "signed"))
+        .isInstanceOf(UnknownDealException.class);
+    DealAssert.assertThat(engine.get("D-1")).isUnchangedFrom(started);
+  }
+
+  @Test
+  void recordsWhoStartedTheDealAndWhoFiredEachEventAndUnknownWhenNobodySaid() {
+    Deal started = engine.start(DealEngine.Start.of("D-1", PROCESS).owner("rep-ann").actor("web-form"));
+    clock.advance(Duration.ofMinutes(1));
+
+    FireResult byAnn = engine.fire("D-1", followUp(FollowUpOutcome.NO_RESPONSE), DealEngine.Fire.by("rep-ann"));
+    FireResult byNobody = fire("D-1", followUp(FollowUpOutcome.RESPONDED));
+
+    assertThat(List.of(started.owner(), started.startedBy())).containsExactly("rep-ann", "web-form");
+    assertThat(((FireResult.Accepted) byAnn).transition().actor()).isEqualTo("rep-ann");
+    assertThat(((FireResult.Accepted) byNobody).transition().actor()).isNull();
+    Deal stored = engine.get("D-1");
+    assertThat(stored.history().asList()).extracting(TransitionRecord::actor).containsExactly("rep-ann", null);
+    assertThat(List.of(stored.owner(), stored.startedBy())).containsExactly("rep-ann", "web-form");
+    assertThatThrownBy(() -> DealEngine.Fire.by(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DealEngine.Fire.by("x".repeat(256))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 255 characters");
+    assertThatThrownBy(() -> DealEngine.Start.of("D-2", PROCESS).owner("ann\nbob"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control characters");
+  }
+
+  @Test
+  void assignsAnOwnerAndRecordsWhoChangedItFromWhom() {
+    Deal started = engine.start(DealEngine.Start.of("D-1", PROCESS).owner("rep-ann"));
+    Instant at = clock.advance(Duration.ofHours(2));
+
+    FireResult.Accepted assigned = engine.assignOwner("D-1", "rep-bob", "manager-max");
+
+    assertThat(assigned.transition().event()).isEqualTo(new SalesEvent.OwnerAssigned(at, "rep-bob", "rep-ann"));
+    assertThat(assigned.transition().internal()).isTrue();
+    assertThat(assigned.transition().actor()).isEqualTo("manager-max");
+    DealAssert.assertThat(engine.get("D-1")).isInStage("new").hasVersion(1).enteredStageAt(started.enteredStageAt());
+    assertThat(engine.get("D-1").owner()).isEqualTo("rep-bob");
+    assertThatThrownBy(() -> engine.assignOwner("D-1", "rep-bob", null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("owned by 'rep-bob' already");
+    assertThatThrownBy(() -> engine.assignOwner("D-1", "", null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(engine.assignOwner("D-1", "rep-chen", null).transition().actor()).isNull();
+    FireResultAssert.assertThat(fire("D-1", qualification(true))).movedTo("qualified");
+    assertThat(engine.get("D-1").owner()).isEqualTo("rep-chen");
+  }
+
+  @Test
+  void rejectsAnAdministrativeEventFiredLikeAnEventAsAnEventTypeTheProcessDoesNotKnow() {
+    Deal started = engine.start("D-1", PROCESS);
+
+    for (SalesEvent event : List.of(new SalesEvent.StageOverridden(next(), "sneaking past the rules", false),
+        new SalesEvent.DealMigrated(next(), 1, 2, "by hand", List.of()),
+        new SalesEvent.OwnerAssigned(next(), "rep-ann", null))) {
+      FireResultAssert.assertThat(fire("D-1", event)).isRejectedWith(RejectionKind.UNKNOWN_EVENT_TYPE)
+          .hasReasonContaining(event.type().id());
+    }
+    DealAssert.assertThat(engine.get("D-1")).isUnchangedFrom(started);
+  }
+
+  @Test
+  void migratesADealRecordingWhoWhyAndFromWhichVersionAndStageToWhich() {
+    engine.start("D-1", PROCESS);
+    fire("D-1", qualification(true));
+    engine.start("D-2", PROCESS);
+    Deal d2 = engine.get("D-2");
+    DealEngine both = engineWith(CONTRACT_PROCESS, CONTRACT_PROCESS_V2);
+    List<FireResult> heard = new CopyOnWriteArrayList<>();
+    both.addListener(new DealEngine.Listener() {
+      @Override
+      public void onTransition(FireResult.Accepted accepted) {
+        heard.add(accepted);
+      }
+    });
+    Instant at = clock.advance(Duration.ofDays(1));
+
+    FireResult migrated = both.migrate("D-1", PLAN, "ops-ann", "qualified is called discovery now");
+
+    FireResultAssert.assertThat(migrated).movedTo("discovery");
+    TransitionRecord record = ((FireResult.Accepted) migrated).transition();
+    assertThat(record.event()).isEqualTo(new SalesEvent.DealMigrated(at, 1, 2, "qualified is called discovery now",
+        List.of()));
+    assertThat(List.of(record.from(), record.to(), record.actor())).containsExactly("qualified", "discovery",
+        "ops-ann");
+    Deal stored = both.get("D-1");
+    DealAssert.assertThat(stored).isInStage("discovery").hasVersion(2).hasStagePath("new", "qualified",
+        "discovery");
+    assertThat(stored.processVersion()).isEqualTo(2);
+    assertThat(heard).containsExactly(migrated);
+    assertThat(both.migrate("D-1", PLAN, "ops-ann", "once more")).as("a second run returns the first").isEqualTo(
+        migrated);
+    assertThat(heard).hasSize(1);
+    FireResultAssert.assertThat(both.fire("D-1", new SalesEvent.ProposalSent(next(), BigDecimal.TEN)))
+        .movedTo("proposal");
+
+    FireResult unmoved = both.migrate("D-2", PLAN, null, "same stage in version 2");
+    assertThat(((FireResult.Accepted) unmoved).transition().internal()).as("new maps to new").isTrue();
+    assertThat(((FireResult.Accepted) unmoved).transition().actor()).isNull();
+    DealAssert.assertThat(both.get("D-2")).isInStage("new").hasVersion(1).enteredStageAt(d2.enteredStageAt());
+    assertThatThrownBy(() -> both.migrate("D-2", PLAN, "ops-ann", " ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> engine.migrate("D-2", PLAN, "ops-ann", "no version 2 here"))
+        .isInstanceOf(UnknownProcessException.class).hasMessageContaining("no version 2");
+  }
+
+  @Test
+  void refusesOrMovesWithTheExceptionRecordedADealMissingARequiredFieldOfItsNewStage() {
+    engine.start("D-1", PROCESS);
+    fire("D-1", qualification(true));
+    fire("D-1", new SalesEvent.ProposalSent(next(), null)); // version 1 needs no amount for a proposal
+    Deal before = engine.get("D-1");
+    DealEngine both = engineWith(CONTRACT_PROCESS, CONTRACT_PROCESS_V2);
+
+    FireResult refused = both.migrate("D-1", PLAN, "ops-ann", "new process");
+
+    FireResultAssert.assertThat(refused).isRejectedWith(RejectionKind.GUARD_DENIED)
+        .hasReasonContaining("amount: required but not set, to enter 'proposal'");
+    DealAssert.assertThat(both.get("D-1")).isUnchangedFrom(before);
+    SalesProcess.MigrationPlan moving = SalesProcess.MigrationPlan.builder(CONTRACT_PROCESS, CONTRACT_PROCESS_V2)
+        .map("qualified", "discovery").missingFields(SalesProcess.MigrationPlan.MissingFields.MOVE_WITH_EXCEPTION)
+        .build();
+    FireResult moved = both.migrate("D-1", moving, "ops-ann", "new process");
+    FireResultAssert.assertThat(moved).isAccepted();
+    assertThat(((FireResult.Accepted) moved).transition().event()).isInstanceOfSatisfying(
+        SalesEvent.DealMigrated.class, e -> assertThat(e.exceptions())
+            .containsExactly("amount: required but not set, to enter 'proposal'"));
+    DealAssert.assertThat(both.get("D-1")).isInStage("proposal").hasVersion(3);
+  }
+
+  @Test
+  void migratesEveryDealInBatchesAndARunStoppedHalfWayFinishesWhenRunAgain() {
+    int deals = 23;
+    for (int i = 0; i < deals; i++) {
+      String id = String.format("B-%02d", i);
+      engine.start(id, PROCESS);
+      if (i % 3 == 1) {
+        fire(id, qualification(true));
+      } else if (i % 3 == 2) {
+        fire(id, new SalesEvent.ClosedLost(next(), LossReason.PRICE));
+      }
+    }
+    engine.start("B-99", PROCESS);
+    fire("B-99", qualification(true));
+    fire("B-99", new SalesEvent.ProposalSent(next(), null)); // refused: no amount for version 2's proposal
+    DealEngine both = engineWith(CONTRACT_PROCESS, CONTRACT_PROCESS_V2);
+    List<DealEngine.MigrationProgress> reports = new ArrayList<>();
+
+    assertThatThrownBy(() -> both.migrateAll(PLAN, "ops-ann", "moving to version 2", 5, progress -> {
+      reports.add(progress);
+      if (progress.batches() == 2) {
+        throw new IllegalStateException("the node was stopped");
+      }
+    })).hasMessageContaining("stopped");
+    assertThat(reports).extracting(DealEngine.MigrationProgress::migrated).containsExactly(5L, 10L);
+    DealEngine.MigrationProgress finished = both.migrateAll(PLAN, "ops-ann", "moving to version 2", 5,
+        reports::add);
+
+    assertThat(finished.finished()).isTrue();
+    assertThat(finished.migrated()).isEqualTo(deals - 10);
+    assertThat(finished.refused()).extracting(DealEngine.MigrationProgress.Refusal::dealId).containsExactly("B-99");
+    assertThat(finished.refused().get(0).reasons()).anyMatch(reason -> reason.contains("amount"));
+    assertThat(reports.get(reports.size() - 1)).isEqualTo(finished);
+    assertThat(reports.subList(2, reports.size())).extracting(DealEngine.MigrationProgress::batches)
+        .containsExactly(1L, 2L, 3L);
+    for (int i = 0; i < deals; i++) {
+      Deal deal = both.get(String.format("B-%02d", i));
+      assertThat(deal.processVersion()).as(deal.id()).isEqualTo(2);
+      assertThat(deal.history().stream().filter(r -> r.eventType().equals(EventType.DEAL_MIGRATED)))
+          .as("migrations of %s", deal.id()).hasSize(1);
+    }
+    assertThat(both.get("B-99").processVersion()).isEqualTo(1);
+    assertThat(both.migrateAll(PLAN, "ops-ann", "once more").migrated()).isZero();
+  }
+
+  @Test
+  void migratesEveryDealExactlyOnceWhileThreadsFireAtThem() throws Exception {
+    int deals = 40;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < deals; i++) {
+      ids.add("R-" + i);
+      engine.start("R-" + i, PROCESS);
+    }
+    DealEngine both = engineWith(CONTRACT_PROCESS, CONTRACT_PROCESS_V2);
+    Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+    ids.forEach(id -> accepted.put(id, new AtomicInteger()));
+    List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean migrating = new java.util.concurrent.atomic.AtomicBoolean(true);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    DealEngine.MigrationProgress progress;
+    try {
+      List<Future<?>> firing = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        SplittableRandom random = new SplittableRandom(70 + t);
+        firing.add(pool.submit(() -> {
+          for (int i = 0; i < 2_000 && (migrating.get() || i < 200); i++) {
+            String id = ids.get(random.nextInt(deals));
+            try {
+              // a follow-up is recorded in 'new' on both versions
+              if (both.fire(id, new SalesEvent.FollowUpLogged(T0, ContactChannel.EMAIL, FollowUpOutcome.NO_RESPONSE))
+                  .isAccepted()) {
+                accepted.get(id).incrementAndGet();
+              }
+            } catch (DealVersionConflictException gaveUp) {
+              // allowed: nothing was written
+            } catch (RuntimeException e) {
+              unexpected.add(e);
+            }
+          }
+          return null;
+        }));
+      }
+      progress = both.migrateAll(PLAN, "ops-ann", "moving to version 2", 7, p -> { });
+      migrating.set(false);
+      for (Future<?> future : firing) {
+        future.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(unexpected).isEmpty();
+    assertThat(progress.migrated() + progress.alreadyMigrated()).isEqualTo(deals);
+    for (String id : ids) {
+      Deal deal = both.get(id);
+      assertThat(deal.processVersion()).as(id).isEqualTo(2);
+      assertThat(deal.history().stream().filter(r -> r.eventType().equals(EventType.DEAL_MIGRATED)))
+          .as("migrations of %s", id).hasSize(1);
+      assertThat(deal.version()).as("version of %s", id).isEqualTo(accepted.get(id).get() + 1);
+      assertThat(ProcessInvariants.historyViolations(deal)).as(id).isEmpty();
+    }
+  }
+
+  @Test
+  void migratesRandomDealsOfEveryStageWhereThePlanSays() {
+    MigrationProperties.forPlan(PLAN).engine(engineFactory()).deals(150).seed(20_260_302L).check();
+  }
+
   private FireResult fire(String dealId, SalesEvent event) {
     clock.set(event.occurredAt());
     return engine.fire(dealId, event);
+  }
+
+  /** An engine of the factory under test on this test's clock and store, running the given processes. */
+  private DealEngine engineWith(SalesProcess... processes) {
+    DealEngine more = engineFactory().create(clock, store, List.of(processes));
+    moreEngines.add(more);
+    return more;
+  }
+
+  private static DealEngine.Fire key(String key) {
+    return DealEngine.Fire.options().idempotencyKey(key);
   }
 
   private Instant next() {

@@ -181,7 +181,7 @@ public final class EventGenerator {
    * {@link #eventFor(Deal, Instant, RandomGenerator)} from the deal as the engine stored it, so the deal ends in a
    * random state the engine really reached (possibly won or lost).
    *
-   * @param engine an engine that runs this generator's process
+   * @param engine an engine that runs this generator's process, in its version: the deal is started on it
    * @param dealId the id of the deal to start; no deal of the engine may have it yet
    * @param random the source of randomness, which also decides how many events are fired
    * @return the deal as stored after the last event
@@ -189,7 +189,7 @@ public final class EventGenerator {
   public Deal dealInRandomState(DealEngine engine, String dealId, RandomGenerator random) {
     Objects.requireNonNull(engine, "engine must not be null");
     Objects.requireNonNull(random, "random must not be null");
-    Deal deal = engine.start(dealId, process.id());
+    Deal deal = engine.start(DealEngine.Start.of(dealId, process.id()).processVersion(process.version()));
     int steps = random.nextInt(LENGTH_OF_DEAL_WALKS + 1);
     for (int i = 0; i < steps && !process.stage(deal.stage()).isTerminal(); i++) {
       deal = engine.fire(dealId, eventFor(deal, engine.clock().instant(), random)).deal();

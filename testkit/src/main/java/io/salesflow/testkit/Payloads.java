@@ -34,6 +34,9 @@ final class Payloads {
       "two-year term with price lock", "pilot first, then full roll-out");
   private static final List<String> REFERRERS = List.of("Acme Corp", "Globex", "Initech", "Umbrella Ltd",
       "a former champion", "partner agency");
+  private static final List<String> OVERRIDE_REASONS = List.of("the customer signed on paper",
+      "reopened: the prospect came back", "moved by the quarterly pipeline review", "duplicate of another deal");
+  private static final List<String> OWNERS = List.of("rep-ann", "rep-bob", "rep-chen", "manager-max");
   private static final List<String> ATTRIBUTE_KEYS = List.of("segment", "priority", "region", "note");
   private static final List<String> ATTRIBUTE_VALUES = List.of("smb", "enterprise", "high", "low", "emea", "apac",
       "asked for a call back", "prefers email");
@@ -108,6 +111,18 @@ final class Payloads {
         return new SalesEvent.ReferralReceived(at, pick(REFERRERS, random));
       case "onboarding-done":
         return new SalesEvent.OnboardingDone(at);
+      // the administrative events, which engines record and processes never fire: a walk that fires one checks that
+      // it is rejected as an event type the process does not know
+      case "stage-overridden":
+        return new SalesEvent.StageOverridden(at, pick(OVERRIDE_REASONS, random), random.nextInt(4) == 0);
+      case "deal-migrated": {
+        int from = 1 + random.nextInt(3);
+        return new SalesEvent.DealMigrated(at, from, from + 1, "moved to the new process",
+            random.nextBoolean() ? List.of() : List.of("amount: required but not set, to enter 'proposal'"));
+      }
+      case "owner-assigned":
+        return new SalesEvent.OwnerAssigned(at, pick(OWNERS, random), random.nextBoolean() ? null
+            : pick(OWNERS, random));
       default:
         throw new IllegalArgumentException("the testkit has no payload generator for built-in event type '" + type
             + "': add a case for '" + type.id() + "' to the switch in io.salesflow.testkit.Payloads.event");

@@ -56,6 +56,20 @@ public final class ProcessInvariants {
         Objects.requireNonNull(after, "after must not be null")));
   }
 
+  /**
+   * Returns how a deal's history breaks continuity, whatever made it (events, overrides, migrations): its records'
+   * versions run 1, 2, 3… up to the deal's version, each starts in the stage the one before ended in, and the last
+   * ends in the deal's stage.
+   *
+   * @param deal any deal, as an engine stored it
+   * @return one sentence per broken invariant, each starting with the invariant's name in brackets; empty when the
+   *     history is continuous
+   * @since 0.1
+   */
+  public static List<String> historyViolations(Deal deal) {
+    return strings(Invariants.continuity(Objects.requireNonNull(deal, "deal must not be null")));
+  }
+
   private static List<String> strings(List<Violation> violations) {
     return violations.stream().map(Violation::toString).toList();
   }

@@ -1,6 +1,7 @@
 package io.salesflow.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.salesflow.Deal;
@@ -16,6 +17,7 @@ import io.salesflow.engine.FireResult;
 import io.salesflow.store.DealStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +80,41 @@ class BrokenEnginesAreCaughtTests {
     }
   }
 
+  @Test
+  void catchesAnEngineThatMigratesDealsToAnotherStageThanThePlanSays() {
+    SalesProcess.MigrationPlan plan = SalesProcess.MigrationPlan.builder(DealEngineContract.contractProcess(),
+        DealEngineContract.contractProcessVersion2()).map("qualified", "discovery").build();
+    SalesProcess.MigrationPlan wrong = SalesProcess.MigrationPlan.builder(DealEngineContract.contractProcess(),
+        DealEngineContract.contractProcessVersion2()).map("qualified", "new").build();
+    EngineFactory misrouting = (clock, store, processes) ->
+        new ForwardingDealEngine(EngineFactory.tableEngine().create(clock, store, processes)) {
+          @Override
+          public DealEngine.MigrationProgress migrateAll(SalesProcess.MigrationPlan given, String actor,
+              String reason, int batchSize, Consumer<? super DealEngine.MigrationProgress> progress) {
+            return delegate.migrateAll(wrong, actor, reason, batchSize, progress);
+          }
+        };
+
+    assertThatThrownBy(() -> MigrationProperties.forPlan(plan).engine(misrouting).seed(SEED).check())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(MigrationProperties.LANDS)
+        .hasMessageContaining("(in 'qualified'")
+        .hasMessageContaining("Seed: " + SEED);
+    MigrationProperties.forPlan(plan).seed(SEED).check();
+  }
+
+  @Test
+  void catchesAnEngineThatRecordsAMigrationAsAnotherEvent() {
+    SalesProcess.MigrationPlan plan = SalesProcess.MigrationPlan.builder(DealEngineContract.contractProcess(),
+        DealEngineContract.contractProcessVersion2()).map("qualified", "discovery").build();
+    EngineFactory forgetful = (clock, store, processes) -> EngineFactory.tableEngine().create(clock,
+        new MigrationRecordDroppingStore(store), processes);
+
+    assertThatThrownBy(() -> MigrationProperties.forPlan(plan).engine(forgetful).seed(SEED).check())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(MigrationProperties.RECORDED).hasMessageContaining("on presentation-delivered");
+  }
+
   /** Runs the properties, expects them to break {@code invariant}, and checks the report and the replay. */
   private static WalkFailure expectCaught(ProcessProperties properties, String invariant) {
     WalkFailure failure = catchThrowableOfType(WalkFailure.class, properties::check);
@@ -116,6 +153,44 @@ class BrokenEnginesAreCaughtTests {
       Deal reopened = deal.advance(reopen, deal.facts().apply(event));
       store().append(reopened, reopen);
       return new FireResult.Accepted(reopened, reopen);
+    }
+  }
+
+  /** Broken on purpose: stores a migrated deal on its new version and stage, recorded as another event. */
+  private static final class MigrationRecordDroppingStore implements DealStore {
+    private final DealStore delegate;
+
+    MigrationRecordDroppingStore(DealStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void insert(Deal deal) {
+      delegate.insert(deal);
+    }
+
+    @Override
+    public Optional<Deal> find(String dealId) {
+      return delegate.find(dealId);
+    }
+
+    @Override
+    public void append(Deal deal, TransitionRecord record) {
+      if (!(record.event() instanceof SalesEvent.DealMigrated)) {
+        delegate.append(deal, record);
+        return;
+      }
+      // the stage and version change, but the history does not say it was a migration, nor who ran it
+      Deal old = delegate.find(deal.id()).orElseThrow();
+      Deal jumped = old.toBuilder().processVersion(deal.processVersion()).build();
+      TransitionRecord fake = new TransitionRecord(record.version(), record.from(), record.to(),
+          new SalesEvent.PresentationDelivered(record.at()), record.at(), record.internal());
+      delegate.append(jumped.advance(fake, deal.facts()), fake);
+    }
+
+    @Override
+    public List<Deal> findByProcess(String processId) {
+      return delegate.findByProcess(processId);
     }
   }
 

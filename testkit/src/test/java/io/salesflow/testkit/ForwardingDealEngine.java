@@ -9,6 +9,8 @@ import io.salesflow.store.DealStore;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Forwards every call to another engine; deliberately broken engines override what they break. */
 class ForwardingDealEngine implements DealEngine {
@@ -39,13 +41,29 @@ class ForwardingDealEngine implements DealEngine {
   }
 
   @Override
-  public FireResult fire(String dealId, SalesEvent event, String idempotencyKey) {
-    return delegate.fire(dealId, event, idempotencyKey);
+  public FireResult fire(String dealId, SalesEvent event, DealEngine.Fire options) {
+    return delegate.fire(dealId, event, options);
   }
 
   @Override
-  public FireResult fire(String dealId, long expectedVersion, SalesEvent event, String idempotencyKey) {
-    return delegate.fire(dealId, expectedVersion, event, idempotencyKey);
+  public FireResult.Accepted override(String dealId, String targetStage, @Nullable String actor, String reason) {
+    return delegate.override(dealId, targetStage, actor, reason);
+  }
+
+  @Override
+  public FireResult.Accepted assignOwner(String dealId, String owner, @Nullable String actor) {
+    return delegate.assignOwner(dealId, owner, actor);
+  }
+
+  @Override
+  public FireResult migrate(String dealId, SalesProcess.MigrationPlan plan, @Nullable String actor, String reason) {
+    return delegate.migrate(dealId, plan, actor, reason);
+  }
+
+  @Override
+  public DealEngine.MigrationProgress migrateAll(SalesProcess.MigrationPlan plan, @Nullable String actor,
+      String reason, int batchSize, Consumer<? super DealEngine.MigrationProgress> progress) {
+    return delegate.migrateAll(plan, actor, reason, batchSize, progress);
   }
 
   @Override
@@ -61,6 +79,11 @@ class ForwardingDealEngine implements DealEngine {
   @Override
   public SalesProcess process(String processId) {
     return delegate.process(processId);
+  }
+
+  @Override
+  public SalesProcess process(String processId, int version) {
+    return delegate.process(processId, version);
   }
 
   @Override
