@@ -408,6 +408,59 @@ public final class SalesProcess {
     }
 
     /**
+     * Adds a stage right after another one in the pipeline order, as a new version of a process that grows a stage
+     * does (an onboarding stage after closing, say).
+     *
+     * @param previousStageId the id of a stage already added, which the new stage follows
+     * @param stage the stage, whose id must be new to this builder
+     * @return this builder
+     * @throws IllegalArgumentException if there is no stage {@code previousStageId}, or a stage with the new one's id
+     *     was already added
+     * @since 0.1
+     */
+    public Builder stageAfter(String previousStageId, Stage stage) {
+      Objects.requireNonNull(previousStageId, "previousStageId must not be null");
+      Objects.requireNonNull(stage, "stage must not be null");
+      if (!stages.containsKey(previousStageId)) {
+        throw new IllegalArgumentException("process '" + id + "' has no stage '" + previousStageId
+            + "' to add '" + stage.id() + "' after; its stages are " + stages.keySet());
+      }
+      if (stages.containsKey(stage.id())) {
+        throw new IllegalArgumentException("process '" + id + "' already has a stage '" + stage.id()
+            + "'; use replaceStage to change it");
+      }
+      Map<String, Stage> reordered = new LinkedHashMap<>();
+      stages.forEach((stageId, existing) -> {
+        reordered.put(stageId, existing);
+        if (stageId.equals(previousStageId)) {
+          reordered.put(stage.id(), stage);
+        }
+      });
+      stages.clear();
+      stages.putAll(reordered);
+      return this;
+    }
+
+    /**
+     * Removes a stage and every transition from or into it, as a new version of a process that drops or renames a
+     * stage does; a {@link MigrationPlan} then says where the deals in it go.
+     *
+     * @param stageId the id of a stage already added
+     * @return this builder
+     * @throws IllegalArgumentException if there is no such stage
+     * @since 0.1
+     */
+    public Builder removeStage(String stageId) {
+      Objects.requireNonNull(stageId, "stageId must not be null");
+      if (stages.remove(stageId) == null) {
+        throw new IllegalArgumentException("process '" + id + "' has no stage '" + stageId + "' to remove; its"
+            + " stages are " + stages.keySet());
+      }
+      transitions.removeIf(t -> t.source().equals(stageId) || t.target().equals(stageId));
+      return this;
+    }
+
+    /**
      * Replaces the stage with the same id, keeping its place in the pipeline (to rename it or change its metadata).
      *
      * @param stage the new stage, with the id of one already added

@@ -51,6 +51,29 @@ class ProcessVersionsTests {
   }
 
   @Test
+  void aNewVersionGrowsAStageInPlaceAndDropsAnotherWithItsTransitions() {
+    SalesProcess grown = V1.toBuilder().version(2)
+        .stageAfter("demo", Stage.open("trial", "Trial"))
+        .transition("demo", EventType.CONTACT_MADE, "trial")
+        .transition("trial", EventType.PRESENTATION_DELIVERED, "negotiation")
+        .transition("trial", EventType.CLOSED_LOST, "lost")
+        .build();
+    SalesProcess shrunk = grown.toBuilder().version(3).removeStage("trial").build();
+
+    assertThat(grown.stages()).extracting(Stage::id).containsExactly("lead", "demo", "trial", "negotiation", "won",
+        "lost");
+    assertThat(shrunk.stages()).extracting(Stage::id).doesNotContain("trial");
+    assertThat(shrunk.transitions()).noneMatch(t -> t.source().equals("trial") || t.target().equals("trial"));
+    assertThat(shrunk.transitions()).hasSize(V1.transitions().size());
+    assertThatThrownBy(() -> V1.toBuilder().stageAfter("nowhere", Stage.open("x", "X")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no stage 'nowhere' to add 'x' after");
+    assertThatThrownBy(() -> V1.toBuilder().stageAfter("lead", Stage.open("demo", "Demo")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already has a stage 'demo'");
+    assertThatThrownBy(() -> V1.toBuilder().removeStage("nowhere")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no stage 'nowhere' to remove");
+  }
+
+  @Test
   void mapsStagesWithTheSameIdUnlessToldAndTheOthersAsMapped() {
     MigrationPlan plan = MigrationPlan.builder(V1, V2).map("lead", "qualifying").map("negotiation", "proposal")
         .build();

@@ -29,8 +29,9 @@ public final class RetriesExample {
 
     String eventKey = UUID.randomUUID().toString();
     SalesEvent contact = new SalesEvent.ContactMade(Instant.now(), ContactChannel.PHONE);
-    FireResult first = engine.fire("D-42", contact, eventKey);
-    FireResult retried = engine.fire("D-42", contact, eventKey); // the first answer again, applied once
+    FireResult first = engine.fire("D-42", contact, DealEngine.Fire.options().idempotencyKey(eventKey));
+    FireResult retried = engine.fire("D-42", contact, DealEngine.Fire.options().idempotencyKey(eventKey));
+    // retried equals first: the first answer again, the event applied once
     // end::retries[]
     if (!retriedStart.equals(deal) || !retried.equals(first)) {
       throw new IllegalStateException("a retry changed the outcome: " + first + " then " + retried);

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
@@ -48,8 +50,8 @@ import org.springframework.statemachine.config.StateMachineFactory;
  * Statemachine 4.0.x a machine that enters an end state stops and cannot be reset and reused), and a machine that is
  * unusable after an event is replaced.
  *
- * <p>Thread-safe. One compiler may serve one engine or several; {@link #compiled(String)} answers for the process
- * compiled last under an id.
+ * <p>Thread-safe. One compiler may serve one engine or several; {@link #compiled(String, int)} answers for the
+ * process version compiled last under an id and version, {@link #compiled(String)} for its highest version.
  *
  * @since 0.1
  */
@@ -59,7 +61,9 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
 
   private final int poolSize;
   private final @Nullable Consumer<? super StateMachine<String, String>> customizer;
-  private final Map<String, SpringCompiledProcess> compiled = new ConcurrentHashMap<>();
+  /** By process id, then by version. */
+  private final Map<String, ConcurrentNavigableMap<Integer, SpringCompiledProcess>> compiled =
+      new ConcurrentHashMap<>();
 
   private SpringStatemachineCompiler(int poolSize,
       @Nullable Consumer<? super StateMachine<String, String>> customizer) {
@@ -155,28 +159,50 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
   public SpringCompiledProcess compile(SalesProcess process) {
     Objects.requireNonNull(process, "process must not be null");
     SpringCompiledProcess result = new SpringCompiledProcess(new PooledProcess(process, poolSize, customizer));
-    compiled.put(process.id(), result);
+    compiled.computeIfAbsent(process.id(), id -> new ConcurrentSkipListMap<>()).put(process.version(), result);
     return result;
   }
 
   /**
-   * Returns the process compiled last under {@code processId}.
+   * Returns the latest version of a process this compiler compiled, as compiled last.
    *
    * @param processId the id of a process this compiler compiled
-   * @return the compiled process, with its factory and pool counters
+   * @return the compiled process of its highest version, with its factory and pool counters
    * @throws IllegalArgumentException if this compiler compiled no process with that id
    */
   public SpringCompiledProcess compiled(String processId) {
-    SpringCompiledProcess result = compiled.get(Objects.requireNonNull(processId, "processId must not be null"));
+    return versions(processId).lastEntry().getValue();
+  }
+
+  /**
+   * Returns one version of a process this compiler compiled, as compiled last.
+   *
+   * @param processId the id of a process this compiler compiled
+   * @param version a version of it this compiler compiled
+   * @return the compiled process, with its factory and pool counters
+   * @throws IllegalArgumentException if this compiler compiled no such process or version
+   */
+  public SpringCompiledProcess compiled(String processId, int version) {
+    SpringCompiledProcess result = versions(processId).get(version);
     if (result == null) {
-      throw new IllegalArgumentException("this compiler compiled no process '" + processId
-          + "'; it compiled " + new TreeSet<>(compiled.keySet()));
+      throw new IllegalArgumentException("this compiler compiled no version " + version + " of process '"
+          + processId + "'; it compiled versions " + versions(processId).keySet());
     }
     return result;
   }
 
+  private ConcurrentNavigableMap<Integer, SpringCompiledProcess> versions(String processId) {
+    ConcurrentNavigableMap<Integer, SpringCompiledProcess> versions =
+        compiled.get(Objects.requireNonNull(processId, "processId must not be null"));
+    if (versions == null || versions.isEmpty()) {
+      throw new IllegalArgumentException("this compiler compiled no process '" + processId
+          + "'; it compiled " + new TreeSet<>(compiled.keySet()));
+    }
+    return versions;
+  }
+
   /**
-   * Returns the compiled {@code StateMachineFactory} of the process compiled last under {@code processId}; see
+   * Returns the compiled {@code StateMachineFactory} of the latest version of a process; see
    * {@link SpringCompiledProcess#factory()}.
    *
    * @param processId the id of a process this compiler compiled
@@ -187,9 +213,23 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
     return compiled(processId).factory();
   }
 
+  /**
+   * Returns the compiled {@code StateMachineFactory} of one version of a process; see
+   * {@link SpringCompiledProcess#factory()}.
+   *
+   * @param processId the id of a process this compiler compiled
+   * @param version a version of it this compiler compiled
+   * @return the factory, whose machines are the caller's and never pooled
+   * @throws IllegalArgumentException if this compiler compiled no such process or version
+   */
+  public StateMachineFactory<String, String> factoryFor(String processId, int version) {
+    return compiled(processId, version).factory();
+  }
+
   /** {@return how many machines the pools of every process this compiler compiled have ever created} */
   public long machinesCreated() {
-    return compiled.values().stream().mapToLong(SpringCompiledProcess::machinesCreated).sum();
+    return compiled.values().stream().flatMap(versions -> versions.values().stream())
+        .mapToLong(SpringCompiledProcess::machinesCreated).sum();
   }
 
   /**

@@ -15,6 +15,7 @@ class ArchitectureTests extends LibraryArchitectureTests {
       // The compiled model, for users' own machines, listeners, interceptors and test plans.
       "io.salesflow.spring.SpringCompiledProcess.factory()",
       "io.salesflow.spring.SpringStatemachineCompiler.factoryFor(java.lang.String)",
+      "io.salesflow.spring.SpringStatemachineCompiler.factoryFor(java.lang.String, int)",
       // Consumer<? super StateMachine<String, String>>: adds listeners and interceptors to the pooled machines.
       "io.salesflow.spring.SpringStatemachineCompiler.withMachineCustomizer(java.util.function.Consumer)",
       // Message<String> (spring-messaging, which Spring Statemachine's API is built on) for a factory's machines.

@@ -7,6 +7,7 @@ import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.testkit.ManualClock;
 import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,5 +50,34 @@ class DifferentialTests {
     assertThat(tally.outcomesReached).as("%s", tally).contains("WON", "LOST");
     assertThat(compiler.compiled(process.id()).machinesCreated()).isEqualTo(1);
     assertThat(compiler.compiled(process.id()).machinesDiscarded()).isZero();
+  }
+
+  /** Every process of {@link #processes()} with a plan to an unchanged version 2, and one plan that changes a lot. */
+  static Stream<SalesProcess.MigrationPlan> plans() {
+    Stream<SalesProcess.MigrationPlan> unchanged = processes().map(process -> SalesProcess.MigrationPlan
+        .builder(process, process.toBuilder().version(2).build()).build());
+    return Stream.concat(unchanged, Stream.of(TestProcesses.inboundDemoPlan()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("plans")
+  void springEngineDecidesLikeTheTableEngineThroughOverridesOwnersAndMigrations(SalesProcess.MigrationPlan plan) {
+    ManualClock clock = ManualClock.startingAt(Instant.parse("2026-11-02T09:00:00Z"));
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(2);
+    EngineDriver.Tally tally = new EngineDriver.Tally();
+    try (DealEngine table = DealEngine.tableEngine().clock(clock).process(plan.from()).process(plan.to()).build();
+        DealEngine spring = compiler.engine().clock(clock).process(plan.from()).process(plan.to()).build()) {
+      SplittableRandom seeds = new SplittableRandom(plan.processId().hashCode() + 2);
+      for (int walk = 0; walk < WALKS_PER_PROCESS / 2; walk++) {
+        EngineDriver.walk(plan.from(), plan, "A-" + walk, seeds.nextLong(), table, spring, clock, tally, 42);
+      }
+    }
+
+    assertThat(List.of(tally.overrides, tally.migrations, tally.ownersAssigned)).as("%s", tally)
+        .allSatisfy(count -> assertThat(count).isGreaterThan(20L));
+    assertThat(compiler.compiled(plan.processId(), 1).machinesCreated()).isEqualTo(1);
+    assertThat(compiler.compiled(plan.processId(), 2).machinesCreated()).isEqualTo(1);
+    assertThat(compiler.compiled(plan.processId())).isSameAs(compiler.compiled(plan.processId(), 2));
+    assertThat(compiler.machinesCreated()).isEqualTo(2);
   }
 }

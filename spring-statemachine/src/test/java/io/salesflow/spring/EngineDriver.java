@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /** Runs the same seeded walk on two engines and says where they first differ. */
 final class EngineDriver {
@@ -20,7 +21,7 @@ final class EngineDriver {
 
   /** What one call did: a result, or the exception it threw, compared by class and message. */
   record Outcome(FireResult result, String thrown) {
-    static Outcome of(Supplier<FireResult> call) {
+    static Outcome of(Supplier<? extends FireResult> call) {
       try {
         return new Outcome(call.get(), null);
       } catch (RuntimeException e) {
@@ -41,6 +42,9 @@ final class EngineDriver {
     long internal;
     long thrown;
     long terminalEntries;
+    long overrides;
+    long migrations;
+    long ownersAssigned;
     final java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
     final java.util.Set<io.salesflow.Transition> taken =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -71,7 +75,9 @@ final class EngineDriver {
     @Override
     public String toString() {
       return steps + " steps: " + accepted + " accepted (" + internal + " internal), rejected " + byKind + ", "
-          + thrown + " thrown, outcomes " + outcomesReached + " (" + terminalEntries + "), " + taken.size() + " transitions taken";
+          + thrown + " thrown, outcomes " + outcomesReached + " (" + terminalEntries + "), " + taken.size()
+          + " transitions taken, " + overrides + " overrides, " + migrations + " migrations, " + ownersAssigned
+          + " owners assigned";
     }
   }
 
@@ -87,20 +93,44 @@ final class EngineDriver {
   /** Like {@link #walk(SalesProcess, String, long, DealEngine, DealEngine, ManualClock, Tally)}, shorter walks. */
   static void walk(SalesProcess process, String dealId, long seed, DealEngine reference, DealEngine candidate,
       ManualClock clock, Tally tally, int maxLength) {
+    walk(process, null, dealId, seed, reference, candidate, clock, tally, maxLength);
+  }
+
+  /**
+   * Like {@link #walk(SalesProcess, String, long, DealEngine, DealEngine, ManualClock, Tally)}, and when a plan is
+   * given, with administrative steps among the events: overrides to random stages (reopening closed deals too),
+   * changes of owner, and once the migration of the deal by the plan, after which it runs on the plan's new version.
+   * The deal starts on the plan's old version, which both engines must run, as the new one.
+   */
+  static void walk(SalesProcess process, SalesProcess.@Nullable MigrationPlan plan, String dealId, long seed,
+      DealEngine reference, DealEngine candidate, ManualClock clock, Tally tally, int maxLength) {
     RandomGenerator random = new java.util.SplittableRandom(seed);
     List<Stage> open = process.stages(StageKind.OPEN, StageKind.POST_SALE);
     String entry = random.nextInt(5) == 0 ? open.get(random.nextInt(open.size())).id() : process.initialStage().id();
     DealFacts facts = random.nextBoolean() ? DealFacts.none() : DealFacts.builder().source("web")
         .putAttributes("campaign", "autumn").build();
-    Deal expected = reference.start(dealId, process.id(), facts, entry);
-    Deal actual = candidate.start(dealId, process.id(), facts, entry);
+    DealEngine.Start start = DealEngine.Start.of(dealId, process.id()).facts(facts).entryStage(entry);
+    if (plan != null) {
+      start = start.processVersion(plan.fromVersion());
+    }
+    Deal expected = reference.start(start);
+    Deal actual = candidate.start(start);
     check(actual, expected, process, seed, 0, "start");
     int length = 1 + random.nextInt(maxLength);
     int afterTerminal = 0;
     for (int step = 1; step <= length && afterTerminal < 2; step++) {
       clock.advance(java.time.Duration.ofMinutes(1 + random.nextInt(3000)));
       Deal now = reference.get(dealId);
-      SalesEvent event = RandomEvents.next(process, now.stage(), random, clock.instant());
+      SalesProcess running = plan != null && now.processVersion() == plan.toVersion() ? plan.to() : process;
+      if (plan != null && random.nextInt(8) == 0) {
+        administrativeStep(running, plan, dealId, now, random, reference, candidate, process, seed, step, tally);
+        Deal after = reference.get(dealId);
+        if ((after.processVersion() == plan.toVersion() ? plan.to() : process).stage(after.stage()).isTerminal()) {
+          afterTerminal++;
+        }
+        continue;
+      }
+      SalesEvent event = RandomEvents.next(running, now.stage(), random, clock.instant());
       Outcome want;
       Outcome got;
       if (random.nextInt(20) == 0) {
@@ -112,18 +142,49 @@ final class EngineDriver {
         got = Outcome.of(() -> candidate.fire(dealId, event));
       }
       check(got, want, process, seed, step, event);
-      tally.add(process, want);
-      if (want.result() instanceof FireResult.Accepted accepted) {
+      tally.add(running, want);
+      if (want.result() instanceof FireResult.Accepted accepted && running == process) {
         io.salesflow.engine.CompiledProcess.Decision decision = io.salesflow.engine.CompiledProcess.Decision.firstAllowed(process,
             io.salesflow.GuardContext.of(now, event, accepted.transition().at()),
             process.transitions(now.stage(), event.type()));
         tally.taken.add(((io.salesflow.engine.CompiledProcess.Decision.Take) decision).transition());
       }
-      if (process.stage(reference.get(dealId).stage()).isTerminal()) {
+      if (running.stage(reference.get(dealId).stage()).isTerminal()) {
         afterTerminal++;
       }
     }
     check(candidate.get(dealId), reference.get(dealId), process, seed, length, "end of walk");
+  }
+
+  /** An override, a new owner or the migration, done on both engines and compared. */
+  private static void administrativeStep(SalesProcess running, SalesProcess.MigrationPlan plan, String dealId,
+      Deal now, RandomGenerator random, DealEngine reference, DealEngine candidate, SalesProcess process, long seed,
+      int step, Tally tally) {
+    int roll = random.nextInt(3);
+    Outcome want;
+    Outcome got;
+    String what;
+    if (roll == 0 && now.processVersion() == plan.fromVersion()) {
+      what = "migration";
+      want = Outcome.of(() -> reference.migrate(dealId, plan, "ops-ann", "moving to version " + plan.toVersion()));
+      got = Outcome.of(() -> candidate.migrate(dealId, plan, "ops-ann", "moving to version " + plan.toVersion()));
+      tally.migrations++;
+    } else if (roll == 1) {
+      String owner = List.of("rep-ann", "rep-bob", "rep-chen").get(random.nextInt(3));
+      what = "owner " + owner;
+      want = Outcome.of(() -> reference.assignOwner(dealId, owner, "manager-max"));
+      got = Outcome.of(() -> candidate.assignOwner(dealId, owner, "manager-max"));
+      tally.ownersAssigned++;
+    } else {
+      List<Stage> stages = running.stages();
+      String target = stages.get(random.nextInt(stages.size())).id();
+      what = "override to " + target;
+      want = Outcome.of(() -> reference.override(dealId, target, "manager-max", "pipeline review"));
+      got = Outcome.of(() -> candidate.override(dealId, target, "manager-max", "pipeline review"));
+      tally.overrides++;
+    }
+    check(got, want, process, seed, step, what);
+    check(candidate.get(dealId), reference.get(dealId), process, seed, step, what + " (stored)");
   }
 
   private static void check(Object actual, Object expected, SalesProcess process, long seed, int step,

@@ -77,6 +77,12 @@ final class RandomEvents {
         return new SalesEvent.ReferralReceived(now, "a customer");
       case "onboarding-done":
         return new SalesEvent.OnboardingDone(now);
+      case "stage-overridden":
+        return new SalesEvent.StageOverridden(now, "fired by hand", random.nextBoolean());
+      case "deal-migrated":
+        return new SalesEvent.DealMigrated(now, 1, 2, "fired by hand", List.of());
+      case "owner-assigned":
+        return new SalesEvent.OwnerAssigned(now, "rep-ann", null);
       default:
         return new SalesEvent.Custom(type, now, random.nextBoolean() ? Map.of("campaign", "spring-" + random.nextInt(3))
             : Map.of("note", "n"));

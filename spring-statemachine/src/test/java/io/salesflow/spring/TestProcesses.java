@@ -23,6 +23,42 @@ final class TestProcesses {
   }
 
   /**
+   * A plan from {@link #inboundDemo()} to a version 2 in which demo is called discovery, a closing stage needing an
+   * amount comes between negotiation and won, and lost deals can be nurtured: deals lost on version 1 are reopened
+   * in nurture, and deals missing an amount are moved anyway with the exception recorded.
+   */
+  static SalesProcess.MigrationPlan inboundDemoPlan() {
+    SalesProcess v2 = SalesProcess.builder("inbound-demo")
+        .version(2)
+        .name("Inbound demo")
+        .stage(Stage.open("lead", "Lead"))
+        .stage(Stage.open("discovery", "Discovery"))
+        .stage(Stage.open("negotiation", "Negotiation"))
+        .stage(Stage.builder().id("closing").name("Closing").kind(StageKind.OPEN).addRequiredToEnter("amount")
+            .build())
+        .stage(Stage.won("won", "Won"))
+        .stage(Stage.lost("lost", "Lost"))
+        .stage(Stage.open("nurture", "Nurture"))
+        .initialStage("lead")
+        .internal("lead", EventType.FOLLOW_UP_LOGGED)
+        .transition("lead", EventType.QUALIFICATION_ASSESSED, "discovery", SalesGuards.bantAtLeast(3))
+        .transition("discovery", EventType.PRESENTATION_DELIVERED, "negotiation")
+        .transition("negotiation", EventType.OBJECTION_RAISED, "discovery")
+        .transition("negotiation", EventType.PROPOSAL_SENT, "closing")
+        .transition("closing", EventType.CLOSED_WON, "won", SalesGuards.noOpenObjections())
+        .transition("lead", EventType.CLOSED_LOST, "lost", SalesGuards.followUpsBeforeNoResponseLoss())
+        .transition("discovery", EventType.CLOSED_LOST, "lost")
+        .transition("negotiation", EventType.CLOSED_LOST, "lost")
+        .transition("closing", EventType.CLOSED_LOST, "lost")
+        .transition("discovery", EventType.FOLLOW_UP_LOGGED, "nurture")
+        .transition("nurture", EventType.CONTACT_MADE, "lead")
+        .transition("nurture", EventType.CLOSED_LOST, "lost")
+        .build();
+    return SalesProcess.MigrationPlan.builder(inboundDemo(), v2).map("demo", "discovery").reopen("lost", "nurture")
+        .missingFields(SalesProcess.MigrationPlan.MissingFields.MOVE_WITH_EXCEPTION).build();
+  }
+
+  /**
    * The core tests' process (core/src/test/java/io/salesflow/Fixtures.java): one guard to leave lead, a loop from
    * negotiation back to demo, an internal follow-up in lead.
    */
