@@ -23,7 +23,9 @@ final class FunnelPrinter {
             entered   deals that were ever in the stage; a deal that came back counts once
             advanced  of those, deals that last left it for a stage that is not lost: onwards, or back in a loop
             lost      deals that last left it straight into a lost stage: lost or disqualified there
-            still     deals in it now; entered = advanced + lost + still
+            overr.    (only when a deal was overridden) deals that last left it by an override, or by a
+                      migration into another stage: moved by hand, past the rules, never a conversion
+            still     deals in it now; entered = advanced + lost + overr. + still
             conv      share of the deals that entered it that later reached a later stage that is not lost;
                       not advanced / entered: a deal sent back to an earlier stage and lost there counts as
                       advanced, but not as converted
@@ -39,12 +41,15 @@ final class FunnelPrinter {
     List<StageFunnel> rows = report.stages().stream().filter(s -> s.stage().kind() != StageKind.LOST).toList();
     int nameWidth = Math.max(5, rows.stream().mapToInt(s -> s.stage().name().length()).max().orElse(5));
     int max = Math.max(1, rows.stream().mapToInt(StageFunnel::entered).max().orElse(1));
-    out.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %7s %8s %6s %6s %6s %7s %7s %7s  %s%n", "stage",
-        "entered", "advanced", "lost", "still", "conv", "median", "p90", "stalled", "entered"));
+    boolean overrides = report.overrides() > 0 || rows.stream().anyMatch(s -> s.overridden() > 0);
+    out.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %7s %8s %6s%s %6s %6s %7s %7s %7s  %s%n", "stage",
+        "entered", "advanced", "lost", overrides ? String.format(Locale.ROOT, " %6s", "overr.") : "", "still",
+        "conv", "median", "p90", "stalled", "entered"));
     for (StageFunnel s : rows) {
       int width = (int) Math.round((double) s.entered() / max * BAR);
-      out.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %7d %8d %6d %6d %6s %7s %7s %7d  %s%n",
-          s.stage().name(), s.entered(), s.advanced(), s.lost(), s.stillThere(),
+      out.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %7d %8d %6d%s %6d %6s %7s %7s %7d  %s%n",
+          s.stage().name(), s.entered(), s.advanced(), s.lost(),
+          overrides ? String.format(Locale.ROOT, " %6d", s.overridden()) : "", s.stillThere(),
           s.stage().kind() == StageKind.WON ? "" : percent(s.conversion()),
           duration(s.medianTimeInStage()), duration(s.p90TimeInStage()), s.stalledNow(),
           "█".repeat(width) + (width == 0 && s.entered() > 0 ? "▏" : "")));

@@ -83,6 +83,8 @@ class ProcessVersionsExampleTests {
     assertThat(outcome.report().overrides()).isEqualTo(1);
     assertThat(outcome.report().stage("qualification").reachedLaterStage())
         .as("D-100 reached presentation by the override only").isZero();
+    assertThat(FunnelPrinter.table(outcome.report()).lines().findFirst().orElseThrow()).contains("lost overr.");
+    assertThat(FunnelPrinter.table(DocsGenerator.funnel(SalesCatalog.fiveStep()))).doesNotContain("overr.");
   }
 
   @ParameterizedTest
