@@ -340,22 +340,7 @@ public abstract class DealEngineContract {
   @Test
   void callsListenersForStartsAcceptedAndRejectedEvents() {
     List<Object> heard = new CopyOnWriteArrayList<>();
-    DealEngine.Listener listener = new DealEngine.Listener() {
-      @Override
-      public void onStarted(Deal deal) {
-        heard.add(deal);
-      }
-
-      @Override
-      public void onTransition(FireResult.Accepted accepted) {
-        heard.add(accepted);
-      }
-
-      @Override
-      public void onRejection(FireResult.Rejected rejected) {
-        heard.add(rejected);
-      }
-    };
+    DealEngine.Listener listener = recordingInto(heard);
     engine.addListener(listener);
 
     Deal started = engine.start("D-1", PROCESS);
@@ -445,22 +430,7 @@ public abstract class DealEngineContract {
         throw new IllegalStateException("a listener failed");
       }
     });
-    engine.addListener(new DealEngine.Listener() {
-      @Override
-      public void onStarted(Deal deal) {
-        heardLater.add(deal);
-      }
-
-      @Override
-      public void onTransition(FireResult.Accepted accepted) {
-        heardLater.add(accepted);
-      }
-
-      @Override
-      public void onRejection(FireResult.Rejected rejected) {
-        heardLater.add(rejected);
-      }
-    });
+    engine.addListener(recordingInto(heardLater));
 
     Deal started = engine.start("D-1", PROCESS);
     FireResult accepted = fire("D-1", qualification(true));
@@ -1030,6 +1000,26 @@ public abstract class DealEngineContract {
   /** How many deals the store holds, in the contract's process and in the one no engine runs. */
   private int storedDeals() {
     return store.findByProcess(PROCESS).size() + store.findByProcess("no-such-process").size();
+  }
+
+  /** A listener that adds every started deal, accepted and rejected result to {@code heard}, in order. */
+  private static DealEngine.Listener recordingInto(List<Object> heard) {
+    return new DealEngine.Listener() {
+      @Override
+      public void onStarted(Deal deal) {
+        heard.add(deal);
+      }
+
+      @Override
+      public void onTransition(FireResult.Accepted accepted) {
+        heard.add(accepted);
+      }
+
+      @Override
+      public void onRejection(FireResult.Rejected rejected) {
+        heard.add(rejected);
+      }
+    };
   }
 
   /** A store whose next append commits and then fails, as a connection dropped while the commit was answered. */
