@@ -653,16 +653,11 @@ public abstract class DealEngineContract {
 
   @Test
   void overridesPastAGuardRecordingWhoAndWhyAndTellsListeners() {
-    List<FireResult> heard = new CopyOnWriteArrayList<>();
-    engine.addListener(new DealEngine.Listener() {
-      @Override
-      public void onTransition(FireResult.Accepted accepted) {
-        heard.add(accepted);
-      }
-    });
     engine.start("D-1", PROCESS);
     FireResultAssert.assertThat(fire("D-1", qualification(false))).isRejectedWith(RejectionKind.GUARD_DENIED);
     Deal before = engine.get("D-1");
+    List<Object> heard = new CopyOnWriteArrayList<>();
+    engine.addListener(recordingInto(heard));
     Instant at = clock.advance(Duration.ofMinutes(5));
 
     FireResult.Accepted override = engine.override("D-1", "qualified", "manager-max",
@@ -780,13 +775,8 @@ public abstract class DealEngineContract {
     engine.start("D-2", PROCESS);
     Deal d2 = engine.get("D-2");
     DealEngine both = engineWith(CONTRACT_PROCESS, CONTRACT_PROCESS_V2);
-    List<FireResult> heard = new CopyOnWriteArrayList<>();
-    both.addListener(new DealEngine.Listener() {
-      @Override
-      public void onTransition(FireResult.Accepted accepted) {
-        heard.add(accepted);
-      }
-    });
+    List<Object> heard = new CopyOnWriteArrayList<>();
+    both.addListener(recordingInto(heard));
     Instant at = clock.advance(Duration.ofDays(1));
 
     FireResult migrated = both.migrate("D-1", PLAN, "ops-ann", "qualified is called discovery now");
