@@ -329,7 +329,8 @@ public final class SalesProcess {
 
   @Override
   public String toString() {
-    return "SalesProcess{" + id + " v" + version + ", " + stages.size() + " stages, " + transitions.size() + " transitions}";
+    return "SalesProcess{" + id + " v" + version + ", " + stages.size() + " stages, " + transitions.size()
+        + " transitions}";
   }
 
   /**

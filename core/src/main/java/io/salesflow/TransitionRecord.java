@@ -107,6 +107,7 @@ public record TransitionRecord(long version, String from, String to, SalesEvent 
   @Override
   public String toString() {
     return "v" + version + " " + from + (internal ? " (internal)" : " -> " + to) + " on " + event.type() + " at " + at
-        + " by " + (actor == null ? "unknown" : actor) + (idempotencyKey == null ? "" : " (key " + idempotencyKey + ")");
+        + " by " + (actor == null ? "unknown" : actor)
+        + (idempotencyKey == null ? "" : " (key " + idempotencyKey + ")");
   }
 }

@@ -73,6 +73,19 @@ public class EngineBenchmarks {
     }
   }
 
+  /** Row 1 with every event fired by a named actor. */
+  public static class TableEngineActor extends RowState {
+    @Override
+    String name() {
+      return "table engine, with an actor";
+    }
+
+    @Override
+    Row create() {
+      return EngineRow.tableWithActor();
+    }
+  }
+
   /** Row 1 with deals that start with 1,000 history records. */
   public static class TableEngineHistory extends RowState {
     @Override
@@ -166,6 +179,11 @@ public class EngineBenchmarks {
 
   @Benchmark
   public String row1_tableEngine(TableEngine state) {
+    return state.walk.step(state.row);
+  }
+
+  @Benchmark
+  public String row1a_tableEngine_actor(TableEngineActor state) {
     return state.walk.step(state.row);
   }
 

@@ -11,6 +11,7 @@ import io.salesflow.spring.SpringStatemachineCompiler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rows 1 and 2: a {@link DealEngine} with full semantics (guard verdicts with reasons, a new snapshot and a history
@@ -27,8 +28,10 @@ public final class EngineRow implements Row {
   private final RecyclingStore store;
   private final String[] ids = new String[Workload.DEALS];
   private final Deal[] seeds;
+  private final DealEngine.@Nullable Fire options;
 
-  private EngineRow(DealEngine.Builder builder, int history) {
+  private EngineRow(DealEngine.Builder builder, int history, DealEngine.@Nullable Fire options) {
+    this.options = options;
     this.store = new RecyclingStore();
     this.engine = builder.process(Workload.PROCESS).store(store).build();
     this.seeds = seeds(history);
@@ -40,12 +43,20 @@ public final class EngineRow implements Row {
 
   /** Row 1: the table engine; deals start with {@code history} records. */
   public static EngineRow table(int history) {
-    return new EngineRow(DealEngine.tableEngine(), history);
+    return new EngineRow(DealEngine.tableEngine(), history, null);
+  }
+
+  /**
+   * Row 1 with an actor: the table engine, every event fired by a named rep, so that each history record carries
+   * who fired it.
+   */
+  public static EngineRow tableWithActor() {
+    return new EngineRow(DealEngine.tableEngine(), 0, DealEngine.Fire.by("rep-ann"));
   }
 
   /** Row 2: the Spring Statemachine engine, with its default pool; deals start with {@code history} records. */
   public static EngineRow spring(int history) {
-    return new EngineRow(SpringStatemachineCompiler.springStatemachineEngine(), history);
+    return new EngineRow(SpringStatemachineCompiler.springStatemachineEngine(), history, null);
   }
 
   /**
@@ -71,7 +82,8 @@ public final class EngineRow implements Row {
 
   @Override
   public String fire(int slot, Step step, boolean last) {
-    FireResult result = engine.fire(ids[slot], step.event);
+    FireResult result = options == null ? engine.fire(ids[slot], step.event)
+        : engine.fire(ids[slot], step.event, options);
     String stage = result.deal().stage();
     if (last) {
       store.recycle(seeds[slot]);

@@ -421,7 +421,8 @@ final class StandardDealEngine implements DealEngine {
     String stage = plan.targetStage(deal.stage());
     DealFacts facts = plan.migrateFacts(deal.facts());
     List<String> unmet = plan.unmetRequirements(stage, facts);
-    boolean move = unmet.isEmpty() || plan.missingFields() == SalesProcess.MigrationPlan.MissingFields.MOVE_WITH_EXCEPTION;
+    boolean move = unmet.isEmpty()
+        || plan.missingFields() == SalesProcess.MigrationPlan.MissingFields.MOVE_WITH_EXCEPTION;
     Instant now = clock.instant();
     SalesEvent event = new SalesEvent.DealMigrated(now, plan.fromVersion(), plan.toVersion(), reason, unmet);
     if (!move) {
