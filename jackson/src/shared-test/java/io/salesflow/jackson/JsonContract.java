@@ -96,7 +96,7 @@ abstract class JsonContract {
   static List<SalesProcess> processes() {
     List<SalesProcess> processes = new ArrayList<>(SalesCatalog.all());
     processes.add(JsonTestProcesses.inbound());
-    processes.add(JsonTestProcesses.community());
+    processes.add(JsonTestProcesses.partnerDeals());
     return processes;
   }
 
@@ -158,15 +158,15 @@ abstract class JsonContract {
 
   @Test
   void customEventRoundTripsWhenItsTypeIsRegistered() throws Exception {
-    SalesEvent.Custom event = new SalesEvent.Custom(JsonTestProcesses.SIGNED_UP, T0,
+    SalesEvent.Custom event = new SalesEvent.Custom(JsonTestProcesses.SUBMITTED, T0,
         Map.of("segment", "smb", "plan", "team"));
-    Json json = json(List.of(JsonTestProcesses.SIGNED_UP));
-    assertThat(json.write(event)).isEqualTo("{\"type\":\"signed-up\",\"occurredAt\":\"2026-01-05T09:00:00Z\","
+    Json json = json(List.of(JsonTestProcesses.SUBMITTED));
+    assertThat(json.write(event)).isEqualTo("{\"type\":\"submitted\",\"occurredAt\":\"2026-01-05T09:00:00Z\","
         + "\"attributes\":{\"plan\":\"team\",\"segment\":\"smb\"}}");
     roundTrip(json, event, SalesEvent.class);
     roundTrip(json, event, SalesEvent.Custom.class);
-    assertThat(json.read("{\"type\":\"signed-up\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}", SalesEvent.class))
-        .as("attributes may be left out").isEqualTo(new SalesEvent.Custom(JsonTestProcesses.SIGNED_UP, T0));
+    assertThat(json.read("{\"type\":\"submitted\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}", SalesEvent.class))
+        .as("attributes may be left out").isEqualTo(new SalesEvent.Custom(JsonTestProcesses.SUBMITTED, T0));
     assertThat(jsonReadingAnyEventType().read(json.write(event), SalesEvent.class)).isEqualTo(event);
   }
 
@@ -179,11 +179,11 @@ abstract class JsonContract {
         .hasMessageContaining("unknown event type 'closed-wn'")
         .hasMessageContaining("closed-won")
         .hasMessageContaining("withEventTypes(EventType.custom(\"closed-wn\"))");
-    String unregistered = "{\"type\":\"signed-up\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}";
-    assertThatThrownBy(() -> json(List.of(JsonTestProcesses.POSTED)).read(unregistered, SalesEvent.class))
+    String unregistered = "{\"type\":\"submitted\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}";
+    assertThatThrownBy(() -> json(List.of(JsonTestProcesses.NOTE_ADDED)).read(unregistered, SalesEvent.class))
         .isInstanceOf(invalidTypeIdException())
-        .hasMessageContaining("unknown event type 'signed-up'")
-        .hasMessageContaining("the custom types registered are posted");
+        .hasMessageContaining("unknown event type 'submitted'")
+        .hasMessageContaining("the custom types registered are note-added");
     assertThatThrownBy(() -> json().read("{\"type\":\"Closed Won\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}",
         SalesEvent.class)).isInstanceOf(invalidTypeIdException()).hasMessageContaining("'Closed Won'");
   }
@@ -199,9 +199,9 @@ abstract class JsonContract {
 
   @Test
   void eventsOfTheProcessesGivenAreRead() throws Exception {
-    SalesEvent.Custom posted = new SalesEvent.Custom(JsonTestProcesses.POSTED, T0, Map.of("topic", "pricing"));
-    Json json = json(JsonTestProcesses.community().eventTypes());
-    assertThat(json.read(json.write(posted), SalesEvent.class)).isEqualTo(posted);
+    SalesEvent.Custom note = new SalesEvent.Custom(JsonTestProcesses.NOTE_ADDED, T0, Map.of("topic", "pricing"));
+    Json json = json(JsonTestProcesses.partnerDeals().eventTypes());
+    assertThat(json.read(json.write(note), SalesEvent.class)).isEqualTo(note);
   }
 
   // ------------------------------------------------------------------------------------------ the pinned format

@@ -10,10 +10,10 @@ import java.time.Duration;
 /** Custom processes the JSON round trip runs on, beside the catalog's: custom events, guards and stage metadata. */
 final class JsonTestProcesses {
   static final EventType WEBINAR_ATTENDED = EventType.custom("webinar-attended");
-  static final EventType SIGNED_UP = EventType.custom("signed-up");
-  static final EventType POSTED = EventType.custom("posted");
-  static final EventType UPGRADED = EventType.custom("upgraded");
-  static final EventType CHURNED = EventType.custom("churned");
+  static final EventType SUBMITTED = EventType.custom("submitted");
+  static final EventType NOTE_ADDED = EventType.custom("note-added");
+  static final EventType APPROVED = EventType.custom("approved");
+  static final EventType WITHDRAWN = EventType.custom("withdrawn");
 
   private JsonTestProcesses() {}
 
@@ -42,20 +42,21 @@ final class JsonTestProcesses {
         .build();
   }
 
-  /** Only custom events: a community funnel where upgrading needs a known segment. */
-  static SalesProcess community() {
-    return SalesProcess.builder("community")
-        .stage(Stage.open("visitor", "Visitor"))
-        .stage(Stage.open("member", "Member"))
-        .stage(Stage.won("paying", "Paying"))
-        .stage(Stage.lost("gone", "Gone"))
-        .initialStage("visitor")
-        .transition("visitor", SIGNED_UP, "member")
-        .internal("member", POSTED)
-        .transition("member", UPGRADED, "paying", TransitionGuard.of("segment known",
-            ctx -> ctx.facts().attributes().containsKey("segment"), "segment: not known yet"))
-        .transition("visitor", CHURNED, "gone")
-        .transition("member", CHURNED, "gone")
+  /** Only custom events: deals a reseller brings, approved once the partner's tier is known. */
+  static SalesProcess partnerDeals() {
+    return SalesProcess.builder("partner-deals")
+        .name("Partner deals")
+        .stage(Stage.open("registered", "Registered by a partner"))
+        .stage(Stage.open("in-review", "In review"))
+        .stage(Stage.won("approved", "Approved"))
+        .stage(Stage.lost("declined", "Declined"))
+        .initialStage("registered")
+        .transition("registered", SUBMITTED, "in-review")
+        .internal("in-review", NOTE_ADDED)
+        .transition("in-review", APPROVED, "approved", TransitionGuard.of("partner tier known",
+            ctx -> ctx.facts().field("tier").isPresent(), "tier: ask the partner manager for the partner's tier"))
+        .transition("registered", WITHDRAWN, "declined")
+        .transition("in-review", WITHDRAWN, "declined")
         .build();
   }
 }

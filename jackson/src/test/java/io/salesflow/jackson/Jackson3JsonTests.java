@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The shared JSON contract on Jackson 3, and how the module is registered there. */
 class Jackson3JsonTests extends JsonContract {
-  static final String SIGNED_UP = "{\"type\":\"signed-up\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}";
+  static final String SUBMITTED_JSON = "{\"type\":\"submitted\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}";
 
   @Override
   Json newJson(Collection<EventType> customTypes) {
@@ -59,27 +59,27 @@ class Jackson3JsonTests extends JsonContract {
         .contains(SalesflowModule.class);
     ObjectMapper mapper = JsonMapper.builder().findAndAddModules().build();
     assertThat(mapper.registeredModules()).extracting(JacksonModule::getModuleName).contains("salesflow");
-    assertThat(mapper.readValue(SIGNED_UP.replace("signed-up", "presentation-delivered"), SalesEvent.class))
+    assertThat(mapper.readValue(SUBMITTED_JSON.replace("submitted", "presentation-delivered"), SalesEvent.class))
         .isEqualTo(new SalesEvent.PresentationDelivered(T0));
   }
 
   @Test
   void aModuleAddedAfterServiceLoadingReplacesTheOneFound() {
-    EventType signedUp = EventType.custom("signed-up");
+    EventType submitted = EventType.custom("submitted");
     ObjectMapper mapper = JsonMapper.builder().findAndAddModules()
-        .addModule(new SalesflowModule().withEventTypes(signedUp)).build();
-    assertThat(mapper.readValue(SIGNED_UP, SalesEvent.class)).isEqualTo(new SalesEvent.Custom(signedUp, T0));
+        .addModule(new SalesflowModule().withEventTypes(submitted)).build();
+    assertThat(mapper.readValue(SUBMITTED_JSON, SalesEvent.class)).isEqualTo(new SalesEvent.Custom(submitted, T0));
   }
 
   @Test
   void modulesAreValuesThatSayWhatTheyRead() {
-    SalesflowModule module = new SalesflowModule().withEventTypesOf(JsonTestProcesses.community());
-    assertThat(module).isEqualTo(new SalesflowModule().withEventTypes(List.of(JsonTestProcesses.SIGNED_UP,
-        JsonTestProcesses.POSTED, JsonTestProcesses.UPGRADED, JsonTestProcesses.CHURNED, EventType.CLOSED_WON)))
+    SalesflowModule module = new SalesflowModule().withEventTypesOf(JsonTestProcesses.partnerDeals());
+    assertThat(module).isEqualTo(new SalesflowModule().withEventTypes(List.of(JsonTestProcesses.SUBMITTED,
+        JsonTestProcesses.NOTE_ADDED, JsonTestProcesses.APPROVED, JsonTestProcesses.WITHDRAWN, EventType.CLOSED_WON)))
         .isNotEqualTo(new SalesflowModule()).hasSameHashCodeAs(new SalesflowModule()
-            .withEventTypesOf(JsonTestProcesses.community()));
-    assertThat(module).hasToString("SalesflowModule (reads built-in event types and [churned, posted, signed-up, "
-        + "upgraded])");
+            .withEventTypesOf(JsonTestProcesses.partnerDeals()));
+    assertThat(module).hasToString("SalesflowModule (reads built-in event types and [approved, note-added, submitted, "
+        + "withdrawn])");
     assertThat(new SalesflowModule().withAnyEventType()).hasToString(
         "SalesflowModule (reads built-in and any custom event types)");
   }

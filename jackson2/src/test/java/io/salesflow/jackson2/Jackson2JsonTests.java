@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shared JSON contract on Jackson 2, and how the module is registered there. */
 class Jackson2JsonTests extends JsonContract {
-  static final String SIGNED_UP = "{\"type\":\"signed-up\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}";
+  static final String SUBMITTED_JSON = "{\"type\":\"submitted\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}";
 
   @Override
   Json newJson(Collection<EventType> customTypes) {
@@ -58,27 +58,27 @@ class Jackson2JsonTests extends JsonContract {
         .contains(SalesflowJackson2Module.class);
     ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
     assertThat(mapper.getRegisteredModuleIds()).contains(new SalesflowJackson2Module().getTypeId());
-    assertThat(mapper.readValue(SIGNED_UP.replace("signed-up", "presentation-delivered"), SalesEvent.class))
+    assertThat(mapper.readValue(SUBMITTED_JSON.replace("submitted", "presentation-delivered"), SalesEvent.class))
         .isEqualTo(new SalesEvent.PresentationDelivered(T0));
   }
 
   @Test
   void aModuleRegisteredAfterServiceLoadingIsAskedFirst() throws Exception {
-    EventType signedUp = EventType.custom("signed-up");
+    EventType submitted = EventType.custom("submitted");
     ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
-        .registerModule(new SalesflowJackson2Module().withEventTypes(signedUp));
-    assertThat(mapper.readValue(SIGNED_UP, SalesEvent.class)).isEqualTo(new SalesEvent.Custom(signedUp, T0));
+        .registerModule(new SalesflowJackson2Module().withEventTypes(submitted));
+    assertThat(mapper.readValue(SUBMITTED_JSON, SalesEvent.class)).isEqualTo(new SalesEvent.Custom(submitted, T0));
   }
 
   @Test
   void modulesAreValuesThatSayWhatTheyRead() {
-    SalesflowJackson2Module module = new SalesflowJackson2Module().withEventTypesOf(JsonTestProcesses.community());
-    assertThat(module).isEqualTo(new SalesflowJackson2Module().withEventTypes(List.of(JsonTestProcesses.SIGNED_UP,
-        JsonTestProcesses.POSTED, JsonTestProcesses.UPGRADED, JsonTestProcesses.CHURNED, EventType.CLOSED_WON)))
+    SalesflowJackson2Module module = new SalesflowJackson2Module().withEventTypesOf(JsonTestProcesses.partnerDeals());
+    assertThat(module).isEqualTo(new SalesflowJackson2Module().withEventTypes(List.of(JsonTestProcesses.SUBMITTED,
+        JsonTestProcesses.NOTE_ADDED, JsonTestProcesses.APPROVED, JsonTestProcesses.WITHDRAWN, EventType.CLOSED_WON)))
         .isNotEqualTo(new SalesflowJackson2Module()).hasSameHashCodeAs(new SalesflowJackson2Module()
-            .withEventTypesOf(JsonTestProcesses.community()));
+            .withEventTypesOf(JsonTestProcesses.partnerDeals()));
     assertThat(module.getTypeId()).isEqualTo(SalesflowJackson2Module.class.getName()
-        + "[churned,posted,signed-up,upgraded]");
+        + "[approved,note-added,submitted,withdrawn]");
     assertThat(new SalesflowJackson2Module().withAnyEventType()).hasToString(
         "SalesflowJackson2Module (reads built-in and any custom event types)");
   }
