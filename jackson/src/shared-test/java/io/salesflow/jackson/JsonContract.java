@@ -18,6 +18,7 @@ import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
 import io.salesflow.SalesProcess;
 import io.salesflow.TransitionHistory;
+import io.salesflow.TransitionRecord;
 import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
@@ -118,7 +119,7 @@ abstract class JsonContract {
       Json json = json(custom);
       ManualClock clock = ManualClock.startingAt(T0);
       DealEngine engine = DealEngine.tableEngine().process(process).clock(clock).build();
-      Deal deal = engine.start("D-" + walk, process.id());
+      Deal deal = engine.start(DealEngine.Start.of("D-" + walk, process.id()).idempotencyKey("start-" + walk));
       roundTrip(json, deal, Deal.class);
       for (int step = 0; step < steps.size(); step++) {
         SalesEvent event = steps.get(step);
@@ -126,7 +127,9 @@ abstract class JsonContract {
         String where = process.id() + " walk " + walk + " (seed " + seed + ") step " + (step + 1) + ": " + event;
         try {
           assertThat(json.read(json.write(event), SalesEvent.class)).isEqualTo(event);
-          FireResult result = engine.fire(deal.id(), event);
+          // every other event with an idempotency key, which its transition record keeps
+          FireResult result = step % 2 == 0 ? engine.fire(deal.id(), event)
+              : engine.fire(deal.id(), event, "key-" + walk + "-" + step);
           // the result holds the deal snapshot, its history and the transition record: equal results, equal deals
           assertThat(json.read(json.write(result), FireResult.class)).isEqualTo(result);
           deal = result.deal();
@@ -229,7 +232,7 @@ abstract class JsonContract {
   void writesADealWithItsFactsAndHistory() throws Exception {
     assertThat(json().write(dealWithHistory())).isEqualTo("""
         {"id":"D-42","processId":"inbound","stage":"proposal","version":2,\
-        "createdAt":"2026-01-05T09:00:00Z","enteredStageAt":"2026-01-07T16:00:00Z",\
+        "createdAt":"2026-01-05T09:00:00Z","enteredStageAt":"2026-01-07T16:00:00Z","startKey":"req-7f3a",\
         "facts":{"bant":{"budget":{"amount":50000,"confirmed":true},\
         "authority":{"decisionMakerIdentified":true,"stakeholders":3},\
         "need":{"painPoints":["manual invoicing","no forecast"]},"timing":{"decisionDate":"2026-03-31"}},\
@@ -242,7 +245,8 @@ abstract class JsonContract {
         "need":{"painPoints":["manual invoicing","no forecast"]},"timing":{"decisionDate":"2026-03-31"}}},\
         "at":"2026-01-06T10:30:00Z","internal":false},\
         {"version":2,"from":"qualified","to":"proposal","event":{"type":"proposal-sent",\
-        "occurredAt":"2026-01-07T16:00:00Z","amount":48000.00},"at":"2026-01-07T16:00:00Z","internal":false}]}""");
+        "occurredAt":"2026-01-07T16:00:00Z","amount":48000.00},"at":"2026-01-07T16:00:00Z","internal":false,\
+        "idempotencyKey":"req-9c1e"}]}""");
   }
 
   @Test
@@ -433,6 +437,9 @@ abstract class JsonContract {
     for (String property : properties(DealFacts.class, false)) {
       assertThat(json).as("DealFacts." + property + "()").contains("\"" + property + "\":");
     }
+    for (var component : TransitionRecord.class.getRecordComponents()) {
+      assertThat(json).as("TransitionRecord." + component.getName()).contains("\"" + component.getName() + "\":");
+    }
     for (String property : List.of("budget", "authority", "need", "timing")) {
       assertThat(json).contains("\"" + property + "\":");
     }
@@ -485,12 +492,13 @@ abstract class JsonContract {
   static Deal dealWithHistory() {
     ManualClock clock = ManualClock.startingAt(T0);
     DealEngine engine = DealEngine.tableEngine().process(JsonTestProcesses.inbound()).clock(clock).build();
-    engine.start("D-42", "inbound", DealFacts.builder().source("website").build());
+    engine.start(DealEngine.Start.of("D-42", "inbound").facts(DealFacts.builder().source("website").build())
+        .idempotencyKey("req-7f3a"));
     clock.set(Instant.parse("2026-01-06T10:30:00Z"));
     assertThat(engine.fire("D-42", qualification()).isAccepted()).isTrue();
     clock.set(Instant.parse("2026-01-07T16:00:00Z"));
-    assertThat(engine.fire("D-42", new SalesEvent.ProposalSent(clock.instant(), new BigDecimal("48000.00")))
-        .isAccepted()).isTrue();
+    assertThat(engine.fire("D-42", new SalesEvent.ProposalSent(clock.instant(), new BigDecimal("48000.00")),
+        "req-9c1e").isAccepted()).isTrue();
     return engine.get("D-42");
   }
 

@@ -464,6 +464,7 @@ final class ModelMapping {
       .required("version", Long.class, Deal::version, (b, v) -> b.version(v))
       .required("createdAt", Instant.class, Deal::createdAt, (b, v) -> b.createdAt(v))
       .required("enteredStageAt", Instant.class, Deal::enteredStageAt, (b, v) -> b.enteredStageAt(v))
+      .optional("startKey", String.class, Deal::startKey, (b, v) -> b.startKey(v))
       .optional("facts", DealFacts.class, Deal::facts, (b, v) -> b.facts(v))
       .optional("history", TransitionHistory.class, Deal::history, (b, v) -> b.history(v));
 
