@@ -95,9 +95,7 @@ final class ModelMapping {
    */
   static List<Class<?>> readTypes() {
     List<Class<?>> types = new ArrayList<>(WRITTEN_TYPES);
-    types.remove(FireResult.class);
-    types.addAll(List.of(FireResult.class, FireResult.Accepted.class, FireResult.Rejected.class,
-        SalesEvent.Custom.class));
+    types.addAll(List.of(FireResult.Accepted.class, FireResult.Rejected.class, SalesEvent.Custom.class));
     for (EventType type : EventType.builtIn()) {
       type.eventClass().ifPresent(types::add);
     }
