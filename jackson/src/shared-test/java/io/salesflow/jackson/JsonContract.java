@@ -188,7 +188,8 @@ abstract class JsonContract {
         .hasMessageContaining("unknown event type 'submitted'")
         .hasMessageContaining("the custom types registered are note-added");
     assertThatThrownBy(() -> json().read("{\"type\":\"Closed Won\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}",
-        SalesEvent.class)).isInstanceOf(invalidTypeIdException()).hasMessageContaining("'Closed Won'");
+        SalesEvent.class)).isInstanceOf(invalidTypeIdException()).hasMessageContaining("'Closed Won'")
+        .hasMessageContaining("lower-case kebab-case");
   }
 
   @Test

@@ -409,12 +409,15 @@ final class ModelMapping {
     }
   }
 
-  private MappingException unknownEventType(String id, String path, @Nullable String problem) {
+  private MappingException unknownEventType(String id, String path, @Nullable String malformed) {
+    String message = at(path) + "unknown event type '" + cut(id) + "'";
+    if (malformed != null) {
+      return new MappingException.UnknownEventType(id, message + ": " + malformed);
+    }
     String builtIn = EventType.builtIn().stream().map(EventType::id).collect(Collectors.joining(", "));
     String registered = eventTypes.customIds().isEmpty() ? "no custom type is registered"
         : "the custom types registered are " + String.join(", ", eventTypes.customIds());
-    return new MappingException.UnknownEventType(id, at(path) + "unknown event type '" + cut(id) + "'"
-        + (problem == null ? "" : " (" + problem + ")") + ": the built-in types are " + builtIn + ", and "
+    return new MappingException.UnknownEventType(id, message + ": the built-in types are " + builtIn + ", and "
         + registered + ". Register a custom type with new " + moduleName + "().withEventTypes(EventType.custom(\""
         + cut(id) + "\")) or withEventTypesOf(process)");
   }
