@@ -185,7 +185,7 @@ public final class SalesGuards {
       List<String> unmet = unmetConditions.apply(ctx.facts().bant());
       if (unmet == null) {
         throw new IllegalStateException("BANT policy " + Deal.Limits.quote(label) + " returned null for deal '"
-            + ctx.deal().id() + "'; return an empty list when the policy is met");
+            + ctx.deal().id() + "' on event '" + ctx.event().type() + "'; return an empty list when the policy is met");
       }
       return unmet.isEmpty() ? GuardVerdict.allow() : GuardVerdict.deny(unmet);
     });
