@@ -77,7 +77,8 @@ public record Transition(String source, EventType event, String target, boolean 
   public GuardVerdict evaluate(GuardContext context) {
     GuardVerdict verdict = guard.evaluate(Objects.requireNonNull(context, "context must not be null"));
     if (verdict == null) {
-      throw Guards.noVerdict(guard, context, " of transition " + this);
+      throw Guards.noVerdict(guard, context, " of transition " + source + (internal ? " (internal)" : " -> " + target)
+          + " on " + event);
     }
     return verdict;
   }
