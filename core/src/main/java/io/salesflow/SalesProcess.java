@@ -162,7 +162,8 @@ public final class SalesProcess {
     Stage stage = stages.get(Objects.requireNonNull(stageId, "stageId must not be null"));
     if (stage == null) {
       throw new IllegalArgumentException(
-          "process '" + id + "' has no stage " + Checks.quote(stageId) + "; its stages are " + Checks.listed(stages.keySet()));
+          "process '" + id + "' has no stage " + Checks.quote(stageId) + "; its stages are "
+              + Checks.listed(stages.keySet()));
     }
     return stage;
   }

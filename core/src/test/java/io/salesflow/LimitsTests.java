@@ -93,8 +93,8 @@ class LimitsTests {
   }
 
   static Stream<String> goodIds() {
-    return Stream.of("D-42", "x".repeat(255), "Kunde Müller/客户 #7", "deal-" + new String(Character.toChars(0x1F600)),
-        "ACME:2026-11:0042", "a");
+    return Stream.of("D-42", "x".repeat(255), "Kunde Müller/客户 #7",
+        "deal-" + new String(Character.toChars(0x1F600)), "ACME:2026-11:0042", "a");
   }
 
   @Nested
