@@ -62,6 +62,15 @@ public abstract class Deal {
   }
 
   /**
+   * Returns the idempotency key the deal was started with: starting it again with the same key returns this deal
+   * instead of failing as a duplicate.
+   *
+   * @return the key, or null if the deal was started without one
+   */
+  @Value.Parameter
+  public abstract @Nullable String startKey();
+
+  /**
    * Returns how long the deal has been in its stage at {@code now}.
    *
    * @param now the instant to measure to, usually the engine clock's
@@ -108,7 +117,7 @@ public abstract class Deal {
     // continues the history because it continues this deal, whose version and stage are the history's size and last
     // stage (check() holds every snapshot to that)
     return ImmutableDeal.of(id(), processId(), record.to(), record.version(), createdAt(),
-        record.internal() ? enteredStageAt() : record.at(), facts, history().appendChecked(record));
+        record.internal() ? enteredStageAt() : record.at(), facts, history().appendChecked(record), startKey());
   }
 
   @Value.Check
@@ -120,6 +129,10 @@ public abstract class Deal {
     Checks.id(stage(), "stage");
     Checks.time(createdAt(), "createdAt");
     Checks.time(enteredStageAt(), "enteredStageAt");
+    String startKey = startKey();
+    if (startKey != null) {
+      Checks.id(startKey, "start key");
+    }
     if (version() != history().size()) {
       throw versionNotHistorySize();
     }
