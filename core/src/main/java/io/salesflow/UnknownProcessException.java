@@ -18,7 +18,8 @@ public final class UnknownProcessException extends SalesProcessException {
    * @param known the ids that were known, listed in the message in alphabetical order
    */
   public UnknownProcessException(String processId, Collection<String> known) {
-    super("unknown process '" + processId + "'; known processes: " + new TreeSet<>(known), processId, null);
+    super("unknown process " + Checks.quote(processId) + "; known processes: " + Checks.listed(new TreeSet<>(known)),
+        processId, null);
   }
 
   /**
@@ -30,7 +31,8 @@ public final class UnknownProcessException extends SalesProcessException {
    * @since 0.1
    */
   public UnknownProcessException(String processId, int version, Collection<Integer> knownVersions) {
-    super("process '" + processId + "' has no version " + version + " here; known versions: "
-        + new TreeSet<>(knownVersions) + "; add version " + version + " to the engine's builder", processId, null);
+    super("process " + Checks.quote(processId) + " has no version " + version + " here; known versions: "
+        + Checks.listed(new TreeSet<>(knownVersions)) + "; add version " + version + " to the engine's builder",
+        processId, null);
   }
 }

@@ -103,12 +103,15 @@ public final class FunnelReport {
    * Builds the report.
    *
    * @param process the process the deals run through, whose stages the report lists in pipeline order
-   * @param deals deals of {@code process}, of any of its versions as long as they are in a stage of this one;
-   *     deals of other processes are an error
+   * @param deals deals of {@code process}, of any of its versions; deals of other processes are an error, and so are
+   *     deals that are in, or passed through, a stage this version of the process does not have (a deal recorded
+   *     under an older definition that was not migrated, say): the report would have nowhere to count them, so it
+   *     refuses them rather than leave them out silently. The stages a migrated deal passed through before its
+   *     migration to this version are its old version's: they are left out.
    * @param at the instant "now" for stalled deals and stays still going on
    * @return the report; the deals are copied
-   * @throws IllegalArgumentException if a deal belongs to another process, or is in a stage this version of the
-   *     process does not have
+   * @throws IllegalArgumentException if a deal belongs to another process, or is in or passed through a stage this
+   *     version of the process lacks; the message names the deal, its version and the stage
    */
   public static FunnelReport of(SalesProcess process, Collection<Deal> deals, Instant at) {
     Objects.requireNonNull(process, "process must not be null");
@@ -116,6 +119,7 @@ public final class FunnelReport {
     Objects.requireNonNull(at, "at must not be null");
     for (Deal deal : deals) {
       checkOwns(process, deal);
+      checkHistory(process, deal);
     }
     return new FunnelReport(process, at, List.copyOf(deals));
   }
@@ -125,11 +129,33 @@ public final class FunnelReport {
       throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
           + "', not in '" + process.id() + "'; report on one process at a time");
     }
-    if (process.findStage(deal.stage()).isEmpty()) {
-      throw new IllegalArgumentException("deal '" + deal.id() + "' is in stage '" + deal.stage() + "' of version "
-          + deal.processVersion() + " of process '" + deal.processId() + "', which version " + process.version()
-          + " does not have; report on version " + deal.processVersion() + " (engine.process(id, version)), or"
-          + " migrate the deal first");
+    checkStage(process, deal, deal.stage(), "is in");
+  }
+
+  private static void checkHistory(SalesProcess process, Deal deal) {
+    List<TransitionRecord> records = deal.history().asList();
+    // records before the deal's migration to this version are its old version's, whose stages may differ
+    int since = 0;
+    for (int i = records.size() - 1; i >= 0; i--) {
+      if (records.get(i).event() instanceof SalesEvent.DealMigrated migrated
+          && migrated.toVersion() == process.version()) {
+        since = i + 1;
+        checkStage(process, deal, records.get(i).to(), "was migrated into");
+        break;
+      }
+    }
+    for (TransitionRecord record : records.subList(since, records.size())) {
+      checkStage(process, deal, record.from(), "passed through");
+      checkStage(process, deal, record.to(), "passed through");
+    }
+  }
+
+  private static void checkStage(SalesProcess process, Deal deal, String stage, String how) {
+    if (process.findStage(stage).isEmpty()) {
+      throw new IllegalArgumentException("deal '" + deal.id() + "' " + how + " stage '" + stage + "', which version "
+          + process.version() + " of process '" + process.id() + "' does not have (the deal runs on version "
+          + deal.processVersion() + "); a funnel report counts every deal in the process's stages, so report on the"
+          + " deal's own version (engine.process(id, version)), migrate the deal, or leave it out");
     }
   }
 

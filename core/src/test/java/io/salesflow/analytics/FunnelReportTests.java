@@ -245,11 +245,32 @@ class FunnelReportTests {
 
     assertThatThrownBy(() -> FunnelReport.of(PROCESS, List.of(inC), NOW))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("deal 'V2' is in stage 'c' of version 2 of process 'funnel-test'")
-        .hasMessageContaining("version 1 does not have").hasMessageContaining("report on version 2");
+        .hasMessageContaining("deal 'V2' is in stage 'c', which version 1 of process 'funnel-test' does not have")
+        .hasMessageContaining("the deal runs on version 2").hasMessageContaining("report on the deal's own version");
     FunnelReport onTheNewVersion = FunnelReport.of(v2, List.of(inC, DEALS.get(0)), NOW);
     assertThat(onTheNewVersion.stage("c").stillThere()).isEqualTo(1);
     assertThat(onTheNewVersion.stage("b").advanced()).isEqualTo(2);
+  }
+
+  @Test
+  void leavesOutTheStagesAMigratedDealPassedThroughOnItsOldVersion() {
+    SalesProcess v2 = PROCESS.toBuilder().version(2).removeStage("a").stage(Stage.open("start", "Start"))
+        .initialStage("start").transition("start", EventType.PRESENTATION_DELIVERED, "b")
+        .transition("start", EventType.CLOSED_LOST, "lost").build();
+    Deal onV1 = deal("M1", DealFacts.none(), 1, "b", 2, "a");
+    TransitionRecord migration = new TransitionRecord(3, "a", "start",
+        new SalesEvent.DealMigrated(day(3), 1, 2, "a became start", List.of()), day(3), false, null, "ops-ann");
+    Deal migrated = onV1.toBuilder().processVersion(2).stage("start").version(3).enteredStageAt(day(3))
+        .history(onV1.history().append(migration)).build();
+
+    FunnelReport report = FunnelReport.of(v2, List.of(migrated), NOW);
+
+    assertThat(report.stage("start").stillThere()).isEqualTo(1);
+    assertThat(report.stage("b").entered()).isEqualTo(1);
+    assertThat(report.stage("b").advanced()).as("b was left for a, a stage of version 1").isEqualTo(1);
+    assertThatThrownBy(() -> FunnelReport.of(v2, List.of(onV1.toBuilder().processVersion(2).build()), NOW))
+        .as("a deal not migrated that passed through 'a'").isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stage 'a'");
   }
 
   private static Deal owned(String owner, Deal deal) {

@@ -732,7 +732,7 @@ public abstract class DealEngineContract {
     assertThatThrownBy(() -> DealEngine.Fire.by("x".repeat(256))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at most 255 characters");
     assertThatThrownBy(() -> DealEngine.Start.of("D-2", PROCESS).owner("ann\nbob"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control characters");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control or invisible characters");
   }
 
   @Test

@@ -429,6 +429,18 @@ final class DealCodec {
       v -> bant(new Doc((Map<?, ?>) v)));
   private static final Kind STRING_MAP = new Kind(Map.class, v -> new TreeMap<>((Map<?, ?>) v),
       v -> Doc.strings((Map<?, ?>) v));
+  private static final Kind INT = new Kind(BigDecimal.class, v -> v, v -> ((BigDecimal) v).intValueExact());
+  private static final Kind BOOLEAN = new Kind(Boolean.class, v -> v, v -> v);
+  private static final Kind STRING_LIST = new Kind(List.class, v -> List.copyOf((List<?>) v), v -> {
+    List<String> strings = new ArrayList<>();
+    for (Object element : (List<?>) v) {
+      if (!(element instanceof String string)) {
+        throw new IllegalArgumentException("expected a list of strings, but it holds " + element);
+      }
+      strings.add(string);
+    }
+    return List.copyOf(strings);
+  });
 
   /**
    * Returns how a component is stored, by its type. A payload of a new type needs a case here.
@@ -454,6 +466,16 @@ final class DealCodec {
     }
     if (type == BantAssessment.class) {
       return BANT;
+    }
+    if (type == int.class) {
+      return INT;
+    }
+    if (type == boolean.class) {
+      return BOOLEAN;
+    }
+    if (type == List.class && component.getGenericType() instanceof ParameterizedType p
+        && Arrays.equals(p.getActualTypeArguments(), new Type[] {String.class})) {
+      return STRING_LIST;
     }
     if (type == Map.class && component.getGenericType() instanceof ParameterizedType p
         && Arrays.equals(p.getActualTypeArguments(), new Type[] {String.class, String.class})) {

@@ -178,6 +178,15 @@ class DealCodecTests {
           "{'type':'referral-received','occurredAt':'2026-03-04T05:06:07.000000001Z','source':'Acme Corp'}"),
       new Pinned(new SalesEvent.OnboardingDone(OCCURRED),
           "{'type':'onboarding-done','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.StageOverridden(OCCURRED, "signed on paper", true),
+          "{'type':'stage-overridden','occurredAt':'2026-03-04T05:06:07.000000001Z','reason':'signed on paper',"
+              + "'reopened':true}"),
+      new Pinned(new SalesEvent.DealMigrated(OCCURRED, 1, 2, "new process", List.of("amount: required")),
+          "{'type':'deal-migrated','occurredAt':'2026-03-04T05:06:07.000000001Z','fromVersion':1,'toVersion':2,"
+              + "'reason':'new process','exceptions':['amount: required']}"),
+      new Pinned(new SalesEvent.OwnerAssigned(OCCURRED, "rep-bob", "rep-ann"),
+          "{'type':'owner-assigned','occurredAt':'2026-03-04T05:06:07.000000001Z','owner':'rep-bob',"
+              + "'previousOwner':'rep-ann'}"),
       new Pinned(new SalesEvent.Custom(EventType.custom("trial-extended"), OCCURRED,
           Map.of("days", "14", "by", "rep")),
           "{'type':'trial-extended','occurredAt':'2026-03-04T05:06:07.000000001Z',"
@@ -279,6 +288,15 @@ class DealCodecTests {
     }
     if (type == Map.class) {
       return Map.of("variant", String.valueOf(variant), "empty", "");
+    }
+    if (type == int.class) { // a migration's versions: one to the next
+      return component.getName().equals("toVersion") ? 2 + variant : 1 + variant;
+    }
+    if (type == boolean.class) {
+      return variant % 2 == 0;
+    }
+    if (type == List.class) {
+      return variant % 2 == 0 ? List.of() : List.of("amount: required \"" + variant + "\"", "second\nline");
     }
     return fail("DealCodecTests has no sample for component '" + component.getName() + "' of "
         + eventClass.getName() + ", of type " + component.getGenericType().getTypeName() + "; add one in sample()");
