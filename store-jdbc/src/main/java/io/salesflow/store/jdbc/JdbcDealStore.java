@@ -606,7 +606,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
         Map<String, List<TransitionRecord>> histories = histories(c, Map.of(dealId, row), problems);
         String problem = problems.of(dealId);
         if (problem != null) {
-          throw new JdbcStoreException(problem, dealId, problems.cause(dealId));
+          throw new JdbcStoreException("deal '" + dealId + "' cannot be read: " + problem, dealId,
+              problems.cause(dealId));
         }
         deal = row.toDeal(histories.getOrDefault(dealId, List.of()));
       }
@@ -789,7 +790,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     private final Map<String, Throwable> causes = new HashMap<>();
 
     void add(String dealId, String problem, @Nullable Throwable cause) {
-      if (problems.putIfAbsent(dealId, problem) == null && cause != null) {
+      String prefix = "deal '" + dealId + "' cannot be read: "; // Unreadable says it, and find's message keeps it
+      String what = problem.startsWith(prefix) ? problem.substring(prefix.length()) : problem;
+      if (problems.putIfAbsent(dealId, what) == null && cause != null) {
         causes.put(dealId, cause);
       }
     }
