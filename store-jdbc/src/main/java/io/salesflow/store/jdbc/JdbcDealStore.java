@@ -74,9 +74,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Recent deals.</b> The store keeps the deals it read or wrote last in memory, bounded by their weight (one
  * plus the length of their history; {@link Builder#cachedHistoryRecords(long)}), so that firing at one of them reads
  * its row and only the history rows added since, not its whole history. Each read compares the row with the one the
- * copy was made from (process, stage, version, {@code updated_at} and the state document), so a change made by
- * another node or by hand to the deal row is always seen. History rows are append-only: whoever changes or deletes
- * existing history rows outside Salesflow must also change the deal's row in the same transaction (setting
+ * copy was made from (process, stage, version, {@code updated_at}, start key and the state document), so a change
+ * made by another node or by hand to the deal row is always seen. History rows are append-only: whoever changes or
+ * deletes existing history rows outside Salesflow must also change the deal's row in the same transaction (setting
  * {@code updated_at} to the current time is enough), so that stores holding a copy read the deal again.
  *
  * <p><b>Damaged rows.</b> A deal that cannot be read (a document changed by hand, a history row missing) fails
@@ -101,15 +101,17 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private static final int IN_LIST_CHUNK = 500;
   private static final long DEFAULT_CACHED_HISTORY_RECORDS = 100_000;
 
-  private static final String DEAL_COLUMNS = "id, process_id, stage, version, updated_at, state";
+  private static final String DEAL_COLUMNS = "id, process_id, stage, version, updated_at, state, start_key";
   private static final String INSERT_DEAL = "INSERT INTO salesflow_deals (id, process_id, stage, version, created_at,"
-      + " entered_stage_at, last_follow_up_at, follow_up_due_from, updated_at, state)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " entered_stage_at, last_follow_up_at, follow_up_due_from, updated_at, state, start_key)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE_DEAL = "UPDATE salesflow_deals SET stage = ?, version = ?, entered_stage_at = ?,"
       + " last_follow_up_at = ?, follow_up_due_from = ?, updated_at = ?, state = ? WHERE id = ? AND version = ?";
   private static final String INSERT_TRANSITION = "INSERT INTO salesflow_transitions (deal_id, version, from_stage,"
-      + " to_stage, event_type, is_internal, recorded_at, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String TRANSITION_COLUMNS = "deal_id, version, from_stage, to_stage, is_internal, payload";
+      + " to_stage, event_type, is_internal, recorded_at, occurred_at, payload, idempotency_key)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String TRANSITION_COLUMNS = "deal_id, version, from_stage, to_stage, is_internal, payload,"
+      + " idempotency_key";
 
   private final DataSource dataSource;
   private final ConnectionProvider connections;
@@ -356,6 +358,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       setInstant(ps, ++i, deal.followUpDueFrom());
       setInstant(ps, ++i, deal.createdAt());
       ps.setString(++i, state);
+      ps.setString(++i, deal.startKey());
       ps.executeUpdate();
     }
   }
@@ -404,7 +407,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       restoreAutoCommit(c, autoCommit);
       remember(deal, record.at(), state);
     } catch (SQLException e) {
-      if (isConcurrencyFailure(e)) {
+      if (isConcurrencyFailure(e) || isUniqueViolation(e)) {
+        // a unique violation: another writer stored this version, or this idempotency key, first
         throw new DealVersionConflictException(deal.id(), expected, -1);
       }
       throw new JdbcStoreException("could not record " + record + " of deal '" + deal.id() + "': " + e.getMessage()
@@ -449,6 +453,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       setInstant(ps, ++i, record.at());
       setInstant(ps, ++i, record.event().occurredAt());
       ps.setString(++i, DealCodec.writePayload(new DealCodec.Payload(record.at(), record.event())));
+      ps.setString(++i, record.idempotencyKey());
       ps.executeUpdate();
     }
   }
@@ -519,16 +524,17 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private record Cached(Deal deal, Fingerprint row) {}
 
   /** What a deal row held: any difference, from any writer, means the copy is out of date. */
-  private record Fingerprint(String processId, String stage, long version, Instant updatedAt, long stateHash) {
+  private record Fingerprint(String processId, String stage, long version, Instant updatedAt, long stateHash,
+      @Nullable String startKey) {
     static Fingerprint of(Row row) {
-      return new Fingerprint(row.processId, row.stage, row.version, row.updatedAt, hash(row.state));
+      return new Fingerprint(row.processId, row.stage, row.version, row.updatedAt, hash(row.state), row.startKey);
     }
   }
 
   private void remember(Deal deal, Instant updatedAt, String state) {
     if (recent != null) {
       recent.put(deal.id(), new Cached(deal, new Fingerprint(deal.processId(), deal.stage(), deal.version(),
-          updatedAt.truncatedTo(ChronoUnit.MICROS), hash(state))));
+          updatedAt.truncatedTo(ChronoUnit.MICROS), hash(state), deal.startKey())));
     }
   }
 
@@ -865,7 +871,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     DealCodec.Payload payload = readPayload(id, version, rs.getString(6));
     try {
       return new TransitionRecord(version, rs.getString(3), rs.getString(4), payload.event(), payload.at(),
-          rs.getBoolean(5));
+          rs.getBoolean(5), rs.getString(7));
     } catch (RuntimeException e) {
       throw new JdbcStoreException("deal '" + id + "' cannot be read: history row " + version + " in"
           + " salesflow_transitions is invalid: " + e.getMessage() + "; was the table changed by hand?", id, e);
@@ -885,7 +891,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private static Row row(ResultSet rs) throws SQLException {
     OffsetDateTime updatedAt = rs.getObject(5, OffsetDateTime.class);
     return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-        updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(), rs.getString(6));
+        updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(), rs.getString(6), rs.getString(7));
   }
 
   private static String stateJson(Deal deal) {
@@ -946,7 +952,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   }
 
   /** One deal row, before its history is attached. */
-  private record Row(String id, String processId, String stage, long version, Instant updatedAt, String state) {
+  private record Row(String id, String processId, String stage, long version, Instant updatedAt, String state,
+      @Nullable String startKey) {
     Deal toDeal(List<TransitionRecord> history) {
       TransitionHistory h;
       try {
@@ -970,6 +977,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
             .enteredStageAt(s.enteredStageAt())
             .facts(s.facts())
             .history(history)
+            .startKey(startKey)
             .build();
       } catch (RuntimeException e) {
         throw new JdbcStoreException("deal '" + id + "' cannot be read: its row in salesflow_deals is damaged: "
@@ -1018,7 +1026,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     boolean inApplicationTransaction(Connection connection);
   }
 
-  /** The default provider: a connection per call from a data source, closed afterwards; never an outside transaction. */
+  /** The default provider: a connection per call from the data source, closed afterwards; never joined. */
   private static final class DataSourceConnections implements ConnectionProvider {
     private final DataSource dataSource;
 
