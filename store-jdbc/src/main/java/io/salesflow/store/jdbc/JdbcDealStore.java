@@ -258,30 +258,37 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   }
 
   /**
-   * Warns when the data source is an H2 database outside memory that holds commits back ({@code WRITE_DELAY} above
-   * zero): what {@code fire} and {@code start} then report as stored can be lost if the process is killed.
+   * The warning for an H2 database outside memory that holds commits back ({@code WRITE_DELAY} above zero): what
+   * {@code fire} and {@code start} then report as stored can be lost if the process is killed. Null for any other
+   * database, or when the check itself fails.
    */
-  private void warnIfWritesAreDelayed() {
+  static @Nullable String delayedWritesWarning(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
       if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
-        return;
+        return null;
       }
       String url = String.valueOf(c.getMetaData().getURL());
       if (url.startsWith("jdbc:h2:mem:")) {
-        return;
+        return null;
       }
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
           ResultSet rs = ps.executeQuery()) {
-        if (rs.next() && Integer.parseInt(rs.getString(1).trim()) > 0) {
-          LOG.warn("the H2 database {} writes commits to its file up to {} ms after they return (WRITE_DELAY), so"
-              + " deal changes reported as stored can be lost if the process is killed; add ;WRITE_DELAY=0 to the"
-              + " URL (JdbcDealStore.h2FileUrl(path) gives one), or open the store with JdbcDealStore.h2File(path)",
-              url, rs.getString(1).trim());
+        if (!rs.next()) {
+          return null;
         }
+        String delay = rs.getString(1).trim();
+        if (Integer.parseInt(delay) <= 0) {
+          return null;
+        }
+        return "the H2 database " + url + " writes commits to its file up to " + delay + " ms after they return"
+            + " (WRITE_DELAY), so deal changes reported as stored can be lost if the process is killed; add"
+            + " ;WRITE_DELAY=0 to the URL (JdbcDealStore.h2FileUrl(path) gives one), or open the store with"
+            + " JdbcDealStore.h2File(path)";
       }
     } catch (SQLException | RuntimeException e) {
       LOG.debug("could not check the H2 write delay: {}", e.toString());
+      return null;
     }
   }
 
@@ -1186,7 +1193,10 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       } else {
         store.checkSchema();
       }
-      store.warnIfWritesAreDelayed();
+      String warning = delayedWritesWarning(dataSource);
+      if (warning != null) {
+        LOG.warn(warning);
+      }
       return store;
     }
   }
