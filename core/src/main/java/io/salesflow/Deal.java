@@ -166,21 +166,9 @@ public abstract class Deal {
 
   @Value.Check
   final void check() {
-    // ids are held to the limits every store keeps (length, no control or invisible characters), not to a format:
-    // that is the process definition's business, and this check runs for every snapshot an engine makes
-    Checks.id(id(), "deal id");
-    Checks.id(processId(), "process id");
-    Checks.id(stage(), "stage");
-    Checks.time(createdAt(), "createdAt");
-    Checks.time(enteredStageAt(), "enteredStageAt");
-    if (processVersion() < 1) {
-      throw new IllegalArgumentException("deal '" + id() + "' runs on version " + processVersion() + " of process '"
-          + processId() + "'; process versions start at 1");
-    }
-    Origin origin = origin();
-    if (origin != Origin.NONE) {
-      checkOrigin(origin);
-    }
+    // runs for every snapshot an engine makes, so it holds only what advance() could break; the limits on ids and
+    // times are checked by the builder (checkLimits), as advance() keeps the ids of a snapshot that passed them and
+    // takes its stage and time from a record whose constructor checked them
     if (version() != history().size()) {
       throw versionNotHistorySize();
     }
@@ -190,19 +178,8 @@ public abstract class Deal {
     }
   }
 
-  // failures and rare checks are out of line, so that the checks run on every snapshot stay small enough to inline
+  // failures are built out of line, so that the checks run on every snapshot stay small enough to inline
 
-  private static void checkOrigin(Origin origin) {
-    if (origin.startKey() != null) {
-      Checks.id(origin.startKey(), "start key");
-    }
-    if (origin.owner() != null) {
-      Checks.id(origin.owner(), "owner");
-    }
-    if (origin.startedBy() != null) {
-      Checks.id(origin.startedBy(), "startedBy");
-    }
-  }
 
   private IllegalArgumentException notContinued(TransitionRecord record) {
     if (record.version() != version() + 1) {
@@ -534,15 +511,18 @@ public abstract class Deal {
      *
      * @return the deal
      * @throws IllegalStateException if a required attribute is not set, naming each
-     * @throws IllegalArgumentException if the attributes do not make a valid deal (see {@link Deal})
+     * @throws IllegalArgumentException if an id, a name or a time is outside {@link Limits}, the process version is
+     *     below 1, or the history does not match the version and stage
      */
     public Deal build() {
       if (id == null || processId == null || stage == null || !versionSet || createdAt == null
           || enteredStageAt == null) {
         throw missing();
       }
-      return ImmutableDeal.of(id, processId, processVersion, stage, version, createdAt, enteredStageAt, facts,
+      Deal deal = ImmutableDeal.of(id, processId, processVersion, stage, version, createdAt, enteredStageAt, facts,
           history, Origin.of(startKey, owner, startedBy));
+      deal.checkLimits();
+      return deal;
     }
 
     private IllegalStateException missing() {
@@ -566,6 +546,30 @@ public abstract class Deal {
         missing.add("enteredStageAt");
       }
       return new IllegalStateException("Cannot build Deal, some of required attributes are not set " + missing);
+    }
+  }
+
+  // ids are held to the limits every store keeps (length, no control or invisible characters), not to a format:
+  // that is the process definition's business. advance() keeps all of these, so they are checked when built only
+  private void checkLimits() {
+    Checks.id(id(), "deal id");
+    Checks.id(processId(), "process id");
+    Checks.id(stage(), "stage");
+    Checks.time(createdAt(), "createdAt");
+    Checks.time(enteredStageAt(), "enteredStageAt");
+    if (processVersion() < 1) {
+      throw new IllegalArgumentException("deal '" + id() + "' runs on version " + processVersion() + " of process '"
+          + processId() + "'; process versions start at 1");
+    }
+    Origin origin = origin();
+    if (origin.startKey() != null) {
+      Checks.id(origin.startKey(), "start key");
+    }
+    if (origin.owner() != null) {
+      Checks.id(origin.owner(), "owner");
+    }
+    if (origin.startedBy() != null) {
+      Checks.id(origin.startedBy(), "startedBy");
     }
   }
 }

@@ -9,6 +9,7 @@ import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;
 import io.salesflow.TransitionRecord;
+import io.salesflow.store.DealStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 
 /**
@@ -31,7 +33,7 @@ import java.util.function.Function;
  * overall win rate and cycle time; win rates by any recorded fact; and the same cut by owner.
  *
  * <pre>{@code
- * FunnelReport report = FunnelReport.of(process, store.findByProcess(process.id()), clock.instant());
+ * FunnelReport report = FunnelReport.of(process, store, clock.instant()); // or over a collection of deals
  * report.stages().forEach(s -> System.out.println(s.stage().name() + " " + s.entered() + " " + s.conversion()));
  * report.winRateBy(FunnelReport::approachMethod);
  * report.winRateBy(FunnelReport::owner);
@@ -56,11 +58,13 @@ public final class FunnelReport {
   private final int lost;
   private final int overrides;
   private final Optional<Duration> medianCycleTime;
+  private final List<DealStore.Unreadable> skipped;
 
-  private FunnelReport(SalesProcess process, Instant at, List<Deal> deals) {
+  private FunnelReport(SalesProcess process, Instant at, List<Deal> deals, List<DealStore.Unreadable> skipped) {
     this.process = process;
     this.at = at;
     this.deals = deals;
+    this.skipped = skipped;
     Map<String, Integer> order = new HashMap<>();
     for (Stage stage : process.stages()) {
       order.put(stage.id(), order.size());
@@ -117,11 +121,88 @@ public final class FunnelReport {
     Objects.requireNonNull(process, "process must not be null");
     Objects.requireNonNull(deals, "deals must not be null");
     Objects.requireNonNull(at, "at must not be null");
+    requireProcess(process, deals);
+    return new FunnelReport(process, at, List.copyOf(deals), List.of());
+  }
+
+  private static void requireProcess(SalesProcess process, Collection<Deal> deals) {
     for (Deal deal : deals) {
       checkOwns(process, deal);
       checkHistory(process, deal);
     }
-    return new FunnelReport(process, at, List.copyOf(deals));
+  }
+
+  /**
+   * Builds the report over the deals of {@code process} in a store. A deal the store cannot read, or whose stage or
+   * history names a stage the process does not have, is left out and listed in {@link #skipped()}, so that one
+   * damaged deal does not stop the report.
+   *
+   * @param process the process to report on
+   * @param store the store to read the process's deals from
+   * @param at the instant "now" for stalled deals and stays still going on
+   * @return the report
+   * @since 0.1
+   */
+  public static FunnelReport of(SalesProcess process, DealStore store, Instant at) {
+    Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(store, "store must not be null");
+    Objects.requireNonNull(at, "at must not be null");
+    List<DealStore.Unreadable> skipped = new ArrayList<>();
+    List<Deal> deals = new ArrayList<>();
+    for (Deal deal : store.findByProcess(process.id(), skipped::add)) {
+      String unknown = unknownStage(process, deal);
+      if (!deal.processId().equals(process.id())) {
+        skipped.add(new DealStore.Unreadable(deal.id(), "the store returned it for process '" + process.id()
+            + "', but it runs in process '" + deal.processId() + "'"));
+      } else if (unknown != null) {
+        skipped.add(new DealStore.Unreadable(deal.id(), "it names stage '" + unknown + "', which process '"
+            + process.id() + "' does not have; fix the stored deal or report with the process version it ran on"));
+      } else {
+        deals.add(deal);
+      }
+    }
+    return new FunnelReport(process, at, List.copyOf(deals), List.copyOf(skipped));
+  }
+
+  /**
+   * The first stage the deal is in or passed through that {@code process} lacks, or null. The stages a migrated deal
+   * passed through before its migration to this version are its old version's, and are not looked at.
+   */
+  private static @Nullable String unknownStage(SalesProcess process, Deal deal) {
+    if (process.findStage(deal.stage()).isEmpty()) {
+      return deal.stage();
+    }
+    List<TransitionRecord> records = deal.history().asList();
+    int since = 0;
+    for (int i = records.size() - 1; i >= 0; i--) {
+      if (records.get(i).event() instanceof SalesEvent.DealMigrated migrated
+          && migrated.toVersion() == process.version()) {
+        since = i; // the migration record: its from stage is the old version's, its to stage this one's
+        break;
+      }
+    }
+    for (int i = since; i < records.size(); i++) {
+      TransitionRecord record = records.get(i);
+      boolean migration = i == since && record.event() instanceof SalesEvent.DealMigrated;
+      if (!migration && process.findStage(record.from()).isEmpty()) {
+        return record.from();
+      }
+      if (process.findStage(record.to()).isEmpty()) {
+        return record.to();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the deals the report left out because its store could not read them, each with its id and what is
+   * wrong with it; always empty for a report over a collection of deals.
+   *
+   * @return the skipped deals, in the order the store reported them
+   * @since 0.1
+   */
+  public List<DealStore.Unreadable> skipped() {
+    return skipped;
   }
 
   private static void checkOwns(SalesProcess process, Deal deal) {
@@ -129,34 +210,24 @@ public final class FunnelReport {
       throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
           + "', not in '" + process.id() + "'; report on one process at a time");
     }
-    checkStage(process, deal, deal.stage(), "is in");
+    if (process.findStage(deal.stage()).isEmpty()) {
+      throw unknownStage(process, deal, deal.stage());
+    }
   }
 
   private static void checkHistory(SalesProcess process, Deal deal) {
-    List<TransitionRecord> records = deal.history().asList();
-    // records before the deal's migration to this version are its old version's, whose stages may differ
-    int since = 0;
-    for (int i = records.size() - 1; i >= 0; i--) {
-      if (records.get(i).event() instanceof SalesEvent.DealMigrated migrated
-          && migrated.toVersion() == process.version()) {
-        since = i + 1;
-        checkStage(process, deal, records.get(i).to(), "was migrated into");
-        break;
-      }
-    }
-    for (TransitionRecord record : records.subList(since, records.size())) {
-      checkStage(process, deal, record.from(), "passed through");
-      checkStage(process, deal, record.to(), "passed through");
+    String unknown = unknownStage(process, deal);
+    if (unknown != null) {
+      throw unknownStage(process, deal, unknown);
     }
   }
 
-  private static void checkStage(SalesProcess process, Deal deal, String stage, String how) {
-    if (process.findStage(stage).isEmpty()) {
-      throw new IllegalArgumentException("deal '" + deal.id() + "' " + how + " stage '" + stage + "', which version "
-          + process.version() + " of process '" + process.id() + "' does not have (the deal runs on version "
-          + deal.processVersion() + "); a funnel report counts every deal in the process's stages, so report on the"
-          + " deal's own version (engine.process(id, version)), migrate the deal, or leave it out");
-    }
+  private static IllegalArgumentException unknownStage(SalesProcess process, Deal deal, String stage) {
+    return new IllegalArgumentException("deal '" + deal.id() + "' " + (stage.equals(deal.stage()) ? "is in"
+        : "passed through") + " stage '" + stage + "', which version " + process.version() + " of process '"
+        + process.id() + "' does not have (the deal runs on version " + deal.processVersion() + "); a funnel report"
+        + " counts every deal in the process's stages, so report on the deal's own version (engine.process(id,"
+        + " version)), migrate the deal, or leave it out");
   }
 
   private static final class Tally {
@@ -361,7 +432,8 @@ public final class FunnelReport {
       }
     }
     Map<String, FunnelReport> reports = new LinkedHashMap<>();
-    byOwner.forEach((owner, owned) -> reports.put(owner, new FunnelReport(process, at, List.copyOf(owned))));
+    byOwner.forEach((owner, owned) -> reports.put(owner, new FunnelReport(process, at, List.copyOf(owned),
+        List.of())));
     return Collections.unmodifiableMap(reports);
   }
 
@@ -408,7 +480,8 @@ public final class FunnelReport {
 
   @Override
   public String toString() {
-    return "FunnelReport{" + process.id() + ", " + deals.size() + " deals, won " + won + ", lost " + lost + "}";
+    return "FunnelReport{" + process.id() + ", " + deals.size() + " deals, won " + won + ", lost " + lost
+        + (skipped.isEmpty() ? "" : ", " + skipped.size() + " unreadable deals skipped") + "}";
   }
 
   /**

@@ -480,24 +480,25 @@ final class StandardDealEngine implements DealEngine {
 
   // ---- deals a version or stage of which the engine lacks
 
-  /** The compiled version the deal runs on. */
+  /**
+   * The compiled version the deal runs on; a deal naming a process this engine lacks fails naming the deal, and one
+   * on a version it lacks as stranded.
+   */
   private CompiledProcess compiledFor(Deal deal) {
     Versions versions = compiled.get(deal.processId());
-    CompiledProcess process = versions == null ? null : versions.get(deal.processVersion());
+    if (versions == null) {
+      throw new UnknownProcessException(deal.id(), deal.processId(), compiled.keySet());
+    }
+    CompiledProcess process = versions.get(deal.processVersion());
     if (process == null) {
       throw stranded(deal, versions);
     }
     return process;
   }
 
-  private StrandedDealException stranded(Deal deal, @Nullable Versions versions) {
+  private static StrandedDealException stranded(Deal deal, Versions versions) {
     String where = "deal '" + deal.id() + "' runs on version " + deal.processVersion() + " of process '"
         + deal.processId() + "'";
-    if (versions == null) {
-      return new StrandedDealException(where + ", which this engine does not run (it runs "
-          + new java.util.TreeSet<>(compiled.keySet()) + "); add version " + deal.processVersion() + " of '"
-          + deal.processId() + "' to the engine's builder to run the deal", deal);
-    }
     return new StrandedDealException(where + ", a version this engine does not have (it has versions "
         + versions.byVersion.keySet() + "); add version " + deal.processVersion() + " to the engine's builder to"
         + " run the deal on it, or move the deal to a version the engine has with engine.migrate and a"
@@ -645,9 +646,6 @@ final class StandardDealEngine implements DealEngine {
 
   private static String requireDealId(String dealId) {
     Objects.requireNonNull(dealId, "dealId must not be null");
-    if (dealId.isBlank()) {
-      throw new IllegalArgumentException("dealId must not be blank, but was '" + dealId + "'");
-    }
-    return dealId;
+    return Deal.Limits.requireId(dealId, "dealId");
   }
 }

@@ -137,7 +137,8 @@ public final class DealEventsServer implements AutoCloseable {
     // tag::rest-fire[]
     SalesEvent event = json.readValue(body, SalesEvent.class); // {"type":"qualification-assessed", ...}
     String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-    FireResult result = key == null ? engine.fire(dealId, event) : engine.fire(dealId, event, key);
+    FireResult result = key == null ? engine.fire(dealId, event)
+        : engine.fire(dealId, event, DealEngine.Fire.options().idempotencyKey(key));
     send(exchange, result.isAccepted() ? 200 : 422, json.writeValueAsBytes(result));
     // end::rest-fire[]
   }
