@@ -778,7 +778,8 @@ public interface DealEngine extends AutoCloseable {
    * @param batches how many batches were read from the store
    * @param migrated how many deals this run migrated
    * @param alreadyMigrated how many deals read on the old version had been migrated meanwhile, by another node
-   * @param refused the deals the plan refused, which stay on the old version, with the reasons
+   * @param refused the deals the plan refused, or the store could not read, which stay on the old version, with the
+   *     reasons
    * @param finished whether every deal of the old version has been read
    * @since 0.1
    */
@@ -814,25 +815,24 @@ public interface DealEngine extends AutoCloseable {
     }
 
     /**
-     * A deal a migration plan refused: it stays on the old version.
+     * A deal a migration plan refused, or the store could not read: it stays on the old version.
      *
      * @param dealId the deal's id
-     * @param stage the stage it is in, of the old version
+     * @param stage the stage it is in, of the old version; null when the store could not read the deal
      * @param reasons why, each a sentence
      * @since 0.1
      */
-    public record Refusal(String dealId, String stage, List<String> reasons) {
+    public record Refusal(String dealId, @Nullable String stage, List<String> reasons) {
       /**
        * Checks the components and copies the reasons.
        *
        * @param dealId the deal's id
-       * @param stage the stage it is in
+       * @param stage the stage it is in, or null when the deal could not be read
        * @param reasons why; at least one
        * @throws IllegalArgumentException if there are no reasons
        */
       public Refusal {
         Objects.requireNonNull(dealId, "dealId must not be null");
-        Objects.requireNonNull(stage, "stage must not be null");
         reasons = List.copyOf(reasons);
         if (reasons.isEmpty()) {
           throw new IllegalArgumentException("a refusal needs at least one reason");

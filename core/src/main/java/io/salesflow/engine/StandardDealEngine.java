@@ -336,8 +336,10 @@ final class StandardDealEngine implements DealEngine {
     long already = 0;
     List<MigrationProgress.Refusal> refused = new ArrayList<>();
     while (true) {
-      List<Deal> batch = store.findByProcessVersion(plan.processId(), plan.fromVersion(), after, batchSize);
-      for (Deal deal : batch) {
+      DealStore.Page page = store.findByProcessVersion(plan.processId(), plan.fromVersion(), after, batchSize,
+          unreadable -> refused.add(new MigrationProgress.Refusal(unreadable.dealId(), null,
+              List.of(unreadable.toString()))));
+      for (Deal deal : page.deals()) {
         if (plan.from().findStage(deal.stage()).isEmpty()) { // reported, and the run goes on
           refused.add(new MigrationProgress.Refusal(deal.id(), deal.stage(), List.of(notInOldVersion(deal, plan))));
           continue;
@@ -354,10 +356,8 @@ final class StandardDealEngine implements DealEngine {
         }
       }
       batches++;
-      boolean finished = batch.size() < batchSize;
-      if (!batch.isEmpty()) {
-        after = batch.get(batch.size() - 1).id();
-      }
+      after = page.next();
+      boolean finished = after == null;
       MigrationProgress now = new MigrationProgress(plan.processId(), plan.fromVersion(), plan.toVersion(), batches,
           migrated, already, refused, finished);
       progress.accept(now);

@@ -98,33 +98,57 @@ public interface DealStore {
   }
 
   /**
-   * Returns one batch of the deals that run on a given version of a process, in ascending order of id: those whose id
-   * comes after {@code afterDealId}, at most {@code limit} of them. Bulk work pages through a large store with it
-   * (a migration, say), each batch starting after the last id of the one before.
+   * Returns one page of the deals that run on a given version of a process, in the store's order of ids: at most
+   * {@code limit} deals whose ids come after {@code after}. Bulk work pages through a large store with it (a
+   * migration, say), each page starting where {@link Page#next()} of the one before says, until it is null.
    *
-   * <p>The default filters and sorts {@link #findByProcess(String)}; a database store answers from an index.
+   * <p>A deal of the page that cannot be read is reported to {@code onUnreadable} instead of returned, so a page may
+   * hold fewer deals than {@code limit} and still not be the last. The default sorts and filters
+   * {@link #findByProcess(String, Consumer)}, ordering ids as {@link String#compareTo} does; a database store answers
+   * from an index, in its own order of ids.
    *
    * @param processId the process whose deals to return
    * @param processVersion the version the deals must run on
-   * @param afterDealId the id the batch starts after, or {@code null} for the first batch
-   * @param limit the most deals to return, at least 1
-   * @return the batch, by id; fewer than {@code limit} only at the end. The default orders ids as
-   *     {@link String#compareTo} does; a database store may use its own order, as long as every batch uses the same
+   * @param after where the page starts, from the previous page's {@link Page#next()}; {@code null} for the first
+   * @param limit the most deals a page covers, readable or not; at least 1
+   * @param onUnreadable told of each deal of the page left out because it could not be read
+   * @return the page, with where the next one starts
    * @throws IllegalArgumentException if {@code limit} is less than 1
    * @since 0.1
    */
-  default List<Deal> findByProcessVersion(String processId, int processVersion, @Nullable String afterDealId,
-      int limit) {
+  default Page findByProcessVersion(String processId, int processVersion, @Nullable String after, int limit,
+      Consumer<? super Unreadable> onUnreadable) {
     Objects.requireNonNull(processId, "processId must not be null");
+    Objects.requireNonNull(onUnreadable, "onUnreadable must not be null");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
     }
-    return findByProcess(processId).stream()
+    List<Deal> deals = findByProcess(processId, onUnreadable).stream()
         .filter(d -> d.processVersion() == processVersion)
-        .filter(d -> afterDealId == null || d.id().compareTo(afterDealId) > 0)
+        .filter(d -> after == null || d.id().compareTo(after) > 0)
         .sorted(Comparator.comparing(Deal::id))
         .limit(limit)
         .toList();
+    return new Page(deals, deals.size() < limit ? null : deals.get(deals.size() - 1).id());
+  }
+
+  /**
+   * One page of a paged query: the deals read, and where the next page starts.
+   *
+   * @param deals the readable deals of the page, in the store's order of ids
+   * @param next the id the next page starts after, or {@code null} when this is the last page
+   * @since 0.1
+   */
+  record Page(List<Deal> deals, @Nullable String next) {
+    /**
+     * Copies the deals.
+     *
+     * @param deals the readable deals of the page
+     * @param next where the next page starts, or {@code null} after the last page
+     */
+    public Page {
+      deals = List.copyOf(deals);
+    }
   }
 
   /**

@@ -23,7 +23,7 @@ final class ProcessView {
   static Map<String, Object> process(SalesProcess process, ModelMapping mapping) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", process.id());
-    json.put("version", process.version());
+    json.put("version", (long) process.version());
     json.put("name", process.name());
     json.put("description", process.description());
     json.put("initialStage", process.initialStage().id());

@@ -16,6 +16,7 @@ import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;
+import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import io.salesflow.store.DealStore;
 import java.time.Duration;
@@ -169,6 +170,79 @@ public abstract class DealStoreContract {
     assertThatThrownBy(() -> store.append(twice, once.lastTransition().orElseThrow()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(store.find("D-1")).contains(deal);
+  }
+
+  @Test
+  void keepsTheProcessVersionOwnerStarterAndTheActorOfEveryRecord() {
+    Deal plain = newDeal("D-0", PROCESS, "prospecting", t(0));
+    Deal deal = newDeal("D-1", PROCESS, "prospecting", t(0)).toBuilder().processVersion(3).owner("rep-ann")
+        .startedBy("web-form").startKey("start-1").build();
+    store.insert(plain);
+    store.insert(deal);
+    TransitionRecord overridden = new TransitionRecord(1, "prospecting", "qualifying",
+        new SalesEvent.StageOverridden(t(1), "budget confirmed on the phone", false), t(1), false, null,
+        "manager-max");
+    Deal d1 = deal.advance(overridden, deal.facts());
+    store.append(d1, overridden);
+    TransitionRecord reassigned = new TransitionRecord(2, "qualifying", "qualifying",
+        new SalesEvent.OwnerAssigned(t(2), "rep-bob", "rep-ann"), t(2), true, null, "manager-max");
+    Deal d2 = d1.advance(reassigned, d1.facts()).toBuilder().owner("rep-bob").build();
+    store.append(d2, reassigned);
+    TransitionRecord migrated = new TransitionRecord(3, "qualifying", "presenting",
+        new SalesEvent.DealMigrated(t(3), 3, 4, "qualifying is presenting now", List.of("amount: required")), t(3),
+        false, "migration-7", "ops-ann");
+    Deal d3 = d2.advance(migrated, d2.facts()).toBuilder().processVersion(4).build();
+    store.append(d3, migrated);
+    Deal d4 = advance(d3, "presenting", new SalesEvent.FollowUpLogged(t(4), ContactChannel.EMAIL,
+        FollowUpOutcome.RESPONDED), t(4)); // fired by nobody in particular
+    store.append(d4, d4.lastTransition().orElseThrow());
+
+    Deal found = store.find("D-1").orElseThrow();
+
+    assertThat(found).isEqualTo(d4);
+    assertThat(List.of(found.processVersion(), found.owner(), found.startedBy(), found.startKey()))
+        .containsExactly(4, "rep-bob", "web-form", "start-1");
+    assertThat(found.history().asList()).extracting(TransitionRecord::actor)
+        .containsExactly("manager-max", "manager-max", "ops-ann", null);
+    assertThat(found.history().asList()).isEqualTo(d4.history().asList());
+    assertThat(store.findByProcess(PROCESS)).containsExactlyInAnyOrder(plain, d4);
+    Deal unknown = store.find("D-0").orElseThrow();
+    assertThat(unknown.processVersion()).isEqualTo(1);
+    assertThat(unknown.owner()).isNull();
+    assertThat(unknown.startedBy()).isNull();
+  }
+
+  @Test
+  void pagesThroughTheDealsOfOneProcessVersionEachOnce() {
+    List<String> versionOne = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      String id = String.format("P-%02d", i);
+      store.insert(newDeal(id, PROCESS, "prospecting", t(0)));
+      versionOne.add(id);
+    }
+    for (int i = 0; i < 5; i++) {
+      store.insert(newDeal("Q-" + i, PROCESS, "prospecting", t(0)).toBuilder().processVersion(2).build());
+      store.insert(newDeal("R-" + i, "seven-step", "prospecting", t(0)));
+    }
+    List<String> seen = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    String after = null;
+    do {
+      DealStore.Page page = store.findByProcessVersion(PROCESS, 1, after, 10,
+          unreadable -> { throw new AssertionError(unreadable.toString()); });
+      page.deals().forEach(d -> seen.add(d.id()));
+      sizes.add(page.deals().size());
+      after = page.next();
+    } while (after != null && sizes.size() < 10);
+
+    assertThat(seen).containsExactlyElementsOf(versionOne);
+    assertThat(sizes).containsExactly(10, 10, 3);
+    assertThat(store.findByProcessVersion(PROCESS, 2, null, 10, u -> { }).deals()).extracting(Deal::id)
+        .containsExactly("Q-0", "Q-1", "Q-2", "Q-3", "Q-4");
+    assertThat(store.findByProcessVersion(PROCESS, 3, null, 10, u -> { })).isEqualTo(new DealStore.Page(List.of(),
+        null));
+    assertThatThrownBy(() -> store.findByProcessVersion(PROCESS, 1, null, 0, u -> { }))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

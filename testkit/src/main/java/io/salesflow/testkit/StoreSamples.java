@@ -96,6 +96,11 @@ final class StoreSamples {
         new SalesEvent.FollowUpLogged(t(27), ContactChannel.SOCIAL, FollowUpOutcome.RESPONDED),
         new SalesEvent.ReferralReceived(t(28), "ACME's CFO"),
         new SalesEvent.OnboardingDone(t(29)),
+        new SalesEvent.StageOverridden(t(29), "moved by \"hand\"\nfor the quarter's review", true),
+        new SalesEvent.DealMigrated(t(29), 1, 2, "new process", List.of("amount: required", "contract: \"none\"")),
+        new SalesEvent.DealMigrated(t(29), 4, 5, "plain", List.of()),
+        new SalesEvent.OwnerAssigned(t(29), "rep-bob", "rep-ann"),
+        new SalesEvent.OwnerAssigned(t(29), "rep-ann", null),
         new SalesEvent.Custom(EventType.custom("nps-scored"), t(30), Map.of("score", "9", "comment", "tab\there")),
         new SalesEvent.Custom(EventType.custom("pinged"), t(31)));
   }

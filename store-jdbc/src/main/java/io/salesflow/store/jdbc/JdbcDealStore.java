@@ -101,17 +101,20 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private static final int IN_LIST_CHUNK = 500;
   private static final long DEFAULT_CACHED_HISTORY_RECORDS = 100_000;
 
-  private static final String DEAL_COLUMNS = "id, process_id, stage, version, updated_at, state, start_key";
+  private static final String DEAL_COLUMNS = "id, process_id, stage, version, updated_at, state, start_key,"
+      + " process_version, owner, started_by";
   private static final String INSERT_DEAL = "INSERT INTO salesflow_deals (id, process_id, stage, version, created_at,"
-      + " entered_stage_at, last_follow_up_at, follow_up_due_from, updated_at, state, start_key)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " entered_stage_at, last_follow_up_at, follow_up_due_from, updated_at, state, start_key, process_version,"
+      + " owner, started_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  // a migration changes the process version, a new owner the owner; who started the deal never changes
   private static final String UPDATE_DEAL = "UPDATE salesflow_deals SET stage = ?, version = ?, entered_stage_at = ?,"
-      + " last_follow_up_at = ?, follow_up_due_from = ?, updated_at = ?, state = ? WHERE id = ? AND version = ?";
+      + " last_follow_up_at = ?, follow_up_due_from = ?, updated_at = ?, state = ?, process_version = ?, owner = ?"
+      + " WHERE id = ? AND version = ?";
   private static final String INSERT_TRANSITION = "INSERT INTO salesflow_transitions (deal_id, version, from_stage,"
-      + " to_stage, event_type, is_internal, recorded_at, occurred_at, payload, idempotency_key)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " to_stage, event_type, is_internal, recorded_at, occurred_at, payload, idempotency_key, actor)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String TRANSITION_COLUMNS = "deal_id, version, from_stage, to_stage, is_internal, payload,"
-      + " idempotency_key";
+      + " idempotency_key, actor";
 
   private final DataSource dataSource;
   private final ConnectionProvider connections;
@@ -366,6 +369,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       setInstant(ps, ++i, deal.createdAt());
       ps.setString(++i, state);
       ps.setString(++i, deal.startKey());
+      ps.setInt(++i, deal.processVersion());
+      ps.setString(++i, deal.owner());
+      ps.setString(++i, deal.startedBy());
       ps.executeUpdate();
     }
   }
@@ -438,6 +444,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       setInstant(ps, ++i, deal.followUpDueFrom());
       setInstant(ps, ++i, record.at());
       ps.setString(++i, state);
+      ps.setInt(++i, deal.processVersion());
+      ps.setString(++i, deal.owner());
       ps.setString(++i, deal.id());
       ps.setLong(++i, expected);
       updated = ps.executeUpdate();
@@ -461,6 +469,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       setInstant(ps, ++i, record.event().occurredAt());
       ps.setString(++i, DealCodec.writePayload(new DealCodec.Payload(record.at(), record.event())));
       ps.setString(++i, record.idempotencyKey());
+      ps.setString(++i, record.actor());
       ps.executeUpdate();
     }
   }
@@ -532,16 +541,18 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
 
   /** What a deal row held: any difference, from any writer, means the copy is out of date. */
   private record Fingerprint(String processId, String stage, long version, Instant updatedAt, long stateHash,
-      @Nullable String startKey) {
+      @Nullable String startKey, int processVersion, @Nullable String owner, @Nullable String startedBy) {
     static Fingerprint of(Row row) {
-      return new Fingerprint(row.processId, row.stage, row.version, row.updatedAt, hash(row.state), row.startKey);
+      return new Fingerprint(row.processId, row.stage, row.version, row.updatedAt, hash(row.state), row.startKey,
+          row.processVersion, row.owner, row.startedBy);
     }
   }
 
   private void remember(Deal deal, Instant updatedAt, String state) {
     if (recent != null) {
       recent.put(deal.id(), new Cached(deal, new Fingerprint(deal.processId(), deal.stage(), deal.version(),
-          updatedAt.truncatedTo(ChronoUnit.MICROS), hash(state), deal.startKey())));
+          updatedAt.truncatedTo(ChronoUnit.MICROS), hash(state), deal.startKey(), deal.processVersion(), deal.owner(),
+          deal.startedBy())));
     }
   }
 
@@ -732,6 +743,30 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     return below("follow_up_due_from", processId, stageId, interval, now, Deal::followUpDueFrom);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answered by an indexed query on {@code (process_id, process_version, id)}, in the database's order of ids.
+   */
+  @Override
+  public Page findByProcessVersion(String processId, int processVersion, @Nullable String after, int limit,
+      Consumer<? super Unreadable> onUnreadable) {
+    Objects.requireNonNull(processId, "processId must not be null");
+    Objects.requireNonNull(onUnreadable, "onUnreadable must not be null");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+    }
+    List<Object> parameters = new ArrayList<>(List.of(processId, processVersion));
+    String where = "WHERE process_id = ? AND process_version = ?";
+    if (after != null) {
+      where += " AND id > ?";
+      parameters.add(after);
+    }
+    // the limit is a checked int, written into the statement: FETCH FIRST takes no parameter on every database
+    Read read = read(where + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", parameters, onUnreadable);
+    return new Page(read.deals(), read.rows() < limit ? null : read.lastId());
+  }
+
   private static void warn(Unreadable unreadable) {
     LOG.warn("{}; it is left out of the query's result", unreadable);
   }
@@ -758,9 +793,18 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
 
   /** Loads the deals matching a condition, each with its history up to the version read; reports unreadable ones. */
   private List<Deal> query(String where, List<Object> parameters, Consumer<? super Unreadable> onUnreadable) {
+    return read(where, parameters, onUnreadable).deals();
+  }
+
+  /** What a query read: the readable deals in the rows' order, and the number and last id of the rows it matched. */
+  private record Read(List<Deal> deals, int rows, @Nullable String lastId) {}
+
+  private Read read(String where, List<Object> parameters, Consumer<? super Unreadable> onUnreadable) {
     Connection c = acquire("read deals");
     Problems problems = new Problems();
     List<Deal> deals;
+    String lastId = null;
+    int matched;
     try {
       prepareForReading(c);
       Map<String, Row> rows = new LinkedHashMap<>();
@@ -772,9 +816,11 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
           while (rs.next()) {
             Row row = row(rs);
             rows.put(row.id, row);
+            lastId = row.id;
           }
         }
       }
+      matched = rows.size();
       Map<String, List<TransitionRecord>> histories = histories(c, rows, problems);
       deals = new ArrayList<>(rows.size());
       for (Row row : rows.values()) {
@@ -794,7 +840,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       release(c);
     }
     problems.report(onUnreadable);
-    return deals;
+    return new Read(deals, matched, lastId);
   }
 
   /** The deals a read could not make sense of, each with the first problem found. */
@@ -878,7 +924,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     DealCodec.Payload payload = readPayload(id, version, rs.getString(6));
     try {
       return new TransitionRecord(version, rs.getString(3), rs.getString(4), payload.event(), payload.at(),
-          rs.getBoolean(5), rs.getString(7));
+          rs.getBoolean(5), rs.getString(7), rs.getString(8));
     } catch (RuntimeException e) {
       throw new JdbcStoreException("deal '" + id + "' cannot be read: history row " + version + " in"
           + " salesflow_transitions is invalid: " + e.getMessage() + "; was the table changed by hand?", id, e);
@@ -898,7 +944,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private static Row row(ResultSet rs) throws SQLException {
     OffsetDateTime updatedAt = rs.getObject(5, OffsetDateTime.class);
     return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-        updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(), rs.getString(6), rs.getString(7));
+        updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(), rs.getString(6), rs.getString(7), rs.getInt(8),
+        rs.getString(9), rs.getString(10));
   }
 
   private static String stateJson(Deal deal) {
@@ -960,7 +1007,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
 
   /** One deal row, before its history is attached. */
   private record Row(String id, String processId, String stage, long version, Instant updatedAt, String state,
-      @Nullable String startKey) {
+      @Nullable String startKey, int processVersion, @Nullable String owner, @Nullable String startedBy) {
     Deal toDeal(List<TransitionRecord> history) {
       TransitionHistory h;
       try {
@@ -985,6 +1032,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
             .facts(s.facts())
             .history(history)
             .startKey(startKey)
+            .processVersion(processVersion)
+            .owner(owner)
+            .startedBy(startedBy)
             .build();
       } catch (RuntimeException e) {
         throw new JdbcStoreException("deal '" + id + "' cannot be read: its row in salesflow_deals is damaged: "

@@ -35,6 +35,32 @@ final class TestProcesses {
         .build();
   }
 
+  /**
+   * Version 2 of {@link #busyPipeline()}: working is called qualifying, and presenting needs an amount to enter (deals
+   * moved there anyway get the exception recorded).
+   */
+  static SalesProcess version2() {
+    return busyPipeline().toBuilder()
+        .version(2)
+        .removeStage("working")
+        .stageAfter("new", Stage.open("qualifying", "Qualifying"))
+        .replaceStage(Stage.builder().id("presenting").name("Presenting").kind(io.salesflow.StageKind.OPEN)
+            .addRequiredToEnter("amount").build())
+        .transition("new", EventType.CONTACT_MADE, "qualifying")
+        .internal("qualifying", EventType.FOLLOW_UP_LOGGED)
+        .internal("qualifying", EventType.PROPOSAL_SENT)
+        .transition("qualifying", EventType.PRESENTATION_DELIVERED, "presenting")
+        .transition("presenting", EventType.CONTACT_MADE, "qualifying")
+        .transition("qualifying", EventType.CLOSED_LOST, "lost")
+        .build();
+  }
+
+  /** The plan from {@link #busyPipeline()} to {@link #version2()}: working becomes qualifying. */
+  static SalesProcess.MigrationPlan plan() {
+    return SalesProcess.MigrationPlan.builder(busyPipeline(), version2()).map("working", "qualifying")
+        .missingFields(SalesProcess.MigrationPlan.MissingFields.MOVE_WITH_EXCEPTION).build();
+  }
+
   /** One of four events that the process accepts in some stages and rejects in others; {@code at} makes it unique. */
   static SalesEvent event(int kind, Instant at) {
     switch (kind % 4) {
