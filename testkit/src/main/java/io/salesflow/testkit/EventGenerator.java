@@ -24,9 +24,12 @@ import java.util.random.RandomGenerator;
  * Generates events, event walks and deals for one process, from any {@link RandomGenerator}.
  *
  * <p>Everything is derived from the process definition: which event types a stage accepts, which transitions bring a
- * deal closer to a won stage, which event types the process does not know at all. Payloads are realistic: BANT
- * assessments mixing confirmed, unconfirmed and unknown dimensions, follow-ups that mostly go unanswered, objections
- * of every category, amounts, loss reasons (no response among the most common), and attributes on custom events.
+ * deal closer to a won stage, which have guards to exercise, which event types the process does not know at all.
+ * Payloads are realistic: BANT assessments mixing confirmed, unconfirmed and unknown dimensions, follow-ups of which
+ * half go unanswered (and a prospect who did not answer the last one usually stays silent), objections of every
+ * category, amounts, loss reasons (no response among the most common), and attributes on custom events. When the
+ * stages catalog ({@code salesflow-stages-catalog}) is on the class path, its custom events get the payloads its
+ * guards read: buy-in from the side that has not agreed yet, and every buyer segment.
  *
  * <p>The same generator state gives the same events, so a seed reproduces a walk. Because it only needs a
  * {@code RandomGenerator}, any property-testing library can drive it: wrap its source of randomness, or seed a

@@ -37,11 +37,15 @@ import org.junit.jupiter.api.DynamicTest;
  * }</pre>
  *
  * <p>{@link #check()} fires seeded random walks from {@link EventGenerator#walk} at a fresh deal on a fresh engine
- * each, checking every invariant of {@link ProcessInvariants} after every event. A walk that breaks one is shrunk to
- * a shortest sub-sequence that still breaks it (delta debugging: dropping chunks, then single events, replaying on a
- * fresh engine each time), and a {@link WalkFailure} prints it with the original length and the walk's seed;
- * {@link #replay(long)} with that seed fails the same way. Without {@link #seed(long)}, each run picks a new seed,
- * printed on failure.
+ * each: four in five deals start in the initial stage, the others in another open or post-sale stage with the facts
+ * of a few earlier events, as an imported or referred deal starts. After every event it compares the engine's answer
+ * with the definition's own decision for the same deal, event and instant, and checks every invariant of
+ * {@link ProcessInvariants}; a guard, listener, store or engine that throws is a failure too. A walk that breaks one
+ * is shrunk to a shortest sub-sequence that still breaks it (delta debugging: dropping chunks, then single events,
+ * replaying on a fresh engine each time), and a {@link WalkFailure} prints it with the original length, the walk's
+ * seed and a JUnit test to paste; {@link #replay(long)} with that seed fails the same way. Without
+ * {@link #seed(long)}, each run picks a new seed, printed on failure. {@link #check()} returns the {@link Coverage} of
+ * its walks, and fails below a {@link #requireCoverage(Coverage.Floor) floor} you set.
  *
  * <p>A configuration object: not thread-safe, but {@link #check()} may be called any number of times.
  *
