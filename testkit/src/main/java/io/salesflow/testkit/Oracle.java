@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The step-by-step oracle: what the definition itself decides for one event on one deal at one instant, and whether
@@ -50,7 +51,7 @@ final class Oracle {
     }
 
     /** {@return the transition the definition takes, or null when it refuses the event} */
-    @org.jspecify.annotations.Nullable Transition taken() {
+    @Nullable Transition taken() {
       return decision instanceof Decision.Take take ? take.transition() : null;
     }
 

@@ -131,7 +131,7 @@ public final class ProcessProperties {
 
   /**
    * Makes events of {@code type} with {@code payload} in walks and paths: for custom events whose attributes your
-   * guards read. See {@link EventGenerator#withPayload}.
+   * guards read (the catalog's custom events have payloads already). See {@link EventGenerator#withPayload}.
    *
    * @param type the event type the payload is for
    * @param payload makes an event of {@code type} from the event's time and the walk's random generator

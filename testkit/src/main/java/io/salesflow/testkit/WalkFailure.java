@@ -39,15 +39,24 @@ public final class WalkFailure extends AssertionError {
   private final @Nullable String expected;
   /** The engine's answer to that event, in words. */
   private final @Nullable String actual;
+  /** The id of the process the walk ran on. */
   private final String processId;
+  /** The name of the engine that broke the invariant. */
   private final String engine;
+  /** The process's initial stage. */
   private final String initialStage;
   private final transient List<String> expectedOutcomes;
+  /** The calls a regression test makes on the properties besides the process and the engine. */
   private final String configuration;
+  /** The first line of the message. */
   private final String headline;
+  /** What was seen at the failing event. */
   private final String violation;
+  /** How to replay the walk, when it can be. */
   private final @Nullable String replay;
+  /** Java for the process in a regression test, when the testkit knows it. */
   private final @Nullable String processExpression;
+  /** Java for the engine factory in a regression test, when the testkit knows it. */
   private final @Nullable String enginesExpression;
 
   /**
@@ -69,8 +78,9 @@ public final class WalkFailure extends AssertionError {
    * @param configuration the calls a regression test makes on {@link ProcessProperties} besides the process and
    *     engine, such as {@code ".ignoreRejectionReasons()"}
    * @param replay how to replay it, or null when it cannot be
-   * @param processExpression Java for the process in a regression test, or a placeholder
-   * @param enginesExpression Java for the engine factory in a regression test, or a placeholder
+   * @param processExpression Java for the process in a regression test, or null when the testkit does not know it
+   * @param enginesExpression Java for the engine factory in a regression test, or null when the testkit does not
+   *     know it
    * @param cause what a guard or the engine threw, or null
    */
   WalkFailure(String headline, @Nullable Long seed, String invariant, Walk walk, int originalLength,

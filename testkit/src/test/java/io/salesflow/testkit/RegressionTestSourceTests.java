@@ -108,6 +108,17 @@ public class RegressionTestSourceTests {
   }
 
   @Test
+  void fillsInACatalogProcessAsTheCatalogReturnsIt() {
+    WalkFailure failure = catchThrowableOfType(WalkFailure.class, () -> ProcessProperties
+        .forProcess(io.salesflow.catalog.SalesCatalog.fiveStep())
+        .engine(Mutants.reportingGuardDenialsAsNoTransition(EngineFactory.tableEngine())).seed(SEED).check());
+
+    assertThat(failure.regressionTest()).contains("    return io.salesflow.catalog.SalesCatalog.byId(\"five-step\");\n")
+        .contains("throw new UnsupportedOperationException(\"return the factory of the engine 'broken-table' under"
+            + " test here\");");
+  }
+
+  @Test
   void everyEventWrittenAsJavaBuildsAnEqualEvent() throws Exception {
     List<SalesEvent> events = new ArrayList<>(StoreSamples.everyEvent());
     events.add(new SalesEvent.Custom(io.salesflow.EventType.custom("odd-text"), StoreSamples.T0,
