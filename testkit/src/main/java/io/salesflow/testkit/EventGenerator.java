@@ -46,6 +46,8 @@ import java.util.random.RandomGenerator;
  */
 public final class EventGenerator {
   private static final int LENGTH_OF_DEAL_WALKS = 15;
+  /** The longest walk: events are hours apart, so this many stay well inside the years every store keeps. */
+  static final int MAX_WALK_LENGTH = 10_000;
 
   private final SalesProcess process;
   private final Map<String, Integer> distanceToWon;
@@ -149,20 +151,21 @@ public final class EventGenerator {
    * process's guards throws instead of answering. Events are hours apart, after 2026-01-05T09:00Z.
    *
    * @param random the source of randomness; the same state gives the same walk
-   * @param maxLength the most events the walk may have; 0 gives an empty walk
+   * @param maxLength the most events the walk may have, from 0 (an empty walk) to 10,000
    * @return the events, in the order to fire them, unmodifiable
-   * @throws IllegalArgumentException if {@code maxLength} is negative
+   * @throws IllegalArgumentException if {@code maxLength} is negative or above 10,000
    */
   public List<SalesEvent> walk(RandomGenerator random, int maxLength) {
     Objects.requireNonNull(random, "random must not be null");
-    if (maxLength < 0) {
-      throw new IllegalArgumentException("maxLength must not be negative, but was " + maxLength);
+    if (maxLength < 0 || maxLength > MAX_WALK_LENGTH) {
+      throw new IllegalArgumentException("maxLength must be between 0 and " + MAX_WALK_LENGTH + ", but was "
+          + maxLength);
     }
     return walkFrom(ReferenceModel.startedDeal(process, WalkRunner.DEAL_ID, WalkRunner.EPOCH), random, maxLength);
   }
 
   /**
-   * Returns a walk as {@link #walk} does, whose deal starts in the initial stage four times in five; otherwise it
+   * Returns a walk as {@link #walk} does, whose deal starts in the initial stage two times in three; otherwise it
    * starts in another open or post-sale stage with the facts of up to eight earlier events, as a deal imported from a
    * CRM or referred in starts, so that the walks also reach states no path from the initial stage leads to.
    */
@@ -190,7 +193,7 @@ public final class EventGenerator {
   }
 
   private List<SalesEvent> walkFrom(Deal started, RandomGenerator random, int maxLength) {
-    List<SalesEvent> events = new ArrayList<>(maxLength);
+    List<SalesEvent> events = new ArrayList<>(Math.min(maxLength, 64));
     Deal model = started;
     Instant at = WalkRunner.EPOCH;
     int afterOutcome = random.nextInt(3);

@@ -129,7 +129,7 @@ final class Oracle {
     for (Transition t : candidates) {
       GuardVerdict verdict;
       try {
-        verdict = Objects.requireNonNull(t.guard().evaluate(context), "the guard answered null instead of a verdict");
+        verdict = t.evaluate(context); // refuses a null verdict, as engines do
       } catch (RuntimeException e) {
         throw new GuardThrew(t, deal, event, e);
       }

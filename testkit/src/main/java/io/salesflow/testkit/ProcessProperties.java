@@ -37,7 +37,7 @@ import org.junit.jupiter.api.DynamicTest;
  * }</pre>
  *
  * <p>{@link #check()} fires seeded random walks from {@link EventGenerator#walk} at a fresh deal on a fresh engine
- * each: four in five deals start in the initial stage, the others in another open or post-sale stage with the facts
+ * each: two in three deals start in the initial stage, the others in another open or post-sale stage with the facts
  * of a few earlier events, as an imported or referred deal starts. After every event it compares the engine's answer
  * with the definition's own decision for the same deal, event and instant, and checks every invariant of
  * {@link ProcessInvariants}; a guard, listener, store or engine that throws is a failure too. A walk that breaks one
@@ -106,11 +106,15 @@ public final class ProcessProperties {
   /**
    * Sets the most events a walk has; defaults to 30. Walks end a few events after the deal is won or lost.
    *
-   * @param maxSteps the most events per walk, at least 1
+   * @param maxSteps the most events per walk, from 1 to 10,000
    * @return this configuration
-   * @throws IllegalArgumentException if {@code maxSteps} is less than 1
+   * @throws IllegalArgumentException if {@code maxSteps} is less than 1 or above 10,000
    */
   public ProcessProperties maxSteps(int maxSteps) {
+    if (maxSteps > EventGenerator.MAX_WALK_LENGTH) {
+      throw new IllegalArgumentException("maxSteps must be between 1 and " + EventGenerator.MAX_WALK_LENGTH
+          + ", but was " + maxSteps);
+    }
     this.maxSteps = atLeastOne(maxSteps, "maxSteps");
     return this;
   }

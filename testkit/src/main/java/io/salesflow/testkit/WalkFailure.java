@@ -153,7 +153,7 @@ public final class WalkFailure extends AssertionError {
   }
 
   /**
-   * Returns the stage the walk's deal was started in: the initial stage, or, for one walk in five, another open or
+   * Returns the stage the walk's deal was started in: the initial stage, or, for one walk in three, another open or
    * post-sale stage, as a deal imported from a CRM or referred in starts.
    *
    * @return the stage's id
