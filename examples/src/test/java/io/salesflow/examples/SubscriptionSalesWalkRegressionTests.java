@@ -18,8 +18,10 @@ class SubscriptionSalesWalkRegressionTests {
   void followsTheDefinitionOnEveryEventOfAWalkThatOnceFailed() {
     // a new deal starts in stage 'qualifying' at version 0, knowing nothing; each event is fired at its own time
     ProcessProperties.forProcess(process()).engine(engines()).checkWalk(List.of(
-        // 1. the definition: rejected as GUARD_DENIED: follow-ups: 0 of 5 made before dropping for no response; most sales need several follow-ups, so follow up 5 more times
-        new SalesEvent.ClosedLost(Instant.parse("2026-01-06T20:34:00Z"), SalesEvent.LossReason.NO_RESPONSE, "went silent after the proposal", null)));
+        // 1. the definition: rejected as GUARD_DENIED: follow-ups: 0 of 5 made before dropping for no response; most
+        //    sales need several follow-ups, so follow up 5 more times
+        new SalesEvent.ClosedLost(Instant.parse("2026-01-06T20:34:00Z"), SalesEvent.LossReason.NO_RESPONSE,
+            "went silent after the proposal", null)));
   }
 
   private static SalesProcess process() {

@@ -66,9 +66,10 @@ final class JavaSource {
     List<String> outcomes = failure.expectedOutcomes();
     StringBuilder events = new StringBuilder();
     for (int i = 0; i < walk.size(); i++) {
-      events.append("        // ").append(i + 1).append(". the definition: ")
-          .append(i < outcomes.size() ? oneLine(outcomes.get(i)) : "not decided").append('\n')
-          .append("        ").append(event(walk.get(i))).append(i + 1 < walk.size() ? ",\n" : "");
+      events.append(comment((i + 1) + ". the definition: "
+          + (i < outcomes.size() ? oneLine(outcomes.get(i)) : "not decided"), "        "))
+          .append(wrap(event(walk.get(i)) + (i + 1 < walk.size() ? "," : ""), "        "))
+          .append(i + 1 < walk.size() ? "\n" : "");
     }
     String className = className(failure.processId());
     StringBuilder out = new StringBuilder();
@@ -102,7 +103,7 @@ final class JavaSource {
       } else {
         out.append("DealFacts.none()");
         for (SalesEvent event : earlier) {
-          out.append("\n        .apply(").append(event(event)).append(')');
+          out.append('\n').append(wrap(".apply(" + event(event) + ")", "        "));
         }
       }
       out.append(", List.of(\n");
@@ -133,6 +134,57 @@ final class JavaSource {
     return expression == null
         ? "    throw new UnsupportedOperationException(" + Events.quote("return " + what + " here") + ");\n"
         : "    return " + expression + ";\n";
+  }
+
+  /** The longest line written, as the project's own sources keep them. */
+  private static final int WIDTH = 120;
+
+  /** {@code text} as {@code //} comment lines of at most {@link #WIDTH} characters, each ending in a line break. */
+  static String comment(String text, String indent) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder(indent).append("//");
+    int empty = line.length();
+    for (String word : text.split(" ")) {
+      if (line.length() > empty && line.length() + 1 + word.length() > WIDTH) {
+        out.append(line).append('\n');
+        line = new StringBuilder(indent).append("//   ");
+      }
+      line.append(' ').append(word);
+    }
+    return out.append(line).append('\n').toString();
+  }
+
+  /**
+   * {@code code} indented, broken after commas outside string literals so that no line is longer than
+   * {@link #WIDTH} where a break can help; continuation lines are indented four more.
+   */
+  static String wrap(String code, String indent) {
+    List<String> pieces = new ArrayList<>();
+    boolean inString = false;
+    int from = 0;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (inString && c == '\\') {
+        i++;
+      } else if (c == '"') {
+        inString = !inString;
+      } else if (!inString && c == ',' && i + 1 < code.length() && code.charAt(i + 1) == ' ') {
+        pieces.add(code.substring(from, i + 1));
+        from = i + 2;
+      }
+    }
+    pieces.add(code.substring(from));
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder(indent).append(pieces.get(0));
+    for (String piece : pieces.subList(1, pieces.size())) {
+      if (line.length() + 1 + piece.length() > WIDTH) {
+        out.append(line).append('\n');
+        line = new StringBuilder(indent).append("    ").append(piece);
+      } else {
+        line.append(' ').append(piece);
+      }
+    }
+    return out.append(line).toString();
   }
 
   private static String oneLine(String text) {

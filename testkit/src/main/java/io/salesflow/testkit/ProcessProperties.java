@@ -301,7 +301,8 @@ public final class ProcessProperties {
       throw new WalkFailure("process '" + process.id() + "': generating " + which + " broke the invariant \""
           + Invariants.PAYLOADS_ANSWER + "\".", walkSeed, Invariants.PAYLOADS_ANSWER,
           Walk.fromInitialStage(process, List.of()), 0, 0, "generating the walk threw " + e, null, null, process.id(),
-          "(none yet)", process.initialStage().id(), List.of(), configuration(), replayHint(walkSeed), processExpression(), enginesExpression, e);
+          "(none yet)", process.initialStage().id(), List.of(), configuration(), replayHint(walkSeed),
+          processExpression(), enginesExpression, e);
     }
     failIfBroken(walk, walkSeed, which, counter);
   }
@@ -325,8 +326,8 @@ public final class ProcessProperties {
     throw new WalkFailure("process '" + process.id() + "' on engine '" + last.engine() + "': " + which
         + " broke the invariant \"" + invariant + "\".", walkSeed, invariant, shrunk, walk.events().size(),
         last.step(), last.violation().message(), last.expected(), last.actual(), process.id(), last.engine(),
-        process.initialStage().id(), expectedOutcomes(shrunk), configuration(), walkSeed == null ? null : replayHint(walkSeed),
-        processExpression(), enginesExpression, last.cause());
+        process.initialStage().id(), expectedOutcomes(shrunk), configuration(),
+        walkSeed == null ? null : replayHint(walkSeed), processExpression(), enginesExpression, last.cause());
   }
 
   /** Shrinks the events, then the earlier events that give the deal its starting facts, then the events again. */

@@ -66,7 +66,7 @@ final class Mutants {
         t -> Transition.external(t.source(), t.event(), "prospecting", t.guard())));
   }
 
-  /** Records internal transitions but forgets their facts: a follow-up or a second contact leaves the facts as they were. */
+  /** Records internal transitions but forgets their facts: a follow-up or another contact leaves them as they were. */
   static EngineFactory forgettingTheFactsOfInternalTransitions(EngineFactory correct) {
     return (clock, store, processes) -> new ForwardingDealEngine(correct.create(clock, new ForwardingStore(store) {
       @Override
