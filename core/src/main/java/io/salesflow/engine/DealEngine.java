@@ -740,6 +740,20 @@ public interface DealEngine extends AutoCloseable {
       return Optional.ofNullable(actor);
     }
 
+    // the runtime reads the options without wrapping them: it does so for every event fired with options
+
+    @Nullable String actorOrNull() {
+      return actor;
+    }
+
+    @Nullable String keyOrNull() {
+      return idempotencyKey;
+    }
+
+    long expectedVersionOrAny() {
+      return expectedVersion;
+    }
+
     /** {@return the idempotency key, if any} */
     public Optional<String> idempotencyKey() {
       return Optional.ofNullable(idempotencyKey);

@@ -149,8 +149,7 @@ final class StandardDealEngine implements DealEngine {
   @Override
   public FireResult fire(String dealId, SalesEvent event, DealEngine.Fire options) {
     Objects.requireNonNull(options, "options must not be null");
-    return fireAt(dealId, options.expectedVersion().orElse(ANY_VERSION), event,
-        options.idempotencyKey().orElse(null), options.actor().orElse(null));
+    return fireAt(dealId, options.expectedVersionOrAny(), event, options.keyOrNull(), options.actorOrNull());
   }
 
   private FireResult fireAt(String dealId, long expectedVersion, SalesEvent event, @Nullable String key,
