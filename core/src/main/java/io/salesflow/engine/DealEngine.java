@@ -32,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * FireResult result = engine.fire("D-42", new SalesEvent.ContactMade(now, ContactChannel.PHONE));
  * }</pre>
  *
+ * <p>An engine runs one or several versions of each of its processes: a deal is started on the latest (unless
+ * {@link Start#processVersion(int)} says otherwise) and every event is decided by the version the deal runs on, until
+ * a {@link SalesProcess.MigrationPlan migration} moves it to the next.
+ *
  * <p>Every event is accepted or rejected with its reasons; nothing is silently denied. An accepted event updates
  * the deal's stage, facts, version and history in one atomic store operation. Rejections never change anything.
  *
@@ -135,6 +139,8 @@ public interface DealEngine extends AutoCloseable {
    * @param event the event, whose type selects the transitions and whose payload becomes facts if accepted
    * @return the accepted transition with the new snapshot, or the rejection with the unchanged deal
    * @throws UnknownDealException if no deal has this id
+   * @throws StrandedDealException if the deal runs on a process version this engine does not have, or is in a stage
+   *     that version does not have
    * @throws io.salesflow.DealVersionConflictException if the deal kept changing concurrently and retries ran out
    */
   FireResult fire(String dealId, SalesEvent event);
@@ -150,6 +156,8 @@ public interface DealEngine extends AutoCloseable {
    * @return the accepted transition with the new snapshot, or the rejection with the deal as stored
    * @throws UnknownDealException if no deal has this id
    * @throws IllegalArgumentException if {@code expectedVersion} is negative
+   * @throws StrandedDealException if the deal runs on a process version this engine does not have, or is in a stage
+   *     that version does not have
    */
   FireResult fire(String dealId, long expectedVersion, SalesEvent event);
 
