@@ -6,7 +6,15 @@
  * <p>Everything here is an immutable value and free of any state machine framework. A process is defined once with
  * {@link io.salesflow.SalesProcess#builder(String)}, validated when built, and run by a
  * {@link io.salesflow.engine.DealEngine}. Nothing in this package accepts {@code null}; absent values are
- * {@link java.util.Optional}.
+ * {@link java.util.Optional}, or {@code null} where a deal's or record's history says something is unknown (who
+ * fired an event, a deal's owner).
+ *
+ * <h2>Versions</h2>
+ *
+ * <p>A process has a {@link io.salesflow.SalesProcess#version() version}; a changed definition is built as the next
+ * version and run beside the old one, and a validated {@link io.salesflow.SalesProcess.MigrationPlan} moves deals from
+ * one version to the next. Overrides, migrations and new owners are recorded in a deal's history as administrative
+ * events ({@link io.salesflow.EventType#isAdministrative()}), with who made them.
  *
  * <h2>Limits</h2>
  *
