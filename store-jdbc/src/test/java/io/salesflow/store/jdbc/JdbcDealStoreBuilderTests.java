@@ -55,14 +55,14 @@ class JdbcDealStoreBuilderTests {
     Instant at = Instant.parse("2026-03-02T09:15:30Z");
     store.insert(Deal.builder().id("D-1").processId("five-step").stage("prospecting").version(0).createdAt(at)
         .enteredStageAt(at).build());
-    execute(h2, "UPDATE salesflow_deals SET state = '{\"format\":2}' WHERE id = 'D-1'");
+    execute(h2, "UPDATE salesflow_deals SET state = '{\"format\":3}' WHERE id = 'D-1'");
 
     // read by a store that has not seen the deal (another node, or after a restart)
     JdbcDealStore reader = JdbcDealStore.builder(h2).build();
     assertThatThrownBy(() -> reader.find("D-1"))
         .isInstanceOf(JdbcStoreException.class)
         .hasMessageContaining("deal 'D-1'")
-        .hasMessageContaining("format 2")
+        .hasMessageContaining("format 3")
         .hasMessageContaining("newer Salesflow");
   }
 
