@@ -86,11 +86,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Recent deals.</b> The store keeps the deals it read or wrote last in memory, bounded by their weight (one
  * plus the length of their history; {@link Builder#cachedHistoryRecords(long)}), so that firing at one of them reads
  * its row and only the history rows added since, not its whole history. Each read compares the row with the one the
- * copy was made from (process, stage, version, {@code updated_at}, start key, the state document and its version), so
- * a change
- * made by another node or by hand to the deal row is always seen. History rows are append-only: whoever changes or
- * deletes existing history rows outside Salesflow must also change the deal's row in the same transaction (setting
- * {@code updated_at} to the current time is enough), so that stores holding a copy read the deal again.
+ * copy was made from (process, stage, version, {@code updated_at}, start key, the state document and its version),
+ * so a change made by another node or by hand to the deal row is always seen. History rows are append-only: whoever
+ * changes or deletes existing history rows outside Salesflow must also change the deal's row in the same transaction
+ * (setting {@code updated_at} to the current time is enough), so that stores holding a copy read the deal again.
  *
  * <p><b>Damaged rows.</b> A deal that cannot be read (a document changed by hand, a history row missing) fails
  * alone: {@link #find(String)} throws a {@link JdbcStoreException} that names the deal and what is wrong; the bulk
@@ -471,9 +470,6 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     boolean follows = previous != null && previous.version() == expected && previous.id().equals(deal.id())
         && follows(previous, deal, record);
     String state = follows ? null : stateDocument(deal);
-    if (state != null) {
-      counters.stateWrites.increment();
-    }
     String payload = Documents.writePayload(new Documents.Payload(record.at(), record.event()));
     Connection c;
     try {
@@ -572,6 +568,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       ps.setString(++i, deal.id());
       ps.setLong(++i, expected);
       updated = ps.executeUpdate();
+    }
+    if (state != null && updated > 0) {
+      counters.stateWrites.increment();
     }
     if (updated == 0) {
       long actual = storedVersion(c, deal.id());

@@ -35,6 +35,35 @@ class JdbcDealStoreBuilderTests {
   }
 
   @Test
+  void refusesToBuildWithoutMigrationOnTheSchemaOfAnEarlierVersionNamingBothLocations() {
+    DataSource h2 = JdbcTestSupport.newH2();
+    flyway(h2, JdbcDealStore.MIGRATIONS_LOCATION).target("2").load().migrate();
+
+    assertThatThrownBy(() -> JdbcDealStore.builder(h2).migrate(false).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("older schema")
+        .hasMessageContaining(JdbcDealStore.MIGRATIONS_LOCATION)
+        .hasMessageContaining(JdbcDealStore.VENDOR_MIGRATIONS_LOCATION);
+    assertThat(JdbcDealStore.builder(h2).build().findByProcess("any")).as("and migrates when asked").isEmpty();
+  }
+
+  @Test
+  void theMigrationsRunFromTheApplicationsOwnFlywayWithTheVendorFilledIn() {
+    DataSource h2 = JdbcTestSupport.newH2();
+    int applied = flyway(h2, JdbcDealStore.MIGRATIONS_LOCATION,
+        JdbcDealStore.VENDOR_MIGRATIONS_LOCATION.replace("{vendor}", "h2")).load().migrate().migrationsExecuted;
+
+    assertThat(applied).isEqualTo(3);
+    JdbcDealStore store = JdbcDealStore.builder(h2).migrate(false).build();
+    assertThat(store.migrate()).isZero();
+  }
+
+  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource ds, String... locations) {
+    return org.flywaydb.core.Flyway.configure(JdbcDealStoreBuilderTests.class.getClassLoader()).dataSource(ds)
+        .locations(locations).table(JdbcDealStore.SCHEMA_HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0");
+  }
+
+  @Test
   void migratesOnRequestBesideTheApplicationsOwnTablesAndFlywayHistory() throws SQLException {
     DataSource h2 = JdbcTestSupport.newH2();
     execute(h2, "CREATE TABLE customers (id INT PRIMARY KEY)",

@@ -19,8 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * Writes the rows {@link LegacyDeals} leaves in a store's tables as portable SQL inserts, one statement a line, for
- * the migration tests: {@code java ... LegacyFixtureWriter <file>}. Run it on the release whose rows the fixture
- * should hold; the file then says which schema version they are at.
+ * the migration tests: {@code java ... LegacyFixtureWriter <file> "<which release and schema version>"}. Run it on
+ * the release whose rows the fixture should hold.
  */
 final class LegacyFixtureWriter {
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
@@ -31,8 +31,8 @@ final class LegacyFixtureWriter {
     DataSource h2 = JdbcTestSupport.newH2();
     LegacyDeals.play(JdbcDealStore.builder(h2).build());
     List<String> lines = new ArrayList<>();
-    lines.add("-- Rows written by the Salesflow JDBC store of the previous release (schema version 2, JSON documents");
-    lines.add("-- of format 1 in text columns) for the deals of LegacyDeals. Made by LegacyFixtureWriter; do not edit.");
+    lines.add("-- " + args[1]); // which release wrote the rows, and at which schema version
+    lines.add("-- for the deals of LegacyDeals. Made by LegacyFixtureWriter; do not edit.");
     try (Connection c = h2.getConnection()) {
       dump(c, "salesflow_deals", "id", lines);
       dump(c, "salesflow_transitions", "deal_id, version", lines);
