@@ -56,6 +56,7 @@ final class Documents {
       // any custom type: the store keeps the events of every process, including those its engine does not run
       .addModule(new SalesflowJackson2Module().withAnyEventType())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // a document is one value: anything after it is damage
       .build();
   private static final ObjectReader STATE = MAPPER.readerFor(StateDocument.class);
   private static final ObjectReader PAYLOAD = MAPPER.readerFor(PayloadDocument.class);

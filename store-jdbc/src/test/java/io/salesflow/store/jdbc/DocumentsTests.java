@@ -125,6 +125,16 @@ class DocumentsTests {
   }
 
   @Test
+  void refusesTextAfterTheDocument() {
+    String json = Documents.writePayload(new Documents.Payload(AT, new SalesEvent.PresentationDelivered(AT)));
+
+    assertThat(Documents.readPayload(json).at()).isEqualTo(AT);
+    assertThatThrownBy(() -> Documents.readPayload(json + " {}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Trailing token");
+  }
+
+  @Test
   void stopsReadingAtTheNestingBoundWithoutExhaustingTheStack() {
     String deep = "{\"format\":2,\"at\":\"" + AT + "\",\"event\":" + "[".repeat(200_000) + "]".repeat(200_000)
         + "}";
