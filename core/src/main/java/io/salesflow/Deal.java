@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A snapshot of one deal: where it stands in its process, what is known about it and how it got there.
@@ -60,6 +61,15 @@ public abstract class Deal {
   }
 
   /**
+   * Returns the idempotency key the deal was started with: starting it again with the same key returns this deal
+   * instead of failing as a duplicate.
+   *
+   * @return the key, or null if the deal was started without one
+   */
+  @Value.Parameter
+  public abstract @Nullable String startKey();
+
+  /**
    * Returns how long the deal has been in its stage at {@code now}.
    *
    * @param now the instant to measure to, usually the engine clock's
@@ -106,7 +116,7 @@ public abstract class Deal {
     // continues the history because it continues this deal, whose version and stage are the history's size and last
     // stage (check() holds every snapshot to that)
     return ImmutableDeal.of(id(), processId(), record.to(), record.version(), createdAt(),
-        record.internal() ? enteredStageAt() : record.at(), facts, history().appendChecked(record));
+        record.internal() ? enteredStageAt() : record.at(), facts, history().appendChecked(record), startKey());
   }
 
   @Value.Check
@@ -116,6 +126,10 @@ public abstract class Deal {
     Checks.notBlank(id(), "deal id");
     Checks.notBlank(processId(), "process id");
     Checks.notBlank(stage(), "stage");
+    String startKey = startKey();
+    if (startKey != null) {
+      Checks.notBlank(startKey, "start key");
+    }
     if (version() != history().size()) {
       throw versionNotHistorySize();
     }

@@ -37,6 +37,11 @@ abstract class PersistentList<T> {
     return new Node<>(this, size + 1, Objects.requireNonNull(element, "element must not be null"));
   }
 
+  /** The list without its last element; null for the empty list. */
+  final @Nullable PersistentList<T> previousNode() {
+    return previous;
+  }
+
   /** The element this node adds; called on non-empty lists only. */
   abstract T element();
 

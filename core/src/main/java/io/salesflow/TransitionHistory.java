@@ -21,16 +21,18 @@ import org.jspecify.annotations.Nullable;
 public final class TransitionHistory extends PersistentList<TransitionRecord> implements Iterable<TransitionRecord> {
   private static final TransitionHistory EMPTY = new TransitionHistory(null, 0, null, null, null, 0, 0, false);
 
-  // the record's fields, unboxed in the node (its version is its position, the size)
+  // the record's fields, unboxed in the node (its version is its position, the size). The event slot holds the
+  // SalesEvent itself, or a Keyed pair when the record carries an idempotency key: keyless records, by far the most
+  // common, pay nothing for keys
   private final @Nullable String from;
   private final @Nullable String to;
-  private final @Nullable SalesEvent event;
+  private final @Nullable Object event;
   private final long atSecond;
   private final int atNano;
   private final boolean internal;
 
   private TransitionHistory(@Nullable TransitionHistory previous, int size, @Nullable String from,
-      @Nullable String to, @Nullable SalesEvent event, long atSecond, int atNano, boolean internal) {
+      @Nullable String to, @Nullable Object event, long atSecond, int atNano, boolean internal) {
     super(previous, size);
     this.from = from;
     this.to = to;
@@ -75,7 +77,7 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
       throw notContinued(record);
     }
     Instant at = record.at();
-    return new TransitionHistory(this, size() + 1, record.from(), record.to(), record.event(), at.getEpochSecond(),
+    return new TransitionHistory(this, size() + 1, record.from(), record.to(), eventSlot(record), at.getEpochSecond(),
         at.getNano(), record.internal());
   }
 
@@ -86,9 +88,16 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
    */
   TransitionHistory appendChecked(TransitionRecord record) {
     Instant at = record.at();
-    return new TransitionHistory(this, (int) record.version(), record.from(), record.to(), record.event(),
+    return new TransitionHistory(this, (int) record.version(), record.from(), record.to(), eventSlot(record),
         at.getEpochSecond(), at.getNano(), record.internal());
   }
+
+  private static Object eventSlot(TransitionRecord record) {
+    String key = record.idempotencyKey();
+    return key == null ? record.event() : new Keyed(record.event(), key);
+  }
+
+  private record Keyed(SalesEvent event, String key) {}
 
   // the failure of append, built out of line so that the append itself inlines
   private IllegalArgumentException notContinued(TransitionRecord record) {
@@ -112,8 +121,28 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
 
   @Override
   TransitionRecord element() {
-    return new TransitionRecord(size(), Objects.requireNonNull(from), Objects.requireNonNull(to),
-        Objects.requireNonNull(event), Instant.ofEpochSecond(atSecond, atNano), internal);
+    Object slot = Objects.requireNonNull(event);
+    SalesEvent recorded = slot instanceof Keyed keyed ? keyed.event() : (SalesEvent) slot;
+    String key = slot instanceof Keyed keyed ? keyed.key() : null;
+    return new TransitionRecord(size(), Objects.requireNonNull(from), Objects.requireNonNull(to), recorded,
+        Instant.ofEpochSecond(atSecond, atNano), internal, key);
+  }
+
+  /**
+   * Returns the record that was appended with the given idempotency key, searching from the newest: a retried event
+   * is almost always the latest.
+   *
+   * @param idempotencyKey the key to look for
+   * @return the record carrying that key, or empty if none does
+   */
+  public Optional<TransitionRecord> withIdempotencyKey(String idempotencyKey) {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
+    for (TransitionHistory node = this; node.size() > 0; node = (TransitionHistory) node.previousNode()) {
+      if (node.event instanceof Keyed keyed && keyed.key().equals(idempotencyKey)) {
+        return Optional.of(node.element());
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@return the records, oldest first, as an unmodifiable list copied on each call} */

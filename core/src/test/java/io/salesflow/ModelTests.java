@@ -156,6 +156,22 @@ class ModelTests {
   }
 
   @Test
+  void historyKeepsIdempotencyKeysAndFindsARecordByItsKey() {
+    TransitionRecord keyed = new TransitionRecord(1, "lead", "demo", new SalesEvent.PresentationDelivered(T0), T0,
+        false, "req-1");
+    TransitionRecord plain = new TransitionRecord(2, "demo", "demo",
+        new SalesEvent.FollowUpLogged(T0, ContactChannel.EMAIL, FollowUpOutcome.RESPONDED), T0, true);
+    TransitionHistory history = TransitionHistory.of(java.util.List.of(keyed, plain));
+
+    assertThat(history.asList()).containsExactly(keyed, plain);
+    assertThat(history.withIdempotencyKey("req-1")).contains(keyed);
+    assertThat(history.withIdempotencyKey("req-2")).isEmpty();
+    assertThat(TransitionHistory.empty().withIdempotencyKey("req-1")).isEmpty();
+    assertThatThrownBy(() -> new TransitionRecord(1, "lead", "demo", new SalesEvent.PresentationDelivered(T0), T0,
+        false, " ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotency key");
+  }
+
+  @Test
   void historyRejectsARecordThatDoesNotContinueIt() {
     TransitionHistory one = TransitionHistory.empty().append(new TransitionRecord(1, "lead", "demo",
         new SalesEvent.PresentationDelivered(T0), T0, false));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs deals through sales processes: starts them, fires events at them and records every accepted transition.
@@ -67,7 +68,9 @@ public interface DealEngine extends AutoCloseable {
    * @throws DuplicateDealException if a deal with this id exists
    * @throws IllegalArgumentException if {@code dealId} is blank
    */
-  Deal start(String dealId, String processId);
+  default Deal start(String dealId, String processId) {
+    return start(Start.of(dealId, processId));
+  }
 
   /**
    * Starts a deal in its process's initial stage with initial facts (its source, say).
@@ -80,7 +83,9 @@ public interface DealEngine extends AutoCloseable {
    * @throws DuplicateDealException if a deal with this id exists
    * @throws IllegalArgumentException if {@code dealId} is blank
    */
-  Deal start(String dealId, String processId, DealFacts facts);
+  default Deal start(String dealId, String processId, DealFacts facts) {
+    return start(Start.of(dealId, processId).facts(facts));
+  }
 
   /**
    * Starts a deal in a given open stage of its process, as a referred lead that skips the first steps does.
@@ -95,7 +100,28 @@ public interface DealEngine extends AutoCloseable {
    * @throws UnknownProcessException if the engine does not run {@code processId}
    * @throws DuplicateDealException if a deal with this id exists
    */
-  Deal start(String dealId, String processId, DealFacts facts, String entryStage);
+  default Deal start(String dealId, String processId, DealFacts facts, String entryStage) {
+    return start(Start.of(dealId, processId).facts(facts).entryStage(entryStage));
+  }
+
+  /**
+   * Starts a deal as {@code start} describes: in its process's initial stage unless it names an entry stage, with its
+   * facts, and under its idempotency key if it has one.
+   *
+   * <p>A start with a key is safe to retry: if a deal with the same id was already started with the same key (the
+   * first try was stored, and only its answer got lost), the stored deal is returned and nothing is written.
+   *
+   * <pre>{@code
+   * Deal deal = engine.start(DealEngine.Start.of("D-42", "five-step").idempotencyKey(requestId));
+   * }</pre>
+   *
+   * @param start what to start
+   * @return the stored deal, at version 0; or, for a retried start with the same key, the deal as stored now
+   * @throws UnknownProcessException if the engine does not run the process
+   * @throws IllegalArgumentException if the process has no such entry stage or it is won or lost
+   * @throws DuplicateDealException if a deal with this id exists and was not started with the same key
+   */
+  Deal start(Start start);
 
   /**
    * Fires an event at a deal and returns whether it was accepted, with the new snapshot, or rejected, with every
@@ -122,6 +148,43 @@ public interface DealEngine extends AutoCloseable {
    * @throws IllegalArgumentException if {@code expectedVersion} is negative
    */
   FireResult fire(String dealId, long expectedVersion, SalesEvent event);
+
+  /**
+   * Fires an event at a deal under an idempotency key, so that the call is safe to retry: if the deal's history already
+   * holds a transition recorded with this key (the first try was stored, and only its answer got lost), that transition
+   * is returned as accepted and nothing is applied a second time. Otherwise it behaves as
+   * {@link #fire(String, SalesEvent)} and records the key with the transition, in the same store operation.
+   *
+   * <p>Use one key per intended change, for example a request id the client generates once and sends again on every
+   * retry. A rejection records nothing, so a retry of a rejected event is decided afresh.
+   *
+   * @param dealId the id of a stored deal
+   * @param event the event; on a retry it must have the same type as the first try's (its other fields, its time
+   *     say, may differ: the first try's event stands)
+   * @param idempotencyKey the key, unique per intended change of this deal; not blank
+   * @return the accepted transition with the new snapshot (for a retry: the first try's record with the deal as it is
+   *     now, equal to the first answer unless the deal moved on since), or the rejection with the unchanged deal
+   * @throws UnknownDealException if no deal has this id
+   * @throws IllegalArgumentException if the key is blank, or was used on this deal for an event of another type
+   * @throws io.salesflow.DealVersionConflictException if the deal kept changing concurrently and retries ran out
+   */
+  FireResult fire(String dealId, SalesEvent event, String idempotencyKey);
+
+  /**
+   * Fires an event at a deal only if it is still at {@code expectedVersion}, under an idempotency key: a retry whose
+   * key is already in the deal's history gets that transition back as accepted, even though the version has moved
+   * on since (the first try moved it). See {@link #fire(String, SalesEvent, String)}.
+   *
+   * @param dealId the id of a stored deal
+   * @param expectedVersion the version the caller last saw
+   * @param event the event; on a retry it must have the same type as the first try's
+   * @param idempotencyKey the key, unique per intended change of this deal; not blank
+   * @return the accepted transition, the first try's on a retry, or the rejection with the deal as stored
+   * @throws UnknownDealException if no deal has this id
+   * @throws IllegalArgumentException if {@code expectedVersion} is negative, the key is blank, or it was used on this
+   *     deal for an event of another type
+   */
+  FireResult fire(String dealId, long expectedVersion, SalesEvent event, String idempotencyKey);
 
   /**
    * Returns the deal with the given id.
@@ -299,11 +362,126 @@ public interface DealEngine extends AutoCloseable {
   }
 
   /**
+   * What to start: a deal id and its process, with optional initial facts, entry stage and idempotency key. Immutable;
+   * each method returns a changed copy.
+   *
+   * <pre>{@code
+   * engine.start(DealEngine.Start.of("D-42", "five-step").facts(facts).idempotencyKey("req-7f3a"));
+   * }</pre>
+   *
+   * @since 0.1
+   */
+  final class Start {
+    private final String dealId;
+    private final String processId;
+    private final DealFacts facts;
+    private final @Nullable String entryStage;
+    private final @Nullable String idempotencyKey;
+
+    private Start(String dealId, String processId, DealFacts facts, @Nullable String entryStage,
+        @Nullable String idempotencyKey) {
+      this.dealId = dealId;
+      this.processId = processId;
+      this.facts = facts;
+      this.entryStage = entryStage;
+      this.idempotencyKey = idempotencyKey;
+    }
+
+    /**
+     * Returns a start of a deal in its process's initial stage, with no facts and no key.
+     *
+     * @param dealId the new deal's id, unique within the store; not blank
+     * @param processId the id of a process the engine runs
+     * @return the start
+     * @throws IllegalArgumentException if {@code dealId} is blank
+     */
+    public static Start of(String dealId, String processId) {
+      Objects.requireNonNull(dealId, "dealId must not be null");
+      Objects.requireNonNull(processId, "processId must not be null");
+      if (dealId.isBlank()) {
+        throw new IllegalArgumentException("dealId must not be blank, but was '" + dealId + "'");
+      }
+      return new Start(dealId, processId, DealFacts.none(), null, null);
+    }
+
+    /**
+     * Returns this start with initial facts (the deal's source, say).
+     *
+     * @param facts what is known about the deal from the start
+     * @return the changed copy
+     */
+    public Start facts(DealFacts facts) {
+      return new Start(dealId, processId, Objects.requireNonNull(facts, "facts must not be null"), entryStage,
+          idempotencyKey);
+    }
+
+    /**
+     * Returns this start in a given open stage of the process, as a referred lead that skips the first steps does.
+     *
+     * @param entryStage an open or post-sale stage of the process
+     * @return the changed copy
+     */
+    public Start entryStage(String entryStage) {
+      return new Start(dealId, processId, facts, Objects.requireNonNull(entryStage, "entryStage must not be null"),
+          idempotencyKey);
+    }
+
+    /**
+     * Returns this start under an idempotency key, so that it is safe to retry: see {@link DealEngine#start(Start)}.
+     *
+     * @param idempotencyKey the key, for example the id of the request that asked for the deal; not blank
+     * @return the changed copy
+     * @throws IllegalArgumentException if the key is blank
+     */
+    public Start idempotencyKey(String idempotencyKey) {
+      Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
+      if (idempotencyKey.isBlank()) {
+        throw new IllegalArgumentException("idempotencyKey must not be blank, but was '" + idempotencyKey + "'");
+      }
+      return new Start(dealId, processId, facts, entryStage, idempotencyKey);
+    }
+
+    /** {@return the new deal's id} */
+    public String dealId() {
+      return dealId;
+    }
+
+    /** {@return the id of the deal's process} */
+    public String processId() {
+      return processId;
+    }
+
+    /** {@return the deal's initial facts} */
+    public DealFacts facts() {
+      return facts;
+    }
+
+    /** {@return the stage to start in; empty for the process's initial stage} */
+    public Optional<String> entryStage() {
+      return Optional.ofNullable(entryStage);
+    }
+
+    /** {@return the idempotency key, if any} */
+    public Optional<String> idempotencyKey() {
+      return Optional.ofNullable(idempotencyKey);
+    }
+
+    @Override
+    public String toString() {
+      return "Start{deal=" + dealId + ", process=" + processId + (entryStage == null ? "" : ", stage=" + entryStage)
+          + (idempotencyKey == null ? "" : ", key=" + idempotencyKey) + "}";
+    }
+  }
+
+  /**
    * Hears what an engine does, after the fact. Register with {@link Builder#listener(Listener)} or
    * {@link DealEngine#addListener(Listener)}.
    *
    * <p>Listeners run on the thread that fired the event, after an accepted transition was stored; they must be quick
-   * and thread-safe. An exception from a listener is logged and does not undo anything.
+   * and thread-safe. Whatever a listener throws, {@link Error}s included, is logged at WARN with the deal's id and
+   * changes nothing: the caller still gets the result that was stored and the later listeners still run. Only a
+   * {@link VirtualMachineError} (out of memory, say) is passed on, after the result was stored, as the JVM cannot be
+   * trusted to continue.
    *
    * @since 0.1
    */

@@ -1,8 +1,8 @@
 package io.salesflow.engine;
 
 import io.salesflow.Deal;
-import io.salesflow.DealFacts;
 import io.salesflow.DealVersionConflictException;
+import io.salesflow.DuplicateDealException;
 import io.salesflow.GuardContext;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -61,35 +62,36 @@ final class StandardDealEngine implements DealEngine {
   }
 
   @Override
-  public Deal start(String dealId, String processId) {
-    return start(dealId, processId, DealFacts.none());
-  }
-
-  @Override
-  public Deal start(String dealId, String processId, DealFacts facts) {
-    return start(dealId, processId, facts, process(processId).initialStage().id());
-  }
-
-  @Override
-  public Deal start(String dealId, String processId, DealFacts facts, String entryStage) {
-    requireDealId(dealId);
-    Objects.requireNonNull(facts, "facts must not be null");
+  public Deal start(DealEngine.Start start) {
+    Objects.requireNonNull(start, "start must not be null");
+    String dealId = requireDealId(start.dealId());
+    String processId = start.processId();
     SalesProcess process = process(processId);
-    Stage stage = process.stage(entryStage);
+    Stage stage = start.entryStage().map(process::stage).orElse(process.initialStage());
     if (stage.isTerminal()) {
       throw new IllegalArgumentException("deal '" + dealId + "' cannot start in the " + stage.kind().name()
-          .toLowerCase() + " stage '" + entryStage + "' of process '" + processId + "'; start it in an open stage");
+          .toLowerCase() + " stage '" + stage.id() + "' of process '" + processId + "'; start it in an open stage");
     }
+    String key = start.idempotencyKey().orElse(null);
     Instant now = clock.instant();
     Deal deal = Deal.builder().id(dealId).processId(processId).stage(stage.id()).version(0).createdAt(now)
-        .enteredStageAt(now).facts(facts).build();
-    store.insert(deal);
+        .enteredStageAt(now).facts(start.facts()).startKey(key).build();
+    try {
+      store.insert(deal);
+    } catch (DuplicateDealException duplicate) {
+      Deal retried = key == null ? null : store.find(dealId).filter(d -> key.equals(d.startKey())).orElse(null);
+      if (retried == null) {
+        throw duplicate;
+      }
+      withMdc(retried, () -> LOG.debug("deal '{}' was already started with key '{}'; returning it", dealId, key));
+      return retried;
+    }
     withMdc(deal, () -> LOG.debug("started deal '{}' in stage '{}' of process '{}'", dealId, stage.id(), processId));
     for (DealEngine.Listener listener : listeners) {
       try {
         listener.onStarted(deal);
-      } catch (RuntimeException e) {
-        LOG.warn("listener {} failed on the start of deal '{}'; the deal is stored", listener, dealId, e);
+      } catch (Throwable e) {
+        listenerFailed(listener, "the start of deal '" + dealId + "'; the deal is stored", e);
       }
     }
     return deal;
@@ -100,23 +102,51 @@ final class StandardDealEngine implements DealEngine {
 
   @Override
   public FireResult fire(String dealId, SalesEvent event) {
-    return fireAt(dealId, ANY_VERSION, event);
+    return fireAt(dealId, ANY_VERSION, event, null);
   }
 
   @Override
   public FireResult fire(String dealId, long expectedVersion, SalesEvent event) {
+    return fireAt(dealId, requireVersion(expectedVersion), event, null);
+  }
+
+  @Override
+  public FireResult fire(String dealId, SalesEvent event, String idempotencyKey) {
+    return fireAt(dealId, ANY_VERSION, event, requireKey(idempotencyKey));
+  }
+
+  @Override
+  public FireResult fire(String dealId, long expectedVersion, SalesEvent event, String idempotencyKey) {
+    return fireAt(dealId, requireVersion(expectedVersion), event, requireKey(idempotencyKey));
+  }
+
+  private static long requireVersion(long expectedVersion) {
     if (expectedVersion < 0) {
       throw new IllegalArgumentException("expectedVersion must not be negative, but was " + expectedVersion);
     }
-    return fireAt(dealId, expectedVersion, event);
+    return expectedVersion;
   }
 
-  private FireResult fireAt(String dealId, long expectedVersion, SalesEvent event) {
+  private static String requireKey(String idempotencyKey) {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
+    if (idempotencyKey.isBlank()) {
+      throw new IllegalArgumentException("idempotencyKey must not be blank, but was '" + idempotencyKey + "'");
+    }
+    return idempotencyKey;
+  }
+
+  private FireResult fireAt(String dealId, long expectedVersion, SalesEvent event, @Nullable String key) {
     Objects.requireNonNull(dealId, "dealId must not be null");
     Objects.requireNonNull(event, "event must not be null");
     for (int attempt = 1; ; attempt++) {
       Deal deal = load(dealId);
-      FireResult result = attempt(deal, expectedVersion, event);
+      if (key != null) {
+        FireResult.Accepted applied = alreadyApplied(deal, event, key);
+        if (applied != null) {
+          return applied;
+        }
+      }
+      FireResult result = attempt(deal, expectedVersion, event, key);
       if (result != null) {
         notify(result);
         return result;
@@ -125,6 +155,22 @@ final class StandardDealEngine implements DealEngine {
         throw new DealVersionConflictException(dealId, deal.version(), -1);
       }
     }
+  }
+
+  /** The first try's result when the deal already holds a transition with this key; null otherwise. */
+  private static FireResult.@Nullable Accepted alreadyApplied(Deal deal, SalesEvent event, String key) {
+    TransitionRecord record = deal.history().withIdempotencyKey(key).orElse(null);
+    if (record == null) {
+      return null;
+    }
+    if (!record.eventType().equals(event.type())) {
+      throw new IllegalArgumentException("idempotency key '" + key + "' was already used on deal '" + deal.id()
+          + "' for a '" + record.eventType() + "' event (version " + record.version() + "), not for '"
+          + event.type() + "'; use a new key for a new change");
+    }
+    withMdc(deal, () -> LOG.debug("event with key '{}' was already applied to deal '{}' as version {}; returning it",
+        key, deal.id(), record.version()));
+    return new FireResult.Accepted(deal, record);
   }
 
   // The stored deal. The id is checked for blankness only when no deal has it: a stored deal's id never is blank,
@@ -139,7 +185,7 @@ final class StandardDealEngine implements DealEngine {
   }
 
   /** One try: a result, or null when the store reported a concurrent change and the caller should try again. */
-  private FireResult attempt(Deal deal, long expectedVersion, SalesEvent event) {
+  private @Nullable FireResult attempt(Deal deal, long expectedVersion, SalesEvent event, @Nullable String key) {
     if (expectedVersion >= 0 && deal.version() != expectedVersion) {
       return stale(deal, event, expectedVersion);
     }
@@ -156,12 +202,13 @@ final class StandardDealEngine implements DealEngine {
     }
     Transition transition = ((Decision.Take) decision).transition();
     TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), transition.target(), event,
-        now, transition.internal());
+        now, transition.internal(), key);
     Deal next = deal.advance(record, context.facts());
     try {
       store.append(next, record);
     } catch (DealVersionConflictException conflict) {
-      return expectedVersion >= 0 ? stale(deal, event, expectedVersion) : null;
+      // with a key, the concurrent change may have been this very event, fired by a retry on another node: look
+      return expectedVersion >= 0 && key == null ? stale(deal, event, expectedVersion) : null;
     }
     return new FireResult.Accepted(next, record);
   }
@@ -190,10 +237,19 @@ final class StandardDealEngine implements DealEngine {
         } else {
           listener.onRejection((FireResult.Rejected) result);
         }
-      } catch (RuntimeException e) {
-        LOG.warn("listener {} failed on deal '{}'; the result stands", listener, deal.id(), e);
+      } catch (Throwable e) {
+        listenerFailed(listener, "deal '" + deal.id() + "'; the result stands", e);
       }
     }
+  }
+
+  // A listener runs after the result was stored: nothing it throws may turn that result into a failure the caller
+  // would retry. Only a VirtualMachineError goes on, as nothing can be trusted after one.
+  private static void listenerFailed(DealEngine.Listener listener, String what, Throwable failure) {
+    if (failure instanceof VirtualMachineError error) {
+      throw error;
+    }
+    LOG.warn("listener {} failed on {}", listener, what, failure);
   }
 
   private static void withMdc(Deal deal, Runnable action) {

@@ -301,22 +301,7 @@ public abstract class DealEngineContract {
   @Test
   void callsListenersForStartsAcceptedAndRejectedEvents() {
     List<Object> heard = new CopyOnWriteArrayList<>();
-    DealEngine.Listener listener = new DealEngine.Listener() {
-      @Override
-      public void onStarted(Deal deal) {
-        heard.add(deal);
-      }
-
-      @Override
-      public void onTransition(FireResult.Accepted accepted) {
-        heard.add(accepted);
-      }
-
-      @Override
-      public void onRejection(FireResult.Rejected rejected) {
-        heard.add(rejected);
-      }
-    };
+    DealEngine.Listener listener = recordingInto(heard);
     engine.addListener(listener);
 
     Deal started = engine.start("D-1", PROCESS);
@@ -326,6 +311,151 @@ public abstract class DealEngineContract {
     fire("D-1", new SalesEvent.ClosedLost(next(), LossReason.TIMING));
 
     assertThat(heard).containsExactly(started, accepted, rejected);
+  }
+
+  @Test
+  void appliesAnEventFiredTwiceWithTheSameIdempotencyKeyOnceAndReturnsTheFirstResultBothTimes() {
+    engine.start("D-1", PROCESS);
+    SalesEvent qualify = qualification(true);
+    clock.set(qualify.occurredAt());
+
+    FireResult first = engine.fire("D-1", qualify, "req-1");
+    FireResult retry = engine.fire("D-1", qualification(true), "req-1");
+
+    FireResultAssert.assertThat(first).movedTo("qualified");
+    assertThat(retry).isEqualTo(first);
+    assertThat(((FireResult.Accepted) retry).transition().idempotencyKey()).isEqualTo("req-1");
+    DealAssert.assertThat(engine.get("D-1")).isInStage("qualified").hasVersion(1).hasHistorySize(1);
+    FireResultAssert.assertThat(engine.fire("D-1", qualification(true), "req-2"))
+        .isRejectedWith(RejectionKind.NO_TRANSITION);
+  }
+
+  @Test
+  void returnsTheFirstResultToARetryWithTheSameKeyAfterTheVersionMovedOn() {
+    engine.start("D-1", PROCESS);
+    SalesEvent qualify = qualification(true);
+    clock.set(qualify.occurredAt());
+    FireResult first = engine.fire("D-1", 0, qualify, "req-1");
+
+    FireResult retry = engine.fire("D-1", 0, qualify, "req-1");
+
+    assertThat(retry).isEqualTo(first);
+    DealAssert.assertThat(engine.get("D-1")).hasVersion(1);
+    FireResultAssert.assertThat(engine.fire("D-1", 0, qualify, "req-2")).isRejectedWith(RejectionKind.STALE_VERSION);
+  }
+
+  @Test
+  void refusesAnIdempotencyKeyUsedOnTheDealForAnotherEventType() {
+    engine.start("D-1", PROCESS);
+    fire("D-1", qualification(true));
+    engine.fire("D-1", new SalesEvent.ProposalSent(next(), new BigDecimal("20000")), "req-1");
+
+    assertThatThrownBy(() -> engine.fire("D-1", new SalesEvent.ClosedWon(next(), BigDecimal.TEN), "req-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("req-1").hasMessageContaining("proposal-sent").hasMessageContaining("new key");
+    DealAssert.assertThat(engine.get("D-1")).isInStage("proposal").hasVersion(2);
+    assertThatThrownBy(() -> engine.fire("D-1", qualification(true), " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotencyKey");
+  }
+
+  @Test
+  void returnsTheStoredDealWhenAStartIsRetriedWithItsKeyAndRefusesAnotherKey() {
+    Deal first = engine.start(DealEngine.Start.of("D-1", PROCESS).idempotencyKey("start-1"));
+
+    Deal retried = engine.start(DealEngine.Start.of("D-1", PROCESS).idempotencyKey("start-1"));
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(retried.startKey()).isEqualTo("start-1");
+    assertThatThrownBy(() -> engine.start(DealEngine.Start.of("D-1", PROCESS).idempotencyKey("start-2")))
+        .isInstanceOf(DuplicateDealException.class);
+    assertThatThrownBy(() -> engine.start("D-1", PROCESS)).isInstanceOf(DuplicateDealException.class);
+  }
+
+  @Test
+  void givesTheCallerTheStoredResultWhateverAListenerThrowsAndStillRunsTheLaterListeners() {
+    List<Object> heardLater = new CopyOnWriteArrayList<>();
+    engine.addListener(new DealEngine.Listener() {
+      @Override
+      public void onStarted(Deal deal) {
+        throw new AssertionError("a listener's assertion failed");
+      }
+
+      @Override
+      public void onTransition(FireResult.Accepted accepted) {
+        throw new AssertionError("a listener's assertion failed");
+      }
+
+      @Override
+      public void onRejection(FireResult.Rejected rejected) {
+        throw new IllegalStateException("a listener failed");
+      }
+    });
+    engine.addListener(recordingInto(heardLater));
+
+    Deal started = engine.start("D-1", PROCESS);
+    FireResult accepted = fire("D-1", qualification(true));
+    FireResult rejected = fire("D-1", new SalesEvent.ClosedWon(next(), BigDecimal.ONE));
+
+    FireResultAssert.assertThat(accepted).movedTo("qualified");
+    FireResultAssert.assertThat(rejected).isRejectedWith(RejectionKind.NO_TRANSITION);
+    assertThat(heardLater).containsExactly(started, accepted, rejected);
+    DealAssert.assertThat(engine.get("D-1")).hasVersion(1);
+  }
+
+  @Test
+  void appliesAKeyOnceWhenTheStoreFailsAfterCommittingAndTheCallerRetries() {
+    FailingAfterCommit failing = new FailingAfterCommit(store);
+    DealEngine flaky = engineFactory().create(clock, failing, List.of(CONTRACT_PROCESS));
+    try {
+      flaky.start("D-1", PROCESS);
+      SalesEvent qualify = qualification(true);
+      clock.set(qualify.occurredAt());
+      failing.failNextAppend();
+
+      assertThatThrownBy(() -> flaky.fire("D-1", qualify, "req-1")).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("connection lost");
+      FireResult retry = flaky.fire("D-1", qualify, "req-1");
+
+      FireResultAssert.assertThat(retry).movedTo("qualified");
+      DealAssert.assertThat(flaky.get("D-1")).hasVersion(1).hasHistorySize(1);
+    } finally {
+      flaky.close();
+    }
+  }
+
+  @Test
+  void appliesAKeyOnceWhenTwoEnginesOnOneStoreRaceWithIt() throws Exception {
+    DealEngine other = engineFactory().create(clock, store, List.of(CONTRACT_PROCESS));
+    try {
+      int deals = 30;
+      for (int i = 0; i < deals; i++) {
+        engine.start("K-" + i, PROCESS);
+      }
+      SalesEvent followUp = followUp(FollowUpOutcome.NO_RESPONSE);
+      clock.set(followUp.occurredAt());
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<FireResult>> results = new ArrayList<>();
+        for (int i = 0; i < deals; i++) {
+          String id = "K-" + i;
+          for (DealEngine racer : List.of(engine, other, engine, other)) {
+            results.add(pool.submit(() -> racer.fire(id, followUp, "same-key")));
+          }
+        }
+        for (int i = 0; i < results.size(); i++) {
+          FireResult result = results.get(i).get(1, TimeUnit.MINUTES);
+          FireResultAssert.assertThat(result).isAccepted();
+          assertThat(((FireResult.Accepted) result).transition().version()).isEqualTo(1);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      for (int i = 0; i < deals; i++) {
+        DealAssert.assertThat(engine.get("K-" + i)).hasVersion(1).hasHistorySize(1);
+      }
+    } finally {
+      other.close();
+    }
   }
 
   @Test
@@ -448,5 +578,63 @@ public abstract class DealEngineContract {
   /** How many deals the store holds, in the contract's process and in the one no engine runs. */
   private int storedDeals() {
     return store.findByProcess(PROCESS).size() + store.findByProcess("no-such-process").size();
+  }
+
+  /** A listener that adds every started deal, accepted and rejected result to {@code heard}, in order. */
+  private static DealEngine.Listener recordingInto(List<Object> heard) {
+    return new DealEngine.Listener() {
+      @Override
+      public void onStarted(Deal deal) {
+        heard.add(deal);
+      }
+
+      @Override
+      public void onTransition(FireResult.Accepted accepted) {
+        heard.add(accepted);
+      }
+
+      @Override
+      public void onRejection(FireResult.Rejected rejected) {
+        heard.add(rejected);
+      }
+    };
+  }
+
+  /** A store whose next append commits and then fails, as a connection dropped while the commit was answered. */
+  private static final class FailingAfterCommit implements DealStore {
+    private final DealStore delegate;
+    private volatile boolean failNext;
+
+    FailingAfterCommit(DealStore delegate) {
+      this.delegate = delegate;
+    }
+
+    void failNextAppend() {
+      failNext = true;
+    }
+
+    @Override
+    public void insert(Deal deal) {
+      delegate.insert(deal);
+    }
+
+    @Override
+    public java.util.Optional<Deal> find(String dealId) {
+      return delegate.find(dealId);
+    }
+
+    @Override
+    public void append(Deal deal, TransitionRecord record) {
+      delegate.append(deal, record);
+      if (failNext) {
+        failNext = false;
+        throw new IllegalStateException("connection lost while the commit was answered");
+      }
+    }
+
+    @Override
+    public List<Deal> findByProcess(String processId) {
+      return delegate.findByProcess(processId);
+    }
   }
 }

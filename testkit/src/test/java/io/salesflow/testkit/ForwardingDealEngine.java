@@ -1,7 +1,6 @@
 package io.salesflow.testkit;
 
 import io.salesflow.Deal;
-import io.salesflow.DealFacts;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
@@ -25,18 +24,8 @@ class ForwardingDealEngine implements DealEngine {
   }
 
   @Override
-  public Deal start(String dealId, String processId) {
-    return delegate.start(dealId, processId);
-  }
-
-  @Override
-  public Deal start(String dealId, String processId, DealFacts facts) {
-    return delegate.start(dealId, processId, facts);
-  }
-
-  @Override
-  public Deal start(String dealId, String processId, DealFacts facts, String entryStage) {
-    return delegate.start(dealId, processId, facts, entryStage);
+  public Deal start(DealEngine.Start start) {
+    return delegate.start(start);
   }
 
   @Override
@@ -47,6 +36,16 @@ class ForwardingDealEngine implements DealEngine {
   @Override
   public FireResult fire(String dealId, long expectedVersion, SalesEvent event) {
     return delegate.fire(dealId, expectedVersion, event);
+  }
+
+  @Override
+  public FireResult fire(String dealId, SalesEvent event, String idempotencyKey) {
+    return delegate.fire(dealId, event, idempotencyKey);
+  }
+
+  @Override
+  public FireResult fire(String dealId, long expectedVersion, SalesEvent event, String idempotencyKey) {
+    return delegate.fire(dealId, expectedVersion, event, idempotencyKey);
   }
 
   @Override
