@@ -2,6 +2,7 @@ package io.salesflow;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,10 +99,11 @@ public abstract class BantAssessment {
      *
      * @param amount the amount available; zero is allowed, negative is not
      * @param confirmed whether the prospect confirmed it, rather than the rep estimating it
-     * @throws IllegalArgumentException if {@code amount} is negative
+     * @throws IllegalArgumentException if {@code amount} is negative or has more than 18 digits before the decimal
+     *     point or 6 after it ({@link Deal.Limits})
      */
     public Budget {
-      Checks.nonNegative(amount, "budget amount");
+      Checks.amount(amount, "budget amount");
     }
   }
 
@@ -117,12 +119,11 @@ public abstract class BantAssessment {
      *
      * @param decisionMakerIdentified whether the person who signs off is known and involved
      * @param stakeholders how many people take part in the decision, 0 when not known
-     * @throws IllegalArgumentException if {@code stakeholders} is negative
+     * @throws IllegalArgumentException if {@code stakeholders} is negative or above
+     *     {@value Deal.Limits#MAX_COUNT}
      */
     public Authority {
-      if (stakeholders < 0) {
-        throw new IllegalArgumentException("stakeholders must not be negative, but was " + stakeholders);
-      }
+      Checks.count(stakeholders, "stakeholders");
     }
   }
 
@@ -136,9 +137,22 @@ public abstract class BantAssessment {
      * Copies the pain points.
      *
      * @param painPoints the problems the prospect stated, in their words; may be empty, must not hold {@code null}
+     * @throws IllegalArgumentException if there are more than {@value Deal.Limits#MAX_ATTRIBUTES} pain points or one
+     *     is longer than {@value Deal.Limits#MAX_TEXT_LENGTH} characters
      */
     public Need {
-      painPoints = List.copyOf(Objects.requireNonNull(painPoints, "painPoints must not be null"));
+      Objects.requireNonNull(painPoints, "painPoints must not be null");
+      for (String painPoint : painPoints) {
+        Objects.requireNonNull(painPoint, "pain point must not be null");
+      }
+      painPoints = List.copyOf(painPoints);
+      if (painPoints.size() > Deal.Limits.MAX_ATTRIBUTES) {
+        throw new IllegalArgumentException("painPoints must be at most " + Deal.Limits.MAX_ATTRIBUTES
+            + ", but there are " + painPoints.size());
+      }
+      for (String painPoint : painPoints) {
+        Checks.text(painPoint, "pain point");
+      }
     }
   }
 
@@ -152,9 +166,10 @@ public abstract class BantAssessment {
      * Requires a decision date.
      *
      * @param decisionDate the target decision date
+     * @throws IllegalArgumentException if {@code decisionDate} lies outside the years 1 to 9999
      */
     public Timing {
-      Objects.requireNonNull(decisionDate, "decisionDate must not be null");
+      Checks.date(decisionDate, "decisionDate");
     }
   }
 
@@ -195,7 +210,7 @@ public abstract class BantAssessment {
      * @return this builder
      */
     public Builder painPoints(String... painPoints) {
-      need(new Need(List.of(painPoints)));
+      need(new Need(Arrays.asList(Objects.requireNonNull(painPoints, "painPoints must not be null"))));
       return this;
     }
 

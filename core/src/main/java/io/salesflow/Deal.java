@@ -1,5 +1,6 @@
 package io.salesflow;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -121,14 +122,16 @@ public abstract class Deal {
 
   @Value.Check
   final void check() {
-    // ids are checked for blankness only: their format is the process definition's business, and this check runs
-    // for every snapshot an engine makes
-    Checks.notBlank(id(), "deal id");
-    Checks.notBlank(processId(), "process id");
-    Checks.notBlank(stage(), "stage");
+    // ids are held to the limits every store keeps (length, no control or invisible characters), not to a format:
+    // that is the process definition's business, and this check runs for every snapshot an engine makes
+    Checks.id(id(), "deal id");
+    Checks.id(processId(), "process id");
+    Checks.id(stage(), "stage");
+    Checks.time(createdAt(), "createdAt");
+    Checks.time(enteredStageAt(), "enteredStageAt");
     String startKey = startKey();
     if (startKey != null) {
-      Checks.notBlank(startKey, "start key");
+      Checks.id(startKey, "start key");
     }
     if (version() != history().size()) {
       throw versionNotHistorySize();
@@ -173,6 +176,118 @@ public abstract class Deal {
   /** {@return a builder initialised from this deal, to derive a changed copy} */
   public final Builder toBuilder() {
     return builder().from(this);
+  }
+
+  /**
+   * The limits on what Salesflow accepts, in one place: a value outside them is refused where it enters (a
+   * constructor, a builder, a guard factory) with an {@link IllegalArgumentException} (a {@link NullPointerException}
+   * for a missing value) that names the field and the limit and quotes the value, cut to a readable length and with
+   * control characters escaped. Nothing is changed by a refused value. The limits are what every store keeps (a
+   * {@code VARCHAR(255)} id, a timestamp in years 1 to 9999) and what no sales process needs more of.
+   *
+   * <table>
+   * <caption>Limits</caption>
+   * <tr><th>input</th><th>limit</th></tr>
+   * <tr><td>deal ids, process, stage and event type ids (and the deal's process id and stage)</td>
+   *     <td>not blank, at most {@value #MAX_ID_LENGTH} characters, no control or invisible character: no NUL, CR,
+   *     LF, tab, escape or other control character, no zero-width, bidirectional or other format character, no line
+   *     or paragraph separator, no unpaired surrogate. Process, stage and event type ids are lower-case kebab-case
+   *     as well.</td></tr>
+   * <tr><td>amounts ({@link SalesEvent.ProposalSent}, {@link SalesEvent.ClosedWon}, a BANT budget, a deal's amount,
+   *     a guard's minimum budget)</td>
+   *     <td>not negative, at most {@value #MAX_AMOUNT_INTEGER_DIGITS} digits before the decimal point (less than
+   *     10<sup>18</sup>) and {@value #MAX_AMOUNT_DECIMAL_PLACES} after it, trailing zeros aside</td></tr>
+   * <tr><td>counts ({@link DealFacts#presentations()}, {@link DealFacts#resolvedObjections()},
+   *     {@link DealFacts#referralsGiven()}, BANT stakeholders)</td>
+   *     <td>from 0 to {@value #MAX_COUNT}</td></tr>
+   * <tr><td>instants (every event's {@code occurredAt}, the times in {@link DealFacts}, a deal's and a
+   *     transition's times, so an engine clock too) and dates (a BANT decision date)</td>
+   *     <td>from {@code 0001-01-01T00:00:00Z} to {@code 9999-12-31T23:59:59.999999999Z}; see
+   *     {@link SalesEvent#occurredAt()} for events logged late or ahead</td></tr>
+   * <tr><td>custom attributes ({@link SalesEvent.Custom}, {@link DealFacts#attributes()}, required field
+   *     names)</td>
+   *     <td>keys as deal ids; values present and at most {@value #MAX_TEXT_LENGTH} characters; at most
+   *     {@value #MAX_ATTRIBUTES} attributes on an event or a deal</td></tr>
+   * <tr><td>free text (reasons, details, summaries, sources, pain points)</td>
+   *     <td>at most {@value #MAX_TEXT_LENGTH} characters; at most {@value #MAX_ATTRIBUTES} pain points</td></tr>
+   * <tr><td>stage stall thresholds, follow-up cadences</td>
+   *     <td>positive, at most 3,660 days (about ten years)</td></tr>
+   * <tr><td>guard parameters</td>
+   *     <td>in their meaningful range, each stated on its factory: {@code bantAtLeast} 1 to 4,
+   *     {@code contactChannelsAtLeast} 1 to the number of {@link SalesEvent.ContactChannel channels},
+   *     {@code followUpsBeforeNoResponseLoss} 0 to {@value #MAX_FOLLOW_UPS}, {@code unansweredFollowUpsAtLeast} 1
+   *     to {@value #MAX_FOLLOW_UPS}, {@code decisionWithin} at most 100 years</td></tr>
+   * </table>
+   *
+   * <p>Since ids hold no control or invisible character, an id written to a log cannot start a new line or hide
+   * part of it. Messages that echo a value a user sent show it through {@link #quote(String)}.
+   *
+   * @since 0.1
+   */
+  public static final class Limits {
+    /** The most characters of an id: what every store's {@code VARCHAR(255)} column keeps. */
+    public static final int MAX_ID_LENGTH = 255;
+    /** The most characters of free text and of a custom attribute's value. */
+    public static final int MAX_TEXT_LENGTH = 4_096;
+    /** The most custom attributes on one event or one deal, and the most pain points of a BANT need. */
+    public static final int MAX_ATTRIBUTES = 100;
+    /** The largest count a deal's facts may be given. */
+    public static final int MAX_COUNT = 1_000_000;
+    /** The most digits of an amount before the decimal point. */
+    public static final int MAX_AMOUNT_INTEGER_DIGITS = 18;
+    /** The most decimal places of an amount, trailing zeros aside. */
+    public static final int MAX_AMOUNT_DECIMAL_PLACES = 6;
+    /** The most follow-ups a follow-up guard may require. */
+    public static final int MAX_FOLLOW_UPS = 100;
+    /** The earliest instant accepted: the start of year 1, UTC. */
+    public static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest instant accepted: the end of year 9999, UTC. */
+    public static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    /** The longest stall threshold or follow-up interval: 3,660 days. */
+    public static final Duration MAX_DURATION = Duration.ofDays(3_660);
+
+    private Limits() {}
+
+    /**
+     * Checks an id a user chose, such as a deal id, against the limits above; engines call it on every id they are
+     * given, before anything is looked up or stored.
+     *
+     * @param value the id
+     * @param what what the id is, for the message, for example {@code "dealId"}
+     * @return {@code value}
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is blank, longer than {@value #MAX_ID_LENGTH} characters or
+     *     holds a control or invisible character; the message names {@code what} and the limit
+     */
+    public static String requireId(String value, String what) {
+      return Checks.id(value, what);
+    }
+
+    /**
+     * Checks an amount against the limits above, as every event, fact and guard that takes one does.
+     *
+     * @param value the amount
+     * @param what what the amount is, for the message, for example {@code "minimum budget"}
+     * @return {@code value}
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is negative or has more than
+     *     {@value #MAX_AMOUNT_INTEGER_DIGITS} digits before the decimal point or {@value #MAX_AMOUNT_DECIMAL_PLACES}
+     *     after it; the message names {@code what} and the limit, and never writes a huge number out
+     */
+    public static BigDecimal requireAmount(BigDecimal value, String what) {
+      return Checks.amount(value, what);
+    }
+
+    /**
+     * Returns a user's value as a message or log line should show it: in single quotes, cut after 64 characters
+     * (saying how long it was), with control and invisible characters and backslashes escaped Java-style.
+     *
+     * @param value any string, or {@code null}
+     * @return for example {@code 'D-42'}, {@code 'line\nbreak'} or {@code 'xxxx…' (1048576 characters)}
+     */
+    public static String quote(@Nullable String value) {
+      return Checks.quote(value);
+    }
   }
 
   /** Builds {@link Deal} values; id, process id, stage, version, creation and stage entry times are required. */

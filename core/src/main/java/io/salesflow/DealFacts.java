@@ -30,6 +30,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe. Follow-ups are kept in a {@link FollowUpLog} that grows without copying.
  *
+ * <p>The builder and the nested records hold every value to {@link Deal.Limits}: amounts not negative and of at most
+ * 18 digits before the decimal point and 6 after it, counts from 0 to 1,000,000, times in the years 1 to 9999, free
+ * text of at most 4,096 characters, and at most 100 custom attributes whose keys follow the rules of deal ids. A value
+ * beyond them is refused when it is set, naming the fact and the limit; an event whose attributes would take a deal
+ * past 100 is refused by {@link #apply(SalesEvent)}.
+ *
  * @since 0.1
  */
 // The facts that most events change (BANT, amount, channels, follow-ups, objections and the counts) are fields of
@@ -188,6 +194,8 @@ public abstract class DealFacts {
    *
    * @param event the accepted event; one that changes no fact ({@code terms-negotiated}, say) gives these facts back
    * @return the facts after the event
+   * @throws IllegalArgumentException if the event's custom attributes would give the deal more than
+   *     {@value Deal.Limits#MAX_ATTRIBUTES}
    */
   public final DealFacts apply(SalesEvent event) {
     Objects.requireNonNull(event, "event must not be null");
@@ -204,6 +212,9 @@ public abstract class DealFacts {
     }
     Map<String, String> attributes = new LinkedHashMap<>(attributes());
     attributes.putAll(added);
+    if (attributes.size() > Deal.Limits.MAX_ATTRIBUTES) {
+      throw Checks.tooManyAttributes(attributes.size(), "of a deal, once the event's are added,");
+    }
     return ((ImmutableDealFacts) this).withProfile(profile().withAttributes(Collections.unmodifiableMap(attributes)));
   }
 
@@ -374,9 +385,11 @@ public abstract class DealFacts {
      *
      * @param amount the proposed or won amount
      * @return this builder
+     * @throws IllegalArgumentException if {@code amount} is negative or has more than 18 digits before the decimal
+     *     point or 6 after it ({@link Deal.Limits})
      */
     public Builder amount(BigDecimal amount) {
-      this.amount = Objects.requireNonNull(amount, "amount must not be null");
+      this.amount = Checks.amount(amount, "amount");
       return this;
     }
 
@@ -385,9 +398,12 @@ public abstract class DealFacts {
      *
      * @param amount the proposed or won amount, or empty to clear it
      * @return this builder
+     * @throws IllegalArgumentException if {@code amount} is negative or has more than 18 digits before the decimal
+     *     point or 6 after it ({@link Deal.Limits})
      */
     public Builder amount(Optional<? extends BigDecimal> amount) {
-      this.amount = Objects.requireNonNull(amount, "amount must not be null").orElse(null);
+      BigDecimal value = Objects.requireNonNull(amount, "amount must not be null").orElse(null);
+      this.amount = value == null ? null : Checks.amount(value, "amount");
       return this;
     }
 
@@ -398,7 +414,7 @@ public abstract class DealFacts {
      * @return this builder
      */
     public Builder source(String source) {
-      this.source = Objects.requireNonNull(source, "source must not be null");
+      this.source = Checks.text(source, "source");
       return this;
     }
 
@@ -409,7 +425,8 @@ public abstract class DealFacts {
      * @return this builder
      */
     public Builder source(Optional<String> source) {
-      this.source = Objects.requireNonNull(source, "source must not be null").orElse(null);
+      String value = Objects.requireNonNull(source, "source must not be null").orElse(null);
+      this.source = value == null ? null : Checks.text(value, "source");
       return this;
     }
 
@@ -587,9 +604,10 @@ public abstract class DealFacts {
      *
      * @param resolvedObjections how many objections were resolved
      * @return this builder
+     * @throws IllegalArgumentException if the count is negative or above {@value Deal.Limits#MAX_COUNT}
      */
     public Builder resolvedObjections(int resolvedObjections) {
-      this.resolvedObjections = resolvedObjections;
+      this.resolvedObjections = Checks.count(resolvedObjections, "resolvedObjections");
       return this;
     }
 
@@ -598,9 +616,10 @@ public abstract class DealFacts {
      *
      * @param presentations how many presentations were delivered
      * @return this builder
+     * @throws IllegalArgumentException if the count is negative or above {@value Deal.Limits#MAX_COUNT}
      */
     public Builder presentations(int presentations) {
-      this.presentations = presentations;
+      this.presentations = Checks.count(presentations, "presentations");
       return this;
     }
 
@@ -609,9 +628,10 @@ public abstract class DealFacts {
      *
      * @param referralsGiven how many referrals this customer gave
      * @return this builder
+     * @throws IllegalArgumentException if the count is negative or above {@value Deal.Limits#MAX_COUNT}
      */
     public Builder referralsGiven(int referralsGiven) {
-      this.referralsGiven = referralsGiven;
+      this.referralsGiven = Checks.count(referralsGiven, "referralsGiven");
       return this;
     }
 
@@ -622,7 +642,7 @@ public abstract class DealFacts {
      * @return this builder
      */
     public Builder proposalSentAt(Instant proposalSentAt) {
-      this.proposalSentAt = Objects.requireNonNull(proposalSentAt, "proposalSentAt must not be null");
+      this.proposalSentAt = Checks.time(proposalSentAt, "proposalSentAt");
       return this;
     }
 
@@ -633,7 +653,8 @@ public abstract class DealFacts {
      * @return this builder
      */
     public Builder proposalSentAt(Optional<? extends Instant> proposalSentAt) {
-      this.proposalSentAt = Objects.requireNonNull(proposalSentAt, "proposalSentAt must not be null").orElse(null);
+      Instant value = Objects.requireNonNull(proposalSentAt, "proposalSentAt must not be null").orElse(null);
+      this.proposalSentAt = value == null ? null : Checks.time(value, "proposalSentAt");
       return this;
     }
 
@@ -644,7 +665,7 @@ public abstract class DealFacts {
      * @return this builder
      */
     public Builder contractSignedAt(Instant contractSignedAt) {
-      this.contractSignedAt = Objects.requireNonNull(contractSignedAt, "contractSignedAt must not be null");
+      this.contractSignedAt = Checks.time(contractSignedAt, "contractSignedAt");
       return this;
     }
 
@@ -655,7 +676,8 @@ public abstract class DealFacts {
      * @return this builder
      */
     public Builder contractSignedAt(Optional<? extends Instant> contractSignedAt) {
-      this.contractSignedAt = Objects.requireNonNull(contractSignedAt, "contractSignedAt must not be null").orElse(null);
+      Instant value = Objects.requireNonNull(contractSignedAt, "contractSignedAt must not be null").orElse(null);
+      this.contractSignedAt = value == null ? null : Checks.time(value, "contractSignedAt");
       return this;
     }
 
@@ -666,7 +688,7 @@ public abstract class DealFacts {
      * @return this builder
      */
     public Builder onboardedAt(Instant onboardedAt) {
-      this.onboardedAt = Objects.requireNonNull(onboardedAt, "onboardedAt must not be null");
+      this.onboardedAt = Checks.time(onboardedAt, "onboardedAt");
       return this;
     }
 
@@ -677,7 +699,8 @@ public abstract class DealFacts {
      * @return this builder
      */
     public Builder onboardedAt(Optional<? extends Instant> onboardedAt) {
-      this.onboardedAt = Objects.requireNonNull(onboardedAt, "onboardedAt must not be null").orElse(null);
+      Instant value = Objects.requireNonNull(onboardedAt, "onboardedAt must not be null").orElse(null);
+      this.onboardedAt = value == null ? null : Checks.time(value, "onboardedAt");
       return this;
     }
 
@@ -710,7 +733,7 @@ public abstract class DealFacts {
      * @return this builder
      */
     public Builder disqualificationReason(String disqualificationReason) {
-      this.disqualificationReason = Objects.requireNonNull(disqualificationReason, "disqualificationReason must not be null");
+      this.disqualificationReason = Checks.text(disqualificationReason, "disqualificationReason");
       return this;
     }
 
@@ -721,20 +744,30 @@ public abstract class DealFacts {
      * @return this builder
      */
     public Builder disqualificationReason(Optional<String> disqualificationReason) {
-      this.disqualificationReason = Objects.requireNonNull(disqualificationReason, "disqualificationReason must not be null").orElse(null);
+      String value = Objects.requireNonNull(disqualificationReason, "disqualificationReason must not be null")
+          .orElse(null);
+      this.disqualificationReason = value == null ? null : Checks.text(value, "disqualificationReason");
       return this;
     }
 
     /**
      * Puts one custom attribute, replacing the value of a key already there.
      *
-     * @param key the attribute's name, as {@link DealFacts#field(String)} looks it up
-     * @param value the attribute's value
+     * @param key the attribute's name, as {@link DealFacts#field(String)} looks it up; not blank, at most
+     *     {@value Deal.Limits#MAX_ID_LENGTH} characters, no control or invisible characters
+     * @param value the attribute's value, at most {@value Deal.Limits#MAX_TEXT_LENGTH} characters
      * @return this builder
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}; the message names the key
+     * @throws IllegalArgumentException if {@code key} or {@code value} is beyond the limits of {@link Deal.Limits},
+     *     or the facts would have more than {@value Deal.Limits#MAX_ATTRIBUTES} attributes
      */
     public Builder putAttributes(String key, String value) {
-      attributes.put(Objects.requireNonNull(key, "attributes key must not be null"),
-          Objects.requireNonNull(value, "value of attribute '" + key + "'" + " must not be null"));
+      Checks.attributeKey(key, "of a deal");
+      Checks.attributeValue(value, key, "of a deal");
+      if (attributes.size() >= Deal.Limits.MAX_ATTRIBUTES && !attributes.containsKey(key)) {
+        throw Checks.tooManyAttributes(attributes.size() + 1, "of a deal");
+      }
+      attributes.put(key, value);
       return this;
     }
 
@@ -806,11 +839,12 @@ public abstract class DealFacts {
      * @param category what the objection is about
      * @param detail the prospect's point, in a few words; may be empty but not {@code null}
      * @param raisedAt when it was raised
+     * @throws IllegalArgumentException if {@code detail} or {@code raisedAt} is beyond {@link Deal.Limits}
      */
     public Objection {
       Objects.requireNonNull(category, "category must not be null");
-      Objects.requireNonNull(detail, "detail must not be null");
-      Objects.requireNonNull(raisedAt, "raisedAt must not be null");
+      Checks.text(detail, "detail");
+      Checks.time(raisedAt, "raisedAt");
     }
   }
 
@@ -829,9 +863,10 @@ public abstract class DealFacts {
      * @param at when it happened
      * @param channel how the prospect was reached
      * @param outcome what came of it
+     * @throws IllegalArgumentException if {@code at} lies outside the years 1 to 9999
      */
     public FollowUp {
-      Objects.requireNonNull(at, "at must not be null");
+      Checks.time(at, "at");
       Objects.requireNonNull(channel, "channel must not be null");
       Objects.requireNonNull(outcome, "outcome must not be null");
     }

@@ -22,7 +22,7 @@ public final class DealVersionConflictException extends SalesProcessException {
    * @param actualVersion the stored version, or -1 when unknown
    */
   public DealVersionConflictException(String dealId, long expectedVersion, long actualVersion) {
-    super("deal '" + dealId + "' was changed concurrently: expected version " + expectedVersion
+    super("deal " + Checks.quote(dealId) + " was changed concurrently: expected version " + expectedVersion
         + (actualVersion >= 0 ? " but the store has version " + actualVersion : " but the store has another")
         + "; reload the deal and try again", null, dealId);
     this.expectedVersion = expectedVersion;

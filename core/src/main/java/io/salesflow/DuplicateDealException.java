@@ -15,6 +15,7 @@ public final class DuplicateDealException extends SalesProcessException {
    * @param processId the process the new deal was to run through
    */
   public DuplicateDealException(String dealId, String processId) {
-    super("deal '" + dealId + "' already exists; deal ids must be unique within a store", processId, dealId);
+    super("deal " + Checks.quote(dealId) + " already exists; deal ids must be unique within a store", processId,
+        dealId);
   }
 }

@@ -54,7 +54,7 @@ public record EventType(String id) {
    * @throws IllegalArgumentException if {@code id} is not lower-case kebab-case
    */
   public EventType {
-    Checks.id(id, "event type id");
+    Checks.kebabId(id, "event type id");
   }
 
   /**

@@ -23,15 +23,16 @@ public record GuardVerdict(boolean allowed, List<String> reasons) {
    * @throws IllegalArgumentException if the reasons do not fit the verdict, or one is blank
    */
   public GuardVerdict {
-    reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons must not be null"));
+    Objects.requireNonNull(reasons, "reasons must not be null");
+    for (String reason : reasons) { // before the copy, whose null check has no message
+      Checks.notBlank(reason, "reason");
+    }
+    reasons = List.copyOf(reasons);
     if (allowed && !reasons.isEmpty()) {
       throw new IllegalArgumentException("an allowed verdict has no reasons, but got " + reasons);
     }
     if (!allowed && reasons.isEmpty()) {
       throw new IllegalArgumentException("a denied verdict needs at least one reason the user can act on");
-    }
-    for (String reason : reasons) {
-      Checks.notBlank(reason, "reason");
     }
   }
 

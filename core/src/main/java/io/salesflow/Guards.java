@@ -30,10 +30,35 @@ final class Guards {
 
   private Guards() {}
 
+  /**
+   * Asks {@code guard} and returns its verdict, refusing a {@code null} one with a message that names the guard:
+   * every combinator asks its guards through here, so the guard that broke the contract is the one named.
+   */
+  static GuardVerdict ask(TransitionGuard guard, GuardContext context) {
+    GuardVerdict verdict = guard.evaluate(context);
+    if (verdict == null) {
+      throw noVerdict(guard, context, "");
+    }
+    return verdict;
+  }
+
+  /** The failure for a guard that returned {@code null}, naming its label, the deal and the event. */
+  static IllegalStateException noVerdict(TransitionGuard guard, GuardContext context, String where) {
+    String label;
+    try {
+      label = guard.label();
+    } catch (RuntimeException e) {
+      label = guard.getClass().getName();
+    }
+    return new IllegalStateException("guard " + Checks.quote(label) + where + " returned no verdict (null) for deal '"
+        + context.deal().id() + "' on event '" + context.event().type() + "'; a guard must return"
+        + " GuardVerdict.allow() or GuardVerdict.deny(reasons)");
+  }
+
   record Named(String label, TransitionGuard guard) implements TransitionGuard {
     @Override
     public GuardVerdict evaluate(GuardContext context) {
-      return guard.evaluate(context);
+      return guard.evaluate(context); // whoever asks this guard refuses a null verdict, naming its label
     }
 
     @Override
@@ -47,7 +72,7 @@ final class Guards {
     public GuardVerdict evaluate(GuardContext context) {
       Set<String> reasons = null;
       for (TransitionGuard guard : guards) {
-        GuardVerdict verdict = guard.evaluate(context);
+        GuardVerdict verdict = ask(guard, context);
         if (verdict.denied()) {
           if (reasons == null) {
             reasons = new LinkedHashSet<>();
@@ -74,7 +99,7 @@ final class Guards {
     public GuardVerdict evaluate(GuardContext context) {
       Set<String> reasons = new LinkedHashSet<>();
       for (TransitionGuard guard : guards) {
-        GuardVerdict verdict = guard.evaluate(context);
+        GuardVerdict verdict = ask(guard, context);
         if (verdict.allowed()) {
           return verdict;
         }
@@ -97,7 +122,7 @@ final class Guards {
   record Not(TransitionGuard guard) implements TransitionGuard {
     @Override
     public GuardVerdict evaluate(GuardContext context) {
-      return guard.evaluate(context).allowed()
+      return ask(guard, context).allowed()
           ? GuardVerdict.deny("not: '" + guard.label() + "' holds but must not")
           : GuardVerdict.allow();
     }
@@ -119,7 +144,7 @@ final class Guards {
       throw new IllegalArgumentException("name at least one required field");
     }
     for (String name : names) {
-      Checks.notBlank(name, "required field name");
+      Checks.id(name, "required field name");
     }
     return TransitionGuard.named(label == null ? "requires " + String.join(", ", names) : label, ctx -> {
       List<String> missing = new ArrayList<>();

@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A process definition failed validation. {@link #problems()} lists every problem found, not only the first.
+ * A process definition failed validation. {@link #problems()} lists every problem found, not only the first; the
+ * message lists the first 20 and says how many more there are, so that it stays readable for a generated definition
+ * with thousands of problems.
  *
  * @since 0.1
  */
@@ -14,11 +16,20 @@ public final class InvalidProcessException extends SalesProcessException {
 
   private final transient List<Problem> problems;
 
+  /** How many problems the message lists; {@link #problems()} has every one. */
+  static final int LISTED_PROBLEMS = 20;
+
   InvalidProcessException(String processId, List<Problem> problems) {
-    super("process '" + processId + "' is invalid (" + problems.size() + " problem"
-        + (problems.size() == 1 ? "" : "s") + "):"
-        + problems.stream().map(p -> "\n  - " + p.message()).collect(Collectors.joining()), processId, null);
+    super(message(processId, problems), processId, null);
     this.problems = List.copyOf(problems);
+  }
+
+  private static String message(String processId, List<Problem> problems) {
+    int more = problems.size() - LISTED_PROBLEMS;
+    return "process '" + processId + "' is invalid (" + problems.size() + " problem"
+        + (problems.size() == 1 ? "" : "s") + "):"
+        + problems.stream().limit(LISTED_PROBLEMS).map(p -> "\n  - " + p.message()).collect(Collectors.joining())
+        + (more > 0 ? "\n  … and " + more + " more; problems() lists every one" : "");
   }
 
   /** {@return every problem found, in the order the rules are checked; never empty} */

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Something that happened to a deal, with the time it happened.
  *
+ * <p>Every constructor checks its values against {@link Deal.Limits} (times in the years 1 to 9999, amounts of at
+ * most 18 digits before the decimal point and 6 after it, free text of at most 4,096 characters, custom attributes)
+ * and refuses a value outside them with an exception that names the component and the limit; see
+ * {@link #occurredAt()} for events logged late or ahead of time.
+ *
  * <p>The built-in events are the records nested here, each with a typed payload; a custom process uses
  * {@link Custom} with its own {@link EventType#custom(String) event type}. Events are immutable values: an engine
  * decides from the deal's stage, the event's {@link #type() type} and the process's guards whether the event moves
@@ -26,7 +31,25 @@ public sealed interface SalesEvent {
   /** {@return the type transitions are keyed on} */
   EventType type();
 
-  /** {@return when the event happened, which may be before it was fired} */
+  /**
+   * Returns when the event happened, as the rep or the calling system says.
+   *
+   * <p>Every event's time must lie in the years 1 to 9999 UTC ({@link Deal.Limits#EARLIEST_TIME} to
+   * {@link Deal.Limits#LATEST_TIME}), what every store keeps; the constructor refuses any other, {@link Instant#MAX}
+   * included, with an {@link IllegalArgumentException} naming {@code occurredAt}. Within that range the time is the
+   * caller's to give:
+   * <ul>
+   *   <li>a time before the deal's last transition, or before the deal started, is accepted as a late-logged
+   *       activity (a call entered the next day, an import of older records). The deal's history stays in the order
+   *       the engine accepted the events, each record stamped with the engine clock's time; the event keeps its own
+   *       time, and facts taken from it (a follow-up, an objection, a proposal's date) carry that time;</li>
+   *   <li>a time after the engine clock's is accepted as given (a meeting logged as it is booked); follow-up
+   *       cadences then count from it.</li>
+   * </ul>
+   * Guards that care (a follow-up must not predate the contact, say) can compare it with the deal's times and deny.
+   *
+   * @return the time the event happened
+   */
   Instant occurredAt();
 
   /**
@@ -46,7 +69,7 @@ public sealed interface SalesEvent {
      * @param approach how the rep opened, or {@code null} when not recorded
      */
     public ContactMade {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
       Objects.requireNonNull(channel, "channel must not be null");
     }
 
@@ -81,7 +104,7 @@ public sealed interface SalesEvent {
      * @param temperature how ready to buy the lead is
      */
     public LeadScored {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
       Objects.requireNonNull(temperature, "temperature must not be null");
     }
 
@@ -105,7 +128,7 @@ public sealed interface SalesEvent {
      * @param assessment the whole assessment, not only what changed
      */
     public QualificationAssessed {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
       Objects.requireNonNull(assessment, "assessment must not be null");
     }
 
@@ -130,8 +153,8 @@ public sealed interface SalesEvent {
      * @throws IllegalArgumentException if {@code reason} is blank
      */
     public Disqualified {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-      Checks.notBlank(reason, "reason");
+      Checks.time(occurredAt, "occurredAt");
+      Checks.notBlankText(reason, "reason");
     }
 
     @Override
@@ -152,7 +175,7 @@ public sealed interface SalesEvent {
      * @param occurredAt when it happened, which may be before it is fired
      */
     public PresentationDelivered {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
     }
 
     @Override
@@ -177,9 +200,9 @@ public sealed interface SalesEvent {
      * @param detail the prospect's point, in a few words; may be empty but not {@code null}
      */
     public ObjectionRaised {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
       Objects.requireNonNull(category, "category must not be null");
-      Objects.requireNonNull(detail, "detail must not be null");
+      Checks.text(detail, "detail");
     }
 
     /**
@@ -212,7 +235,7 @@ public sealed interface SalesEvent {
      * @param category the category whose open objections are all closed
      */
     public ObjectionResolved {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
       Objects.requireNonNull(category, "category must not be null");
     }
 
@@ -234,12 +257,13 @@ public sealed interface SalesEvent {
      *
      * @param occurredAt when it happened, which may be before it is fired
      * @param amount the proposed amount, or {@code null} when the proposal names none
-     * @throws IllegalArgumentException if {@code amount} is negative
+     * @throws IllegalArgumentException if {@code amount} is negative or has more than 18 digits before the decimal
+     *     point or 6 after it ({@link Deal.Limits})
      */
     public ProposalSent {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
       if (amount != null) {
-        Checks.nonNegative(amount, "amount");
+        Checks.amount(amount, "amount");
       }
     }
 
@@ -263,8 +287,8 @@ public sealed interface SalesEvent {
      * @param summary what was agreed, in a few words; may be empty but not {@code null}
      */
     public TermsNegotiated {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-      Objects.requireNonNull(summary, "summary must not be null");
+      Checks.time(occurredAt, "occurredAt");
+      Checks.text(summary, "summary");
     }
 
     @Override
@@ -285,7 +309,7 @@ public sealed interface SalesEvent {
      * @param occurredAt when it happened, which may be before it is fired
      */
     public ContractSigned {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
     }
 
     @Override
@@ -309,11 +333,12 @@ public sealed interface SalesEvent {
      * @param occurredAt when it happened, which may be before it is fired
      * @param amount the amount won; zero is allowed
      * @param technique the closing technique used, or {@code null} when not recorded
-     * @throws IllegalArgumentException if {@code amount} is negative
+     * @throws IllegalArgumentException if {@code amount} is negative or has more than 18 digits before the decimal
+     *     point or 6 after it ({@link Deal.Limits})
      */
     public ClosedWon {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-      Checks.nonNegative(amount, "amount");
+      Checks.time(occurredAt, "occurredAt");
+      Checks.amount(amount, "amount");
     }
 
     /**
@@ -321,7 +346,8 @@ public sealed interface SalesEvent {
      *
      * @param occurredAt when it happened, which may be before it is fired
      * @param amount the amount won; zero is allowed
-     * @throws IllegalArgumentException if {@code amount} is negative
+     * @throws IllegalArgumentException if {@code amount} is negative or has more than 18 digits before the decimal
+     *     point or 6 after it ({@link Deal.Limits})
      */
     public ClosedWon(Instant occurredAt, BigDecimal amount) {
       this(occurredAt, amount, null);
@@ -354,9 +380,9 @@ public sealed interface SalesEvent {
      * @param technique the closing technique that was tried, or {@code null} when not recorded
      */
     public ClosedLost {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
       Objects.requireNonNull(reason, "reason must not be null");
-      Objects.requireNonNull(detail, "detail must not be null");
+      Checks.text(detail, "detail");
     }
 
     /**
@@ -403,7 +429,7 @@ public sealed interface SalesEvent {
      * @param outcome what came of it
      */
     public FollowUpLogged {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
       Objects.requireNonNull(channel, "channel must not be null");
       Objects.requireNonNull(outcome, "outcome must not be null");
     }
@@ -429,8 +455,8 @@ public sealed interface SalesEvent {
      * @throws IllegalArgumentException if {@code source} is blank
      */
     public ReferralReceived {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-      Checks.notBlank(source, "source");
+      Checks.time(occurredAt, "occurredAt");
+      Checks.notBlankText(source, "source");
     }
 
     @Override
@@ -451,7 +477,7 @@ public sealed interface SalesEvent {
      * @param occurredAt when it happened, which may be before it is fired
      */
     public OnboardingDone {
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
     }
 
     @Override
@@ -466,7 +492,7 @@ public sealed interface SalesEvent {
    *
    * @param type a custom (not built-in) event type
    * @param occurredAt when it happened, which may be before it is fired
-   * @param attributes string attributes, copied
+   * @param attributes string attributes, copied, in the order given
    */
   record Custom(EventType type, Instant occurredAt, Map<String, String> attributes) implements SalesEvent {
     /**
@@ -474,17 +500,21 @@ public sealed interface SalesEvent {
      *
      * @param type a custom event type, not one of the built-in ones
      * @param occurredAt when it happened, which may be before it is fired
-     * @param attributes string attributes, copied; may be empty
-     * @throws IllegalArgumentException if {@code type} is built in: fire its typed event instead
+     * @param attributes string attributes, copied in their iteration order; may be empty. Keys follow the rules of
+     *     deal ids, values are at most {@value Deal.Limits#MAX_TEXT_LENGTH} characters, and there are at most
+     *     {@value Deal.Limits#MAX_ATTRIBUTES} of them
+     * @throws NullPointerException if a key or value is {@code null}; the message names the key
+     * @throws IllegalArgumentException if {@code type} is built in (fire its typed event instead), or a key, a value
+     *     or the number of attributes is beyond the limits of {@link Deal.Limits}
      */
     public Custom {
       Objects.requireNonNull(type, "type must not be null");
-      Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+      Checks.time(occurredAt, "occurredAt");
       if (type.isBuiltIn()) {
         throw new IllegalArgumentException("'" + type.id()
             + "' is a built-in event type; fire its typed event (a record in SalesEvent) instead of a custom one");
       }
-      attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes must not be null"));
+      attributes = Checks.attributes(attributes, "of event '" + type.id() + "'");
     }
 
     /**

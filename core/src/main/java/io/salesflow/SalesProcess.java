@@ -115,7 +115,7 @@ public final class SalesProcess {
    * @throws IllegalArgumentException if {@code id} is not kebab-case
    */
   public static Builder builder(String id) {
-    return new Builder(Checks.id(id, "process id"));
+    return new Builder(Checks.kebabId(id, "process id"));
   }
 
   /** {@return a builder holding this definition, to change it and build a revalidated copy} */
@@ -162,7 +162,8 @@ public final class SalesProcess {
     Stage stage = stages.get(Objects.requireNonNull(stageId, "stageId must not be null"));
     if (stage == null) {
       throw new IllegalArgumentException(
-          "process '" + id + "' has no stage '" + stageId + "'; its stages are " + stages.keySet());
+          "process '" + id + "' has no stage " + Checks.quote(stageId) + "; its stages are "
+              + Checks.listed(stages.keySet()));
     }
     return stage;
   }
@@ -209,7 +210,7 @@ public final class SalesProcess {
     List<TransitionOption> options = new ArrayList<>();
     for (Transition t : transitionsFrom(deal.stage())) {
       GuardContext context = GuardContext.of(deal, BuiltInEvent.neutral(t.event(), deal, now), now);
-      options.add(new TransitionOption(t, t.guard().evaluate(context)));
+      options.add(new TransitionOption(t, t.evaluate(context)));
     }
     return List.copyOf(options);
   }
@@ -229,7 +230,7 @@ public final class SalesProcess {
     checkOwns(deal);
     GuardContext context = GuardContext.of(deal, event, now);
     return transitions(deal.stage(), event.type()).stream()
-        .map(t -> new TransitionOption(t, t.guard().evaluate(context)))
+        .map(t -> new TransitionOption(t, t.evaluate(context)))
         .toList();
   }
 
@@ -394,7 +395,7 @@ public final class SalesProcess {
      * @throws IllegalArgumentException if {@code stageId} is not kebab-case
      */
     public Builder initialStage(String stageId) {
-      this.initialStage = Checks.id(stageId, "initial stage id");
+      this.initialStage = Checks.kebabId(stageId, "initial stage id");
       return this;
     }
 
@@ -515,19 +516,20 @@ public final class SalesProcess {
       String where = "process '" + processId + "'";
       if (initialStage == null) {
         problems.add(new Problem(Problem.Rule.MISSING_INITIAL_STAGE,
-            where + " has no initial stage; call initialStage(...) with one of " + stages.keySet(), List.of(),
+            where + " has no initial stage; call initialStage(...) with one of " + Checks.listed(stages.keySet()),
+            List.of(),
             List.of()));
       } else if (!stages.containsKey(initialStage)) {
         problems.add(new Problem(Problem.Rule.MISSING_INITIAL_STAGE,
             where + " starts in stage '" + initialStage + "', which it does not have; its stages are "
-                + stages.keySet(), List.of(initialStage), List.of()));
+                + Checks.listed(stages.keySet()), List.of(initialStage), List.of()));
       }
       for (Transition t : transitions) {
         for (String stage : t.internal() ? List.of(t.source()) : List.of(t.source(), t.target())) {
           if (!stages.containsKey(stage)) {
             problems.add(new Problem(Problem.Rule.UNKNOWN_STAGE,
                 where + ": transition " + t + " names stage '" + stage + "', which the process does not have;"
-                    + " add the stage or fix the id (stages: " + stages.keySet() + ")",
+                    + " add the stage or fix the id (stages: " + Checks.listed(stages.keySet()) + ")",
                 List.of(stage), List.of(t.event())));
           }
         }
@@ -602,7 +604,8 @@ public final class SalesProcess {
               .map(o -> "'" + o.target() + "'").collect(Collectors.toList());
           problems.add(new Problem(Problem.Rule.AMBIGUOUS_TRANSITIONS,
               where + ": stage '" + t.source() + "' has several unguarded transitions on '" + t.event()
-                  + "' (to " + String.join(", ", targets) + "); guard all but one of them, or use different events",
+                  + "' (to " + Checks.joined(targets)
+                  + "); guard all but one of them, or use different events",
               List.of(t.source()), List.of(t.event())));
         }
       }

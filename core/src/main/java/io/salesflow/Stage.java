@@ -24,7 +24,7 @@ import org.immutables.value.Value;
 public abstract class Stage {
   Stage() {}
 
-  /** {@return the stable id, in lower-case kebab-case, for example {@code "qualifying"}} */
+  /** {@return the stable id, in lower-case kebab-case of at most 255 characters, for example {@code "qualifying"}} */
   public abstract String id();
 
   /** {@return the display name, for example {@code "Qualifying"}} */
@@ -44,7 +44,10 @@ public abstract class Stage {
    */
   public abstract OptionalDouble winProbability();
 
-  /** {@return how long a deal may sit in this stage before it counts as stalled; empty when it never does} */
+  /**
+   * {@return how long a deal may sit in this stage before it counts as stalled, positive and at most 3,660 days
+   * ({@link Deal.Limits#MAX_DURATION}); empty when it never does}
+   */
   public abstract Optional<Duration> stallAfter();
 
   /** {@return advice for the sales rep working a deal in this stage; empty when none was given} */
@@ -101,7 +104,7 @@ public abstract class Stage {
 
   @Value.Check
   final void check() {
-    Checks.id(id(), "stage id");
+    Checks.kebabId(id(), "stage id");
     Checks.notBlank(name(), "stage name");
     if (winProbability().isPresent()) {
       double p = winProbability().getAsDouble();
@@ -110,17 +113,12 @@ public abstract class Stage {
             "win probability of stage '" + id() + "' must be between 0 and 1, but was " + p);
       }
     }
-    stallAfter().ifPresent(d -> {
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(
-            "stall threshold of stage '" + id() + "' must be positive, but was " + d);
-      }
-    });
+    stallAfter().ifPresent(d -> Checks.duration(d, "stall threshold of stage '" + id() + "'"));
     for (String field : requiredToEnter()) {
-      Checks.notBlank(field, "required field of stage '" + id() + "'");
+      Checks.id(field, "required field of stage '" + id() + "'");
     }
     for (String field : requiredToLeave()) {
-      Checks.notBlank(field, "required field of stage '" + id() + "'");
+      Checks.id(field, "required field of stage '" + id() + "'");
     }
   }
 

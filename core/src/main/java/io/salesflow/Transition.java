@@ -28,9 +28,9 @@ public record Transition(String source, EventType event, String target, boolean 
    * @throws IllegalArgumentException if a stage id is not kebab-case, or an internal transition names two stages
    */
   public Transition {
-    Checks.id(source, "source stage id");
+    Checks.kebabId(source, "source stage id");
     Objects.requireNonNull(event, "event must not be null");
-    Checks.id(target, "target stage id");
+    Checks.kebabId(target, "target stage id");
     Objects.requireNonNull(guard, "guard must not be null");
     if (internal && !source.equals(target)) {
       throw new IllegalArgumentException("an internal transition stays in its stage, but this one goes from '"
@@ -63,6 +63,24 @@ public record Transition(String source, EventType event, String target, boolean 
    */
   public static Transition internal(String stage, EventType event, TransitionGuard guard) {
     return new Transition(stage, event, stage, true, guard);
+  }
+
+  /**
+   * Asks this transition's guard whether it may be taken in {@code context}. Engines and
+   * {@link SalesProcess#explain(Deal, java.time.Instant) explain} ask guards through here.
+   *
+   * @param context the deal, the event, the facts as they would be after it, and the time
+   * @return the guard's verdict
+   * @throws IllegalStateException if the guard returns {@code null}; the message names the guard's label, this
+   *     transition, the deal and the event
+   */
+  public GuardVerdict evaluate(GuardContext context) {
+    GuardVerdict verdict = guard.evaluate(Objects.requireNonNull(context, "context must not be null"));
+    if (verdict == null) {
+      throw Guards.noVerdict(guard, context, " of transition " + source + (internal ? " (internal)" : " -> " + target)
+          + " on " + event);
+    }
+    return verdict;
   }
 
   /** {@return whether the transition has a guard other than {@link TransitionGuard#always()}} */

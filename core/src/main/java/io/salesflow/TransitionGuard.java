@@ -27,7 +27,8 @@ public interface TransitionGuard {
    * Decides whether the transition may be taken in {@code context}.
    *
    * @param context the deal, the event, the facts as they would be after it, and the time
-   * @return an allowance, or a denial whose reasons say what the rep must do
+   * @return an allowance, or a denial whose reasons say what the rep must do; never {@code null}: an engine fails
+   *     the event with an {@link IllegalStateException} naming this guard's {@link #label()} and changes nothing
    */
   GuardVerdict evaluate(GuardContext context);
 

@@ -29,23 +29,24 @@ public record TransitionRecord(long version, String from, String to, SalesEvent 
    * @param at when the engine accepted it
    * @param internal whether the deal stayed in its stage
    * @param idempotencyKey the caller's key for the event, or null
-   * @throws IllegalArgumentException if {@code version} is below 1, a stage is blank, an internal record names two
-   *     stages, or the key is blank
+   * @throws IllegalArgumentException if {@code version} is below 1, a stage is blank or beyond the id limits of
+   *     {@link Deal.Limits}, {@code at} lies outside the years 1 to 9999, an internal record names two stages, or the
+   *     key is blank or beyond the id limits
    */
   public TransitionRecord {
     if (version < 1) {
       throw new IllegalArgumentException("version of a transition record must be at least 1, but was " + version);
     }
-    Checks.notBlank(from, "from");
-    Checks.notBlank(to, "to");
+    Checks.id(from, "from");
+    Checks.id(to, "to");
     Objects.requireNonNull(event, "event must not be null");
-    Objects.requireNonNull(at, "at must not be null");
+    Checks.time(at, "at");
     if (internal && !from.equals(to)) {
       throw new IllegalArgumentException(
           "an internal transition stays in its stage, but this one goes from '" + from + "' to '" + to + "'");
     }
     if (idempotencyKey != null) {
-      Checks.notBlank(idempotencyKey, "idempotency key");
+      Checks.id(idempotencyKey, "idempotency key");
     }
   }
 

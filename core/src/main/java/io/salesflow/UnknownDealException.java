@@ -14,6 +14,7 @@ public final class UnknownDealException extends SalesProcessException {
    * @param dealId the id that no stored deal has
    */
   public UnknownDealException(String dealId) {
-    super("unknown deal '" + dealId + "'; start it with DealEngine.start before firing events at it", null, dealId);
+    super("unknown deal " + Checks.quote(dealId) + "; start it with DealEngine.start before firing events at it", null,
+        dealId);
   }
 }

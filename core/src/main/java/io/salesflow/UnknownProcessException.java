@@ -15,6 +15,7 @@ public final class UnknownProcessException extends SalesProcessException {
    * @param known the ids that were known, listed in the message in alphabetical order
    */
   public UnknownProcessException(String processId, java.util.Collection<String> known) {
-    super("unknown process '" + processId + "'; known processes: " + new java.util.TreeSet<>(known), processId, null);
+    super("unknown process " + Checks.quote(processId) + "; known processes: "
+        + Checks.listed(new java.util.TreeSet<>(known)), processId, null);
   }
 }

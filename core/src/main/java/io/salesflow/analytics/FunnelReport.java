@@ -90,10 +90,13 @@ public final class FunnelReport {
    * Builds the report.
    *
    * @param process the process the deals run through, whose stages the report lists in pipeline order
-   * @param deals deals of {@code process}; deals of other processes are an error
+   * @param deals deals of {@code process}; deals of other processes are an error, and so are deals that are in, or
+   *     passed through, a stage the process does not have (a deal recorded under an older definition, say): the
+   *     report would have nowhere to count them, so it refuses them rather than leave them out silently
    * @param at the instant "now" for stalled deals and stays still going on
    * @return the report; the deals are copied
-   * @throws IllegalArgumentException if a deal belongs to another process
+   * @throws IllegalArgumentException if a deal belongs to another process, or is in or passed through a stage the
+   *     process lacks; the message names the deal and the stage
    */
   public static FunnelReport of(SalesProcess process, Collection<Deal> deals, Instant at) {
     Objects.requireNonNull(process, "process must not be null");
@@ -104,8 +107,25 @@ public final class FunnelReport {
         throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
             + "', not in '" + process.id() + "'; report on one process at a time");
       }
+      checkStages(process, deal);
     }
     return new FunnelReport(process, at, List.copyOf(deals));
+  }
+
+  private static void checkStages(SalesProcess process, Deal deal) {
+    checkStage(process, deal, deal.stage(), "is in");
+    for (TransitionRecord record : deal.history()) {
+      checkStage(process, deal, record.from(), "passed through");
+      checkStage(process, deal, record.to(), "passed through");
+    }
+  }
+
+  private static void checkStage(SalesProcess process, Deal deal, String stage, String how) {
+    if (process.findStage(stage).isEmpty()) {
+      throw new IllegalArgumentException("deal '" + deal.id() + "' " + how + " stage '" + stage + "', which process '"
+          + process.id() + "' does not have; a funnel report counts every deal in the process's stages, so migrate the"
+          + " deal or leave it out");
+    }
   }
 
   private static final class Tally {

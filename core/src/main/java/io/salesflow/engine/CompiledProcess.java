@@ -157,7 +157,7 @@ public interface CompiledProcess extends AutoCloseable {
       // the usual case, the first candidate allowed, is kept small enough for the JIT to inline into an engine
       if (!candidates.isEmpty()) {
         Transition first = candidates.get(0);
-        GuardVerdict verdict = first.guard().evaluate(context);
+        GuardVerdict verdict = first.evaluate(context);
         if (verdict.allowed()) {
           return new Take(first);
         }
@@ -173,7 +173,7 @@ public interface CompiledProcess extends AutoCloseable {
       denials.add(firstDenial);
       for (int i = 1, n = candidates.size(); i < n; i++) {
         Transition transition = candidates.get(i);
-        GuardVerdict verdict = transition.guard().evaluate(context);
+        GuardVerdict verdict = transition.evaluate(context);
         if (verdict.allowed()) {
           return new Take(transition);
         }

@@ -1,6 +1,7 @@
 package io.salesflow.guard;
 
 import io.salesflow.BantAssessment;
+import io.salesflow.Deal;
 import io.salesflow.DealFacts.Objection;
 import io.salesflow.GuardVerdict;
 import io.salesflow.SalesEvent;
@@ -48,6 +49,11 @@ public final class SalesGuards {
    */
   public static final int DEFAULT_FOLLOW_UPS_BEFORE_NO_RESPONSE_LOSS = 5;
 
+  /** The longest {@link #decisionWithin} horizon, in years and months together: 100 years. */
+  private static final long MAX_HORIZON_MONTHS = 1_200;
+  /** The longest {@link #decisionWithin} horizon, in days: 100 years. */
+  private static final int MAX_HORIZON_DAYS = 36_525;
+
   private SalesGuards() {}
 
   // ---------------------------------------------------------------- BANT
@@ -92,13 +98,11 @@ public final class SalesGuards {
    *
    * @param minimum the smallest confirmed budget that allows, not negative
    * @return the guard
-   * @throws IllegalArgumentException if {@code minimum} is negative
+   * @throws IllegalArgumentException if {@code minimum} is negative or beyond the amount limits of
+   *     {@link Deal.Limits}: at most 18 digits before the decimal point and 6 after it
    */
   public static TransitionGuard minimumConfirmedBudget(BigDecimal minimum) {
-    Objects.requireNonNull(minimum, "minimum must not be null");
-    if (minimum.signum() < 0) {
-      throw new IllegalArgumentException("minimum budget must not be negative, but was " + minimum.toPlainString());
-    }
+    Deal.Limits.requireAmount(minimum, "minimum budget");
     String required = "at least " + amount(minimum) + " required";
     return bant("budget >= " + amount(minimum), bant -> {
       if (bant.budget().isEmpty()) {
@@ -118,9 +122,10 @@ public final class SalesGuards {
    * Allows when the prospect's target decision date lies between today and today plus {@code horizon}, both
    * included, today being the engine clock's date in UTC.
    *
-   * @param horizon how far ahead the decision may be, for example {@code Period.ofDays(90)}; not negative
+   * @param horizon how far ahead the decision may be, for example {@code Period.ofDays(90)}; not negative, and at
+   *     most 100 years (years and months together at most 1,200 months, days at most 36,525)
    * @return the guard; a past decision date is denied too
-   * @throws IllegalArgumentException if {@code horizon} is negative
+   * @throws IllegalArgumentException if {@code horizon} is negative or longer than 100 years
    */
   public static TransitionGuard decisionWithin(Period horizon) {
     return decisionWithin(horizon, ZoneOffset.UTC);
@@ -130,16 +135,21 @@ public final class SalesGuards {
    * Allows when the prospect's target decision date lies between today and today plus {@code horizon}, both
    * included, today being the engine clock's date in {@code zone}.
    *
-   * @param horizon how far ahead the decision may be; not negative
+   * @param horizon how far ahead the decision may be; not negative, and at most 100 years (years and months
+   *     together at most 1,200 months, days at most 36,525)
    * @param zone the zone whose calendar decides what today is
    * @return the guard; a past decision date is denied too
-   * @throws IllegalArgumentException if {@code horizon} is negative
+   * @throws IllegalArgumentException if {@code horizon} is negative or longer than 100 years
    */
   public static TransitionGuard decisionWithin(Period horizon, ZoneId zone) {
     Objects.requireNonNull(horizon, "horizon must not be null");
     Objects.requireNonNull(zone, "zone must not be null");
     if (horizon.isNegative()) {
       throw new IllegalArgumentException("horizon must not be negative, but was " + horizon);
+    }
+    if (horizon.toTotalMonths() > MAX_HORIZON_MONTHS || horizon.getDays() > MAX_HORIZON_DAYS) {
+      throw new IllegalArgumentException("horizon must be at most 100 years (" + MAX_HORIZON_MONTHS
+          + " months in its years and months, " + MAX_HORIZON_DAYS + " in its days), but was " + horizon);
     }
     return TransitionGuard.named("decision within " + horizon, ctx -> {
       BantAssessment bant = ctx.facts().bant();
@@ -164,13 +174,19 @@ public final class SalesGuards {
    *
    * @param label what the policy requires, for diagrams and messages
    * @param unmetConditions returns every unmet condition as a reason naming its dimension
-   *     ({@code "need: fewer than two pain points stated"}), or an empty list when the policy is met
-   * @return the guard, judging the assessment as it would be after the event
+   *     ({@code "need: fewer than two pain points stated"}), or an empty list when the policy is met; never
+   *     {@code null}
+   * @return the guard, judging the assessment as it would be after the event; it fails with an
+   *     {@link IllegalStateException} naming {@code label} if {@code unmetConditions} returns {@code null}
    */
   public static TransitionGuard bant(String label, Function<BantAssessment, List<String>> unmetConditions) {
     Objects.requireNonNull(unmetConditions, "unmetConditions must not be null");
     return TransitionGuard.named(label, ctx -> {
       List<String> unmet = unmetConditions.apply(ctx.facts().bant());
+      if (unmet == null) {
+        throw new IllegalStateException("BANT policy " + Deal.Limits.quote(label) + " returned null for deal '"
+            + ctx.deal().id() + "' on event '" + ctx.event().type() + "'; return an empty list when the policy is met");
+      }
       return unmet.isEmpty() ? GuardVerdict.allow() : GuardVerdict.deny(unmet);
     });
   }
@@ -211,14 +227,14 @@ public final class SalesGuards {
    * made; losses for any other reason, and every other event, are allowed. Counted from the deal's recorded
    * follow-ups, so it holds for deals restored from a store.
    *
-   * @param n how many follow-ups, whatever came of them, must be made first; 0 allows every loss
+   * @param n how many follow-ups, whatever came of them, must be made first; from 0 (every loss is allowed) to
+   *     {@value Deal.Limits#MAX_FOLLOW_UPS}
    * @return the guard
-   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws IllegalArgumentException if {@code n} is negative or above {@value Deal.Limits#MAX_FOLLOW_UPS}
    */
   public static TransitionGuard followUpsBeforeNoResponseLoss(int n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("n must not be negative, but was " + n);
-    }
+    between(n, 0, Deal.Limits.MAX_FOLLOW_UPS, "n",
+        "follow-ups before a deal may be dropped for no response; no sales process asks for more");
     return TransitionGuard.named(n + " follow-ups before no-response loss", ctx -> {
       if (!(ctx.event() instanceof SalesEvent.ClosedLost lost) || lost.reason() != LossReason.NO_RESPONSE) {
         return GuardVerdict.allow();
@@ -234,14 +250,14 @@ public final class SalesGuards {
   /**
    * Allows once the last {@code m} follow-ups in a row went unanswered, as a move to nurture requires.
    *
-   * @param m how many of the latest follow-ups must have had no response; at least 1
+   * @param m how many of the latest follow-ups must have had no response; from 1 to
+   *     {@value Deal.Limits#MAX_FOLLOW_UPS}
    * @return the guard
-   * @throws IllegalArgumentException if {@code m} is less than 1
+   * @throws IllegalArgumentException if {@code m} is less than 1 or above {@value Deal.Limits#MAX_FOLLOW_UPS}
    */
   public static TransitionGuard unansweredFollowUpsAtLeast(int m) {
-    if (m < 1) {
-      throw new IllegalArgumentException("m must be at least 1, but was " + m);
-    }
+    between(m, 1, Deal.Limits.MAX_FOLLOW_UPS, "m",
+        "unanswered follow-ups in a row; no sales process waits for more");
     return TransitionGuard.named(m + " unanswered follow-ups", ctx -> {
       int unanswered = ctx.facts().followUps().unansweredInARow();
       return unanswered >= m
@@ -273,14 +289,13 @@ public final class SalesGuards {
    * Allows once the prospect has been reached through at least {@code n} different channels
    * (“The 7 Stages of the Sales Process” asks for more than one before contact counts as made).
    *
-   * @param n how many different channels; at least 1
+   * @param n how many different channels; from 1 to the number of {@link ContactChannel} constants (6)
    * @return the guard, counting the channel of the event being fired as well
-   * @throws IllegalArgumentException if {@code n} is less than 1
+   * @throws IllegalArgumentException if {@code n} is less than 1 or more than there are channels
    */
   public static TransitionGuard contactChannelsAtLeast(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("n must be at least 1, but was " + n);
-    }
+    between(n, 1, ContactChannel.values().length, "n",
+        "there are " + ContactChannel.values().length + " contact channels, so no deal could reach more");
     return TransitionGuard.named(n + " contact channels", ctx -> {
       var channels = ctx.facts().contactChannels();
       return channels.size() >= n
@@ -293,6 +308,13 @@ public final class SalesGuards {
     });
   }
 
+
+  private static void between(int value, int min, int max, String what, String whyMax) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(what + " must be between " + min + " and " + max + " (" + whyMax
+          + "), but was " + value);
+    }
+  }
 
   /**
    * Never used directly (a DecimalFormat is not thread-safe): each call formats with a clone, which costs far less

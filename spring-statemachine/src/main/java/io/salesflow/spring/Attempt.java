@@ -69,7 +69,7 @@ final class Attempt {
     }
     GuardVerdict verdict;
     try {
-      verdict = row.guard().evaluate(ctx);
+      verdict = row.evaluate(ctx); // refuses a null verdict, naming the guard, as the table engine does
     } catch (Throwable e) {
       failure = e;
       return false;

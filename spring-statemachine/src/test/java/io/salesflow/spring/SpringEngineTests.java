@@ -174,6 +174,37 @@ class SpringEngineTests {
   }
 
   @Test
+  void aGuardThatReturnsNoVerdictIsNamedAsOnTheTableEngineNotBlamedOnTheModel() {
+    TransitionGuard flaky = TransitionGuard.named("flaky check", ctx -> null);
+    SalesProcess process = SalesProcess.builder("null-guard")
+        .stage(Stage.open("open", "Open"))
+        .stage(Stage.won("won", "Won"))
+        .stage(Stage.lost("lost", "Lost"))
+        .initialStage("open")
+        .transition("open", EventType.CLOSED_WON, "won", flaky)
+        .transition("open", EventType.CLOSED_LOST, "lost")
+        .build();
+    SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(1);
+    try (DealEngine spring = compiler.engine().clock(CLOCK).process(process).build();
+        DealEngine table = DealEngine.tableEngine().clock(CLOCK).process(process).build()) {
+      Deal started = spring.start("D-1", process.id());
+      table.start("D-1", process.id());
+      SalesEvent won = new SalesEvent.ClosedWon(T0, BigDecimal.ONE);
+
+      Throwable onTable = org.assertj.core.api.Assertions.catchThrowable(() -> table.fire("D-1", won));
+      assertThat(onTable).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("guard 'flaky check'").hasMessageContaining("returned no verdict (null)")
+          .hasMessageContaining("deal 'D-1'");
+      assertThatThrownBy(() -> spring.fire("D-1", won)).isInstanceOf(IllegalStateException.class)
+          .hasMessage(onTable.getMessage());
+      assertThat(spring.get("D-1")).isEqualTo(started);
+      assertThat(spring.fire("D-1", new SalesEvent.ClosedLost(T0, LossReason.PRICE)).deal().stage())
+          .isEqualTo("lost");
+    }
+    assertThat(compiler.compiled(process.id()).machinesDiscarded()).isZero();
+  }
+
+  @Test
   void internalTransitionsKeepTheStageAndRecordTheEvent() {
     SalesProcess process = TestProcesses.branchingPipeline();
     try (DealEngine spring = SpringStatemachineCompiler.create(1).engine().clock(CLOCK).process(process)

@@ -32,6 +32,15 @@ class SalesCatalogTests {
   }
 
   @Test
+  void anUnknownIdIsQuotedCutAndEscapedNotEchoedWhole() {
+    String forged = "five-step\n2026-11-02 INFO forged" + "x".repeat(1 << 20);
+    assertThatThrownBy(() -> SalesCatalog.byId(forged)).isInstanceOf(UnknownProcessException.class)
+        .hasMessageStartingWith("unknown process 'five-step\\n2026-11-02 INFO forged")
+        .hasMessageContaining("…' (" + forged.length() + " characters); known processes: [eight-step, five-step,")
+        .message().hasSizeLessThan(400).doesNotContain("\n");
+  }
+
+  @Test
   void idConstantsMatchTheProcessIds() {
     assertThat(SalesCatalog.fiveStep().id()).isEqualTo(SalesCatalog.FIVE_STEP);
     assertThat(SalesCatalog.sevenStepTextbook().id()).isEqualTo(SalesCatalog.SEVEN_STEP_TEXTBOOK);

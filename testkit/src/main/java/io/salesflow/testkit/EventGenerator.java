@@ -42,6 +42,8 @@ import java.util.random.RandomGenerator;
  */
 public final class EventGenerator {
   private static final int LENGTH_OF_DEAL_WALKS = 15;
+  /** The longest walk: events are hours apart, so this many stay well inside the years every store keeps. */
+  static final int MAX_WALK_LENGTH = 10_000;
 
   private final SalesProcess process;
   private final Map<String, Integer> distanceToWon;
@@ -142,16 +144,17 @@ public final class EventGenerator {
    * 2026-01-05T09:00Z.
    *
    * @param random the source of randomness; the same state gives the same walk
-   * @param maxLength the most events the walk may have; 0 gives an empty walk
+   * @param maxLength the most events the walk may have, from 0 (an empty walk) to 10,000
    * @return the events, in the order to fire them, unmodifiable
-   * @throws IllegalArgumentException if {@code maxLength} is negative
+   * @throws IllegalArgumentException if {@code maxLength} is negative or above 10,000
    */
   public List<SalesEvent> walk(RandomGenerator random, int maxLength) {
     Objects.requireNonNull(random, "random must not be null");
-    if (maxLength < 0) {
-      throw new IllegalArgumentException("maxLength must not be negative, but was " + maxLength);
+    if (maxLength < 0 || maxLength > MAX_WALK_LENGTH) {
+      throw new IllegalArgumentException("maxLength must be between 0 and " + MAX_WALK_LENGTH + ", but was "
+          + maxLength);
     }
-    List<SalesEvent> events = new ArrayList<>(maxLength);
+    List<SalesEvent> events = new ArrayList<>(Math.min(maxLength, 64));
     Deal model = ReferenceModel.startedDeal(process, WalkRunner.DEAL_ID, WalkRunner.EPOCH);
     Instant at = WalkRunner.EPOCH;
     int afterOutcome = random.nextInt(3);

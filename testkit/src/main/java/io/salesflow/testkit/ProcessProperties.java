@@ -94,11 +94,15 @@ public final class ProcessProperties {
   /**
    * Sets the most events a walk has; defaults to 30. Walks end a few events after the deal is won or lost.
    *
-   * @param maxSteps the most events per walk, at least 1
+   * @param maxSteps the most events per walk, from 1 to 10,000
    * @return this configuration
-   * @throws IllegalArgumentException if {@code maxSteps} is less than 1
+   * @throws IllegalArgumentException if {@code maxSteps} is less than 1 or above 10,000
    */
   public ProcessProperties maxSteps(int maxSteps) {
+    if (maxSteps > EventGenerator.MAX_WALK_LENGTH) {
+      throw new IllegalArgumentException("maxSteps must be between 1 and " + EventGenerator.MAX_WALK_LENGTH
+          + ", but was " + maxSteps);
+    }
     this.maxSteps = atLeastOne(maxSteps, "maxSteps");
     return this;
   }
