@@ -30,7 +30,7 @@ class PostgresSpringEngineApplicationTests extends StarterApplicationTests {
   @Test
   void showsThePoolOfEachProcessAsGaugesAndInTheHealthDetails() {
     http.post("/deals", "{\"id\":\"D-pool-1\",\"process\":\"five-step\"}");
-    http.post("/deals/D-pool-1/events", "{\"type\":\"contact-made\"}");
+    http.post("/deals/D-pool-1/events", CONTACT);
 
     Http.Answer size = http.get("/actuator/metrics/salesflow.pool.size?tag=process:five-step");
     assertThat(size.json().path("measurements").get(0).path("value").asDouble()).isEqualTo(3.0);

@@ -49,28 +49,41 @@ abstract class StarterApplicationTests {
     assertThat(engine.processes()).extracting(p -> p.id()).contains("five-step", "eight-step");
   }
 
+  /** The JSON of an event of {@code type} with the given members, as Salesflow's Jackson modules read it. */
+  static String event(String type, String members) {
+    return "{\"type\":\"" + type + "\",\"occurredAt\":\"2026-11-02T09:00:00Z\"" + (members.isEmpty() ? "" : ",")
+        + members + "}";
+  }
+
+  static final String CONTACT = event("contact-made", "\"channel\":\"email\"");
+
   @Test
-  void startsADealAndFiresAnEventOverHttp() {
+  void startsADealAndFiresAnEventOverHttpWithSalesflowsOwnJson() {
     Http.Answer started = http.post("/deals", "{\"id\":\"D-http-1\",\"process\":\"five-step\"}");
     assertThat(started.status()).isEqualTo(200);
     assertThat(started.contentType()).startsWith("application/json");
+    assertThat(started.text("processId")).isEqualTo("five-step");
     assertThat(started.text("stage")).isEqualTo("prospecting");
 
-    Http.Answer fired = http.post("/deals/D-http-1/events", "{\"type\":\"contact-made\",\"channel\":\"EMAIL\"}");
+    Http.Answer fired = http.post("/deals/D-http-1/events", CONTACT);
     assertThat(fired.status()).isEqualTo(200);
     assertThat(fired.contentType()).startsWith("application/json");
-    assertThat(fired.text("from")).isEqualTo("prospecting");
-    assertThat(fired.text("to")).isEqualTo("qualification");
-    assertThat(fired.json().path("version").asLong()).isEqualTo(1);
-    assertThat(http.get("/deals/D-http-1").text("stage")).isEqualTo("qualification");
+    assertThat(fired.json().path("accepted").asBoolean()).isTrue();
+    assertThat(fired.json().path("transition").path("from").asText()).isEqualTo("prospecting");
+    assertThat(fired.json().path("transition").path("to").asText()).isEqualTo("qualification");
+    assertThat(fired.json().path("transition").path("event").path("channel").asText()).isEqualTo("email");
+    assertThat(fired.json().path("deal").path("version").asLong()).isEqualTo(1);
+    assertThat(http.get("/deals/D-http-1").json().path("history").get(0).path("to").asText())
+        .isEqualTo("qualification");
   }
 
   @Test
   void answers422WithTheKindAndEveryReasonForARejectedEvent() {
     http.post("/deals", "{\"id\":\"D-http-2\",\"process\":\"five-step\"}");
-    http.post("/deals/D-http-2/events", "{\"type\":\"contact-made\"}");
+    http.post("/deals/D-http-2/events", CONTACT);
 
-    Http.Answer rejected = http.post("/deals/D-http-2/events", "{\"type\":\"qualification-assessed\"}");
+    Http.Answer rejected = http.post("/deals/D-http-2/events", event("qualification-assessed",
+        "\"assessment\":{}"));
     assertThat(rejected.status()).isEqualTo(422);
     assertThat(rejected.contentType()).startsWith("application/problem+json");
     assertThat(rejected.text("title")).isEqualTo("Event rejected");
@@ -86,7 +99,7 @@ abstract class StarterApplicationTests {
 
   @Test
   void answers404ForAnUnknownDeal() {
-    Http.Answer unknown = http.post("/deals/D-never-started/events", "{\"type\":\"contact-made\"}");
+    Http.Answer unknown = http.post("/deals/D-never-started/events", CONTACT);
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
     assertThat(unknown.text("title")).isEqualTo("Unknown deal");
@@ -101,10 +114,17 @@ abstract class StarterApplicationTests {
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.text("title")).isEqualTo("Duplicate deal");
 
-    Http.Answer stale = http.post("/deals/D-http-3/events", "{\"type\":\"contact-made\",\"expectedVersion\":4}");
+    Http.Answer stale = http.post("/deals/D-http-3/events?expectedVersion=4", CONTACT);
     assertThat(stale.status()).isEqualTo(409);
     assertThat(stale.text("kind")).isEqualTo("STALE_VERSION");
     assertThat(stale.text("title")).isEqualTo("Stale deal version");
+  }
+
+  @Test
+  void answers400ForAnEventTypeNoProcessHas() {
+    http.post("/deals", "{\"id\":\"D-http-5\",\"process\":\"five-step\"}");
+    assertThat(http.post("/deals/D-http-5/events", event("made-up", "")).status()).isEqualTo(400);
+    assertThat(http.get("/deals/D-http-5").json().path("version").asLong()).isZero();
   }
 
   @Test
@@ -122,8 +142,8 @@ abstract class StarterApplicationTests {
   @Test
   void showsEventCountsTimesAndStartsOnTheMetricsEndpointWithoutDealIds() {
     http.post("/deals", "{\"id\":\"D-metrics-1\",\"process\":\"five-step\"}");
-    http.post("/deals/D-metrics-1/events", "{\"type\":\"contact-made\"}");
-    http.post("/deals/D-metrics-1/events", "{\"type\":\"qualification-assessed\"}");
+    http.post("/deals/D-metrics-1/events", CONTACT);
+    http.post("/deals/D-metrics-1/events", event("qualification-assessed", "\"assessment\":{}"));
 
     Http.Answer events = http.get("/actuator/metrics/salesflow.events");
     assertThat(events.status()).isEqualTo(200);
