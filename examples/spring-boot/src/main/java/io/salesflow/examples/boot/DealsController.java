@@ -1,49 +1,38 @@
 package io.salesflow.examples.boot;
 
 import io.salesflow.Deal;
+import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.TransitionOption;
 import io.salesflow.analytics.FunnelReport;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.spring.boot.autoconfigure.EventRejectedException;
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The REST endpoints: start a deal, fire an event at it, ask what is blocking it, read a process's funnel. Errors
- * need no code here: the starter answers Salesflow's exceptions as problem details (404 unknown deal, 409 duplicate
- * deal or stale version, 422 rejected event with its reasons, 400 bad input).
+ * The REST endpoints: start a deal, fire an event at it, ask what is blocking it, read a process's funnel. Deals,
+ * events and fire results go in and out as they are: the starter registers Salesflow's Jackson module. Errors need
+ * no code here: the starter answers Salesflow's exceptions as problem details (404 unknown deal, 409 duplicate deal
+ * or stale version, 422 rejected event with its reasons, 400 bad input).
  */
 @RestController
 class DealsController {
   private final DealEngine engine;
-  private final EventReader events;
 
-  DealsController(DealEngine engine, EventReader events) {
+  DealsController(DealEngine engine) {
     this.engine = engine;
-    this.events = events;
   }
 
   /** The body of {@code POST /deals}. */
   record NewDeal(String id, String process) {}
-
-  /** A deal as the endpoints show it. */
-  record DealView(String id, String process, String stage, long version, Instant enteredStageAt) {
-    static DealView of(Deal deal) {
-      return new DealView(deal.id(), deal.processId(), deal.stage(), deal.version(), deal.enteredStageAt());
-    }
-  }
-
-  /** An accepted event. */
-  record Transitioned(String deal, String from, String to, String event, long version) {}
 
   /** One way out of the deal's stage, and whether it is open now. */
   record Option(String event, String to, boolean allowed, List<String> unmetConditions) {}
@@ -55,25 +44,24 @@ class DealsController {
   record Funnel(String process, int deals, int won, int lost, int open, @Nullable Double winRate,
       List<StageRow> stages) {}
 
-  @PostMapping("/deals")
-  DealView start(@RequestBody NewDeal request) {
-    return DealView.of(engine.start(request.id(), request.process()));
-  }
-
-  @GetMapping("/deals/{id}")
-  DealView deal(@PathVariable("id") String id) {
-    return DealView.of(engine.get(id));
-  }
-
   // tag::boot-fire[]
+  @PostMapping("/deals")
+  Deal start(@RequestBody NewDeal request) {
+    return engine.start(request.id(), request.process());
+  }
+
   @PostMapping("/deals/{id}/events")
-  Transitioned fire(@PathVariable("id") String id, @RequestBody JsonNode body) {
-    FireResult result = engine.fire(id, events.read(body));
-    FireResult.Accepted accepted = EventRejectedException.requireAccepted(result); // else 422 with the reasons
-    return new Transitioned(id, accepted.transition().from(), accepted.transition().to(),
-        accepted.transition().eventType().id(), accepted.deal().version());
+  FireResult fire(@PathVariable("id") String id, @RequestBody SalesEvent event,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+    FireResult result = key == null ? engine.fire(id, event) : engine.fire(id, event, key);
+    return EventRejectedException.requireAccepted(result); // rejected: 422 with the kind and the reasons
   }
   // end::boot-fire[]
+
+  @GetMapping("/deals/{id}")
+  Deal deal(@PathVariable("id") String id) {
+    return engine.get(id);
+  }
 
   // tag::boot-explain[]
   @GetMapping("/deals/{id}/explain")

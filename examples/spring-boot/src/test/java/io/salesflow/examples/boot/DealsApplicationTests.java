@@ -24,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
     properties = "spring.datasource.url=jdbc:h2:mem:example-app;DB_CLOSE_DELAY=-1")
 class DealsApplicationTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String CONTACT =
+      "{\"type\":\"contact-made\",\"occurredAt\":\"2026-11-02T09:00:00Z\",\"channel\":\"phone\"}";
   private final HttpClient client = HttpClient.newHttpClient();
 
   @Value("${local.server.port}")
@@ -57,17 +59,18 @@ class DealsApplicationTests {
     assertThat(started.status()).isEqualTo(200);
     assertThat(started.json().path("stage").asString()).isEqualTo("prospecting");
 
-    Answer contact = post("/deals/D-42/events", "{\"type\":\"contact-made\",\"channel\":\"PHONE\"}");
+    Answer contact = post("/deals/D-42/events", CONTACT);
     assertThat(contact.status()).isEqualTo(200);
     assertThat(contact.contentType()).startsWith("application/json");
-    assertThat(contact.json().path("from").asString()).isEqualTo("prospecting");
-    assertThat(contact.json().path("to").asString()).isEqualTo("qualification");
-    assertThat(contact.json().path("version").asLong()).isEqualTo(1);
+    assertThat(contact.json().path("accepted").asBoolean()).isTrue();
+    assertThat(contact.json().path("transition").path("from").asString()).isEqualTo("prospecting");
+    assertThat(contact.json().path("transition").path("to").asString()).isEqualTo("qualification");
+    assertThat(contact.json().path("deal").path("version").asLong()).isEqualTo(1);
 
-    Answer followUp = post("/deals/D-42/events",
-        "{\"type\":\"follow-up-logged\",\"channel\":\"EMAIL\",\"outcome\":\"NO_RESPONSE\"}");
+    Answer followUp = post("/deals/D-42/events", "{\"type\":\"follow-up-logged\",\"occurredAt\":"
+        + "\"2026-11-02T10:00:00Z\",\"channel\":\"email\",\"outcome\":\"no-response\"}");
     assertThat(followUp.status()).isEqualTo(200);
-    assertThat(followUp.json().path("to").asString()).isEqualTo("qualification");
+    assertThat(followUp.json().path("transition").path("internal").asBoolean()).isTrue();
 
     Answer explain = get("/deals/D-42/explain");
     assertThat(explain.status()).isEqualTo(200);
@@ -84,8 +87,8 @@ class DealsApplicationTests {
   @Test
   void answers422WithTheReasonsOfARejectedEvent() throws Exception {
     post("/deals", "{\"id\":\"D-43\",\"process\":\"five-step\"}");
-    Answer rejected = post("/deals/D-43/events",
-        "{\"type\":\"closed-lost\",\"reason\":\"NO_RESPONSE\",\"detail\":\"never answered\"}");
+    Answer rejected = post("/deals/D-43/events", "{\"type\":\"closed-lost\",\"occurredAt\":"
+        + "\"2026-11-02T09:00:00Z\",\"reason\":\"no-response\",\"detail\":\"never answered\"}");
     assertThat(rejected.status()).isEqualTo(422);
     assertThat(rejected.contentType()).startsWith("application/problem+json");
     assertThat(rejected.json().path("kind").asString()).isEqualTo("GUARD_DENIED");
@@ -95,21 +98,23 @@ class DealsApplicationTests {
 
   @Test
   void answers404ForAnUnknownDealAnd400ForAnUnreadableEvent() throws Exception {
-    Answer unknown = post("/deals/D-none/events", "{\"type\":\"contact-made\",\"channel\":\"PHONE\"}");
+    Answer unknown = post("/deals/D-none/events", CONTACT);
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().path("title").asString()).isEqualTo("Unknown deal");
 
     post("/deals", "{\"id\":\"D-44\",\"process\":\"five-step\"}");
-    Answer unreadable = post("/deals/D-44/events", "{\"type\":\"contact-made\",\"channel\":\"PIGEON\"}");
+    Answer unreadable = post("/deals/D-44/events", CONTACT.replace("phone", "pigeon"));
     assertThat(unreadable.status()).isEqualTo(400);
-    assertThat(unreadable.json().path("detail").asString()).startsWith("event 'contact-made' could not be read");
+    assertThat(unreadable.contentType()).startsWith("application/problem+json");
+    assertThat(get("/deals/D-44").json().path("version").asLong()).isZero();
   }
 
   @Test
   void readsTheFunnelOfAProcess() throws Exception {
     post("/deals", "{\"id\":\"D-45\",\"process\":\"eight-step\"}");
     post("/deals", "{\"id\":\"D-46\",\"process\":\"eight-step\"}");
-    post("/deals/D-46/events", "{\"type\":\"prospect-identified\"}");
+    post("/deals/D-46/events", "{\"type\":\"prospect-identified\",\"occurredAt\":\"2026-11-02T09:00:00Z\","
+        + "\"attributes\":{}}");
 
     Answer funnel = get("/processes/eight-step/funnel");
     assertThat(funnel.status()).isEqualTo(200);
@@ -119,6 +124,17 @@ class DealsApplicationTests {
     assertThat(prospecting.path("stage").asString()).isEqualTo("prospecting");
     assertThat(prospecting.path("entered").asInt()).isEqualTo(2);
     assertThat(prospecting.path("advanced").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void returnsTheFirstResultForARetryWithTheSameIdempotencyKey() throws Exception {
+    post("/deals", "{\"id\":\"D-47\",\"process\":\"five-step\"}");
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/deals/D-47/events"))
+        .header("Content-Type", "application/json").header("Idempotency-Key", "req-1")
+        .POST(HttpRequest.BodyPublishers.ofString(CONTACT)).build();
+    assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    assertThat(get("/deals/D-47").json().path("version").asLong()).isEqualTo(1);
   }
 
   @Test
