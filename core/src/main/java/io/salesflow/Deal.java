@@ -122,17 +122,9 @@ public abstract class Deal {
 
   @Value.Check
   final void check() {
-    // ids are held to the limits every store keeps (length, no control or invisible characters), not to a format:
-    // that is the process definition's business, and this check runs for every snapshot an engine makes
-    Checks.id(id(), "deal id");
-    Checks.id(processId(), "process id");
-    Checks.id(stage(), "stage");
-    Checks.time(createdAt(), "createdAt");
-    Checks.time(enteredStageAt(), "enteredStageAt");
-    String startKey = startKey();
-    if (startKey != null) {
-      Checks.id(startKey, "start key");
-    }
+    // runs for every snapshot an engine makes, so it holds only what advance() could break; the limits on ids and
+    // times are checked by the builder (checkLimits), as advance() keeps the ids of a snapshot that passed them and
+    // takes its stage and time from a record whose constructor checked them
     if (version() != history().size()) {
       throw versionNotHistorySize();
     }
@@ -293,5 +285,34 @@ public abstract class Deal {
   /** Builds {@link Deal} values; id, process id, stage, version, creation and stage entry times are required. */
   public static final class Builder extends ImmutableDeal.Builder {
     Builder() {}
+
+    /**
+     * Builds the deal.
+     *
+     * @return the deal
+     * @throws IllegalStateException if a required attribute is missing
+     * @throws IllegalArgumentException if an id or a time is outside {@link Limits}, or the history does not match
+     *     the version and stage
+     */
+    @Override
+    public Deal build() {
+      Deal deal = super.build();
+      deal.checkLimits();
+      return deal;
+    }
+  }
+
+  // ids are held to the limits every store keeps (length, no control or invisible characters), not to a format:
+  // that is the process definition's business
+  private void checkLimits() {
+    Checks.id(id(), "deal id");
+    Checks.id(processId(), "process id");
+    Checks.id(stage(), "stage");
+    Checks.time(createdAt(), "createdAt");
+    Checks.time(enteredStageAt(), "enteredStageAt");
+    String startKey = startKey();
+    if (startKey != null) {
+      Checks.id(startKey, "start key");
+    }
   }
 }

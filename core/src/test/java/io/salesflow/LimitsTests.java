@@ -165,13 +165,16 @@ class LimitsTests {
     void unknownIdsAreQuotedCutAndEscapedInExceptions() {
       String forged = "D-1\n2026-11-02 INFO deal 'D-1' won" + "x".repeat(1 << 20);
       DealEngine engine = DealEngine.tableEngine().process(Fixtures.demoProcess()).build();
-      assertRefused(() -> engine.get(forged), UnknownDealException.class, "unknown deal 'D-1\\n2026",
-          "…' (" + forged.length() + " characters)");
+      assertRefused(() -> engine.get(forged), IllegalArgumentException.class, "dealId", "at most 255 characters",
+          "'D-1\\n2026", "…' (" + forged.length() + " characters)");
+      assertRefused(() -> engine.get("D-1\n2026-11-02 INFO"), IllegalArgumentException.class, "dealId",
+          "'D-1\\n2026");
+      assertRefused(() -> engine.get("D-404"), UnknownDealException.class, "unknown deal 'D-404'");
       assertRefused(() -> engine.start("D-1", forged), UnknownProcessException.class, "unknown process 'D-1\\n",
           "known processes: [inbound-demo]");
       assertRefused(() -> Fixtures.demoProcess().stage(forged), IllegalArgumentException.class,
           "has no stage 'D-1\\n");
-      assertRefused(() -> engine.start(forged, "inbound-demo"), IllegalArgumentException.class, "deal id",
+      assertRefused(() -> engine.start(forged, "inbound-demo"), IllegalArgumentException.class, "dealId",
           "at most 255 characters");
     }
   }

@@ -393,15 +393,13 @@ public interface DealEngine extends AutoCloseable {
      * @param dealId the new deal's id, unique within the store; not blank
      * @param processId the id of a process the engine runs
      * @return the start
-     * @throws IllegalArgumentException if {@code dealId} is blank
+     * @throws IllegalArgumentException if {@code dealId} is outside {@link Deal.Limits}: blank, too long, or holding
+     *     a control or invisible character
      */
     public static Start of(String dealId, String processId) {
       Objects.requireNonNull(dealId, "dealId must not be null");
       Objects.requireNonNull(processId, "processId must not be null");
-      if (dealId.isBlank()) {
-        throw new IllegalArgumentException("dealId must not be blank, but was '" + dealId + "'");
-      }
-      return new Start(dealId, processId, DealFacts.none(), null, null);
+      return new Start(Deal.Limits.requireId(dealId, "dealId"), processId, DealFacts.none(), null, null);
     }
 
     /**
@@ -431,14 +429,11 @@ public interface DealEngine extends AutoCloseable {
      *
      * @param idempotencyKey the key, for example the id of the request that asked for the deal; not blank
      * @return the changed copy
-     * @throws IllegalArgumentException if the key is blank
+     * @throws IllegalArgumentException if the key is outside {@link Deal.Limits}, as a deal id
      */
     public Start idempotencyKey(String idempotencyKey) {
       Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
-      if (idempotencyKey.isBlank()) {
-        throw new IllegalArgumentException("idempotencyKey must not be blank, but was '" + idempotencyKey + "'");
-      }
-      return new Start(dealId, processId, facts, entryStage, idempotencyKey);
+      return new Start(dealId, processId, facts, entryStage, Deal.Limits.requireId(idempotencyKey, "idempotencyKey"));
     }
 
     /** {@return the new deal's id} */

@@ -129,10 +129,7 @@ final class StandardDealEngine implements DealEngine {
 
   private static String requireKey(String idempotencyKey) {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey must not be null");
-    if (idempotencyKey.isBlank()) {
-      throw new IllegalArgumentException("idempotencyKey must not be blank, but was '" + idempotencyKey + "'");
-    }
-    return idempotencyKey;
+    return Deal.Limits.requireId(idempotencyKey, "idempotencyKey");
   }
 
   private FireResult fireAt(String dealId, long expectedVersion, SalesEvent event, @Nullable String key) {
@@ -326,9 +323,7 @@ final class StandardDealEngine implements DealEngine {
 
   private static String requireDealId(String dealId) {
     Objects.requireNonNull(dealId, "dealId must not be null");
-    if (dealId.isBlank()) {
-      throw new IllegalArgumentException("dealId must not be blank, but was '" + dealId + "'");
-    }
-    return dealId;
+    return Deal.Limits.requireId(dealId, "dealId");
   }
+
 }
