@@ -14,7 +14,9 @@ import io.salesflow.engine.FireResult;
 import io.salesflow.engine.ProcessCompiler;
 import io.salesflow.spring.SpringStatemachineCompiler;
 import io.salesflow.spring.boot.autoconfigure.SalesflowAutoConfiguration;
+import io.salesflow.spring.boot.autoconfigure.SalesflowHealthAutoConfiguration;
 import io.salesflow.spring.boot.autoconfigure.SalesflowMetricsAutoConfiguration;
+import io.salesflow.spring.boot.autoconfigure.SalesflowProblemDetailsAutoConfiguration;
 import io.salesflow.store.DealStore;
 import io.salesflow.store.jdbc.JdbcDealStore;
 import java.time.Clock;
@@ -29,6 +31,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 /**
  * What the auto-configuration builds, and that the application can replace each part: the engine, the store, the
@@ -200,5 +203,29 @@ class AutoConfigurationTests {
               .as("tag %s of %s", tag.getKey(), meter.getId().getName())
               .doesNotContain("secret").doesNotContain("made-up")));
         });
+  }
+
+  @Test
+  void addsTheHealthIndicatorOfThisBootLineUnlessTurnedOff() {
+    ApplicationContextRunner health = runner.withConfiguration(
+        AutoConfigurations.of(SalesflowHealthAutoConfiguration.class))
+        .withBean(SalesProcess.class, AutoConfigurationTests::inbound);
+    String line = System.getProperty("salesflow.boot.line");
+    health.run(context -> assertThat(context.getBean("salesflowHealthIndicator").getClass().getSimpleName())
+        .isEqualTo(line.equals("4.0") ? "SalesflowHealthIndicator" : "SalesflowBoot3HealthIndicator"));
+    health.withPropertyValues("management.health.salesflow.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean("salesflowHealthIndicator"));
+  }
+
+  @Test
+  void answersWithProblemDetailsInAServletApplicationUnlessTurnedOff() {
+    WebApplicationContextRunner web = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(SalesflowProblemDetailsAutoConfiguration.class));
+    web.run(context -> assertThat(context).hasBean("salesflowProblemDetailsHandler"));
+    web.withPropertyValues("salesflow.problem-details.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean("salesflowProblemDetailsHandler"));
+    runner.withBean(SalesProcess.class, AutoConfigurationTests::inbound)
+        .withConfiguration(AutoConfigurations.of(SalesflowProblemDetailsAutoConfiguration.class))
+        .run(context -> assertThat(context).doesNotHaveBean("salesflowProblemDetailsHandler"));
   }
 }
