@@ -89,17 +89,16 @@ final class MachinePool {
    *     interrupt status is then set again)
    */
   Slot acquire() {
-    if (!permits.tryAcquire()) {
-      boolean acquired;
-      try {
-        acquired = permits.tryAcquire(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PoolTimeoutException(processId, capacity, acquireTimeout, permits.getQueueLength(), true);
-      }
-      if (!acquired) {
-        throw new PoolTimeoutException(processId, capacity, acquireTimeout, permits.getQueueLength(), false);
-      }
+    boolean acquired;
+    try {
+      // The timed form even when a machine is free: unlike tryAcquire(), it keeps the semaphore's fair order.
+      acquired = permits.tryAcquire(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PoolTimeoutException(processId, capacity, acquireTimeout, permits.getQueueLength(), true);
+    }
+    if (!acquired) {
+      throw new PoolTimeoutException(processId, capacity, acquireTimeout, permits.getQueueLength(), false);
     }
     try {
       if (closed) {
