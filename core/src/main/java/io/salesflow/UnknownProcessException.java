@@ -18,4 +18,18 @@ public final class UnknownProcessException extends SalesProcessException {
     super("unknown process " + Checks.quote(processId) + "; known processes: "
         + Checks.listed(new java.util.TreeSet<>(known)), processId, null);
   }
+
+  /**
+   * Creates the exception for a stored deal whose process the engine does not know.
+   *
+   * @param dealId the deal read from the store
+   * @param processId the process the stored deal names
+   * @param known the ids that were known, listed in the message in alphabetical order
+   * @since 0.1
+   */
+  public UnknownProcessException(String dealId, String processId, java.util.Collection<String> known) {
+    super("deal '" + dealId + "' is stored with process '" + processId + "', which this engine does not know (known"
+        + " processes: " + new java.util.TreeSet<>(known) + "); build the engine with that process, or correct the"
+        + " deal's process id in the store", processId, dealId);
+  }
 }

@@ -35,9 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Accepted transitions per second through the table engine on the JDBC store, with durable commits: an H2 file
- * database with its default settings, and an embedded PostgreSQL 17 (zonky) with {@code fsync} and
- * {@code synchronous_commit} on. 1 and 4 threads.
+ * Accepted transitions per second through the table engine on the JDBC store: an H2 file database with its default
+ * delayed writes ({@code WRITE_DELAY} 500 ms: a killed process loses the last commits), the same with
+ * {@code WRITE_DELAY=0} as {@code JdbcDealStore.h2File} opens it (every commit in the file before it returns), and
+ * an embedded PostgreSQL 17 (zonky) with {@code fsync} and {@code synchronous_commit} on. 1 and 4 threads.
  *
  * <p>Each fire is one read of the deal with its history and one transaction (version-checked update of the deal,
  * insert of the history row, commit). Every thread works on its own 256 deals, in round robin, so the figure measures
@@ -63,7 +64,7 @@ public class JdbcStoreBenchmarks {
   /** The database, the pool and the engine, shared by the threads. */
   @State(Scope.Benchmark)
   public static class Database {
-    @Param({"h2-file", "postgres"})
+    @Param({"h2-file-delayed", "h2-file-durable", "postgres"})
     public String database;
 
     EmbeddedPostgres postgres;
@@ -76,10 +77,17 @@ public class JdbcStoreBenchmarks {
       HikariConfig config = new HikariConfig();
       config.setMaximumPoolSize(8);
       switch (database) {
-        case "h2-file" -> {
+        case "h2-file-delayed" -> {
           directory = Files.createTempDirectory("salesflow-bench-h2");
           // Default H2 settings, WRITE_DELAY (500 ms) included: a commit returns before H2 writes it to the file.
           config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("deals") + ";DB_CLOSE_DELAY=-1");
+          config.setUsername("sa");
+          config.setPassword("");
+        }
+        case "h2-file-durable" -> {
+          directory = Files.createTempDirectory("salesflow-bench-h2");
+          // The URL JdbcDealStore.h2File uses: WRITE_DELAY=0, each commit written to the file before it returns.
+          config.setJdbcUrl(JdbcDealStore.h2FileUrl(directory.resolve("deals")));
           config.setUsername("sa");
           config.setPassword("");
         }

@@ -8,6 +8,7 @@ import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;
 import io.salesflow.TransitionRecord;
+import io.salesflow.store.DealStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 
 /**
@@ -28,7 +30,7 @@ import java.util.function.Function;
  * time; and win rates by any recorded fact.
  *
  * <pre>{@code
- * FunnelReport report = FunnelReport.of(process, store.findByProcess(process.id()), clock.instant());
+ * FunnelReport report = FunnelReport.of(process, store, clock.instant()); // or over a collection of deals
  * report.stages().forEach(s -> System.out.println(s.stage().name() + " " + s.entered() + " " + s.conversion()));
  * report.winRateBy(FunnelReport::approachMethod);
  * }</pre>
@@ -45,11 +47,13 @@ public final class FunnelReport {
   private final int won;
   private final int lost;
   private final Optional<Duration> medianCycleTime;
+  private final List<DealStore.Unreadable> skipped;
 
-  private FunnelReport(SalesProcess process, Instant at, List<Deal> deals) {
+  private FunnelReport(SalesProcess process, Instant at, List<Deal> deals, List<DealStore.Unreadable> skipped) {
     this.process = process;
     this.at = at;
     this.deals = deals;
+    this.skipped = skipped;
     Map<String, Integer> order = new HashMap<>();
     for (Stage stage : process.stages()) {
       order.put(stage.id(), order.size());
@@ -102,6 +106,11 @@ public final class FunnelReport {
     Objects.requireNonNull(process, "process must not be null");
     Objects.requireNonNull(deals, "deals must not be null");
     Objects.requireNonNull(at, "at must not be null");
+    requireProcess(process, deals);
+    return new FunnelReport(process, at, List.copyOf(deals), List.of());
+  }
+
+  private static void requireProcess(SalesProcess process, Collection<Deal> deals) {
     for (Deal deal : deals) {
       if (!deal.processId().equals(process.id())) {
         throw new IllegalArgumentException("deal '" + deal.id() + "' runs in process '" + deal.processId()
@@ -109,7 +118,64 @@ public final class FunnelReport {
       }
       checkStages(process, deal);
     }
-    return new FunnelReport(process, at, List.copyOf(deals));
+  }
+
+  /**
+   * Builds the report over the deals of {@code process} in a store. A deal the store cannot read, or whose stage or
+   * history names a stage the process does not have, is left out and listed in {@link #skipped()}, so that one
+   * damaged deal does not stop the report.
+   *
+   * @param process the process to report on
+   * @param store the store to read the process's deals from
+   * @param at the instant "now" for stalled deals and stays still going on
+   * @return the report
+   * @since 0.1
+   */
+  public static FunnelReport of(SalesProcess process, DealStore store, Instant at) {
+    Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(store, "store must not be null");
+    Objects.requireNonNull(at, "at must not be null");
+    List<DealStore.Unreadable> skipped = new ArrayList<>();
+    List<Deal> deals = new ArrayList<>();
+    for (Deal deal : store.findByProcess(process.id(), skipped::add)) {
+      String unknown = unknownStage(process, deal);
+      if (!deal.processId().equals(process.id())) {
+        skipped.add(new DealStore.Unreadable(deal.id(), "the store returned it for process '" + process.id()
+            + "', but it runs in process '" + deal.processId() + "'"));
+      } else if (unknown != null) {
+        skipped.add(new DealStore.Unreadable(deal.id(), "it names stage '" + unknown + "', which process '"
+            + process.id() + "' does not have; fix the stored deal or report with the process version it ran on"));
+      } else {
+        deals.add(deal);
+      }
+    }
+    return new FunnelReport(process, at, List.copyOf(deals), List.copyOf(skipped));
+  }
+
+  private static @Nullable String unknownStage(SalesProcess process, Deal deal) {
+    if (process.findStage(deal.stage()).isEmpty()) {
+      return deal.stage();
+    }
+    for (TransitionRecord record : deal.history().asList()) {
+      if (process.findStage(record.from()).isEmpty()) {
+        return record.from();
+      }
+      if (process.findStage(record.to()).isEmpty()) {
+        return record.to();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the deals the report left out because its store could not read them, each with its id and what is
+   * wrong with it; always empty for a report over a collection of deals.
+   *
+   * @return the skipped deals, in the order the store reported them
+   * @since 0.1
+   */
+  public List<DealStore.Unreadable> skipped() {
+    return skipped;
   }
 
   private static void checkStages(SalesProcess process, Deal deal) {
@@ -314,7 +380,8 @@ public final class FunnelReport {
 
   @Override
   public String toString() {
-    return "FunnelReport{" + process.id() + ", " + deals.size() + " deals, won " + won + ", lost " + lost + "}";
+    return "FunnelReport{" + process.id() + ", " + deals.size() + " deals, won " + won + ", lost " + lost
+        + (skipped.isEmpty() ? "" : ", " + skipped.size() + " unreadable deals skipped") + "}";
   }
 
   /**

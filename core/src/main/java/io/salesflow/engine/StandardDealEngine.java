@@ -186,7 +186,7 @@ final class StandardDealEngine implements DealEngine {
     if (expectedVersion >= 0 && deal.version() != expectedVersion) {
       return stale(deal, event, expectedVersion);
     }
-    CompiledProcess process = compiled(deal.processId());
+    CompiledProcess process = compiledFor(deal);
     Decision.Refuse refused = Decision.beforeGuards(process.process(), deal, event.type());
     if (refused != null) { // refused before any guard: no clock reading, no facts to compute
       return new FireResult.Rejected(deal, event, refused.kind(), refused.reasons());
@@ -276,6 +276,15 @@ final class StandardDealEngine implements DealEngine {
   @Override
   public SalesProcess process(String processId) {
     return compiled(processId).process();
+  }
+
+  /** The compiled process of a stored deal; a deal naming a process this engine lacks fails naming the deal. */
+  private CompiledProcess compiledFor(Deal deal) {
+    CompiledProcess process = compiled.get(deal.processId());
+    if (process == null) {
+      throw new UnknownProcessException(deal.id(), deal.processId(), compiled.keySet());
+    }
+    return process;
   }
 
   private CompiledProcess compiled(String processId) {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where deals live between events: the store SPI, with optimistic concurrency on the deal's version.
@@ -21,6 +22,12 @@ import java.util.Optional;
  * <p>Implementations must be thread-safe. {@link #inMemory()} is the default; the {@code salesflow-store-jdbc}
  * module stores deals in H2 or PostgreSQL. {@code DealStoreContract} in {@code salesflow-testkit} checks an
  * implementation against this contract.
+ *
+ * <p><b>Unreadable deals.</b> A store that reads deals from outside the JVM can meet a deal it cannot read (a row
+ * changed by hand, a history row deleted). {@link #find(String)} then throws an exception that names the deal and
+ * what is wrong with it; the bulk queries leave such a deal out, so that one damaged deal does not hide the others,
+ * and report it: to the {@link Unreadable} callback of their overloads that take one, and otherwise as the store
+ * documents (the JDBC store logs a warning). The in-memory store never has unreadable deals.
  *
  * @since 0.1
  */
@@ -74,6 +81,22 @@ public interface DealStore {
   List<Deal> findByProcess(String processId);
 
   /**
+   * Returns the readable deals of a process, in no particular order, and reports each deal of the process that could
+   * not be read to {@code onUnreadable} instead of failing the whole query.
+   *
+   * <p>The default calls {@link #findByProcess(String)}, for stores whose deals are always readable.
+   *
+   * @param processId the process whose deals to return
+   * @param onUnreadable told of each deal left out because it could not be read, before this method returns
+   * @return the readable deals of that process; empty if there are none
+   * @since 0.1
+   */
+  default List<Deal> findByProcess(String processId, Consumer<? super Unreadable> onUnreadable) {
+    Objects.requireNonNull(onUnreadable, "onUnreadable must not be null");
+    return findByProcess(processId);
+  }
+
+  /**
    * Returns the deals of a process that are in the given stage, in no particular order.
    *
    * @param processId the process whose deals to return
@@ -82,6 +105,23 @@ public interface DealStore {
    */
   default List<Deal> findByStage(String processId, String stageId) {
     return findByProcess(processId).stream().filter(d -> d.stage().equals(stageId)).toList();
+  }
+
+  /**
+   * Returns the readable deals of a process in the given stage, and reports each unreadable deal the query met to
+   * {@code onUnreadable}; see {@link #findByProcess(String, Consumer)}.
+   *
+   * <p>The default filters {@link #findByProcess(String, Consumer)}.
+   *
+   * @param processId the process whose deals to return
+   * @param stageId the stage the deals must be in
+   * @param onUnreadable told of each deal left out because it could not be read
+   * @return the readable deals in that stage; empty if there are none
+   * @since 0.1
+   */
+  default List<Deal> findByStage(String processId, String stageId, Consumer<? super Unreadable> onUnreadable) {
+    Objects.requireNonNull(stageId, "stageId must not be null");
+    return findByProcess(processId, onUnreadable).stream().filter(d -> d.stage().equals(stageId)).toList();
   }
 
   /**
@@ -157,5 +197,30 @@ public interface DealStore {
       throw new IllegalArgumentException(what + " must not be negative, but was " + duration);
     }
     return now.minus(duration);
+  }
+
+  /**
+   * A stored deal that a store could not read, left out of a bulk query and reported to its callback.
+   *
+   * @param dealId the id of the deal that could not be read
+   * @param problem what is wrong with it, as a sentence: which row or member, and what was found there
+   * @since 0.1
+   */
+  record Unreadable(String dealId, String problem) {
+    /**
+     * Checks the values.
+     *
+     * @param dealId the id of the deal that could not be read
+     * @param problem what is wrong with it
+     */
+    public Unreadable {
+      Objects.requireNonNull(dealId, "dealId must not be null");
+      Objects.requireNonNull(problem, "problem must not be null");
+    }
+
+    @Override
+    public String toString() {
+      return "deal '" + dealId + "' cannot be read: " + problem;
+    }
   }
 }

@@ -31,7 +31,6 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The README's demo: simulates a pipeline for every catalog process through the table engine and the JDBC store on
@@ -58,11 +57,11 @@ public final class Demo {
     console.printf(Locale.ROOT, "Salesflow demo: %,d simulated deals per catalog process (seed %d), table engine on"
         + " H2 (%s)%n%n", deals, SEED, out.resolve("h2"));
 
-    JdbcConnectionPool h2 = JdbcConnectionPool.create(System.getProperty("demo.h2",
-        "jdbc:h2:file:" + out.resolve("h2/deals")), "sa", "");
+    // the durable embedded set-up: every accepted event is in the file before fire returns
+    JdbcDealStore h2 = JdbcDealStore.h2File(out.resolve("h2/deals"));
     ManualClock clock = ManualClock.startingAt(START);
     DealEngine engine = DealEngine.tableEngine().processes(SalesCatalog.all())
-        .store(JdbcDealStore.builder(h2).build()).clock(clock).build();
+        .store(h2).clock(clock).build();
     console.println(FunnelPrinter.legend());
     Map<String, Replay> replayed = new LinkedHashMap<>();
     long allEvents = 0;
@@ -108,7 +107,7 @@ public final class Demo {
       write(out.resolve(process.id() + "-complete.dot"), ProcessDiagrams.dot(process));
       write(out.resolve(process.id() + "-funnel.svg"), FunnelSvg.draw(report));
     }
-    h2.dispose();
+    h2.close();
 
     long mismatches = replayed.values().stream().mapToLong(Replay::differing).sum();
     long springNanos = replayed.values().stream().mapToLong(Replay::nanos).sum();

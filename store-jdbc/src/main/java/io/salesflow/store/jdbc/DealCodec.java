@@ -175,7 +175,7 @@ final class DealCodec {
   private static Doc document(String json) {
     Object root = Json.read(json);
     if (!(root instanceof Map<?, ?> map)) {
-      throw new IllegalArgumentException("expected a JSON object, but found " + json);
+      throw new IllegalArgumentException("expected a JSON object, but found " + excerpt(json));
     }
     Doc doc = new Doc(map);
     int format = doc.integer("format");
@@ -184,6 +184,11 @@ final class DealCodec {
           + "reads format " + FORMAT + "; was it written by a newer Salesflow?");
     }
     return doc;
+  }
+
+  /** The start of a stored text, for a message: a damaged document can be any length. */
+  static String excerpt(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 80) + "... (" + text.length() + " characters)";
   }
 
   private static DealFacts facts(Doc d) {
@@ -495,7 +500,7 @@ final class DealCodec {
       }
       if (!type.isInstance(value)) {
         throw new IllegalArgumentException("member '" + name + "' should be a " + type.getSimpleName()
-            + " but is " + value);
+            + " but is " + excerpt(String.valueOf(value)));
       }
       return type.cast(value);
     }
@@ -503,7 +508,7 @@ final class DealCodec {
     private <T> T req(String name, Class<T> type) {
       T value = opt(name, type);
       if (value == null) {
-        throw new IllegalArgumentException("member '" + name + "' is missing in " + map);
+        throw new IllegalArgumentException("member '" + name + "' is missing in " + excerpt(map.toString()));
       }
       return value;
     }

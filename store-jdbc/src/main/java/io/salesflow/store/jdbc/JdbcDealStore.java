@@ -1,5 +1,7 @@
 package io.salesflow.store.jdbc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.salesflow.Deal;
 import io.salesflow.DealFacts.FollowUp;
 import io.salesflow.DealVersionConflictException;
@@ -8,10 +10,13 @@ import io.salesflow.TransitionHistory;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import io.salesflow.store.DealStore;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,8 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -42,11 +48,14 @@ import org.slf4j.LoggerFactory;
  * embedded store, PostgreSQL for several application nodes sharing their deals.
  *
  * <pre>{@code
- * JdbcDataSource h2 = new JdbcDataSource();
- * h2.setURL("jdbc:h2:file:./data/deals");
- * DealStore store = JdbcDealStore.builder(h2).build();   // creates or migrates the schema
+ * JdbcDealStore store = JdbcDealStore.h2File(Path.of("data/deals")); // durable embedded H2, schema migrated
  * DealEngine engine = DealEngine.tableEngine().process(process).store(store).build();
  * }</pre>
+ *
+ * <p><b>Durability.</b> Every change the store reports as done is committed. Whether a commit survives a crash is
+ * the database's business: PostgreSQL with its defaults and {@link #h2File(Path)} write each commit before it
+ * returns; an H2 file database with its default {@code WRITE_DELAY} (500 ms) does not, and {@link Builder#build()}
+ * logs a warning with the fix when it is handed one.
  *
  * <p><b>Schema.</b> Two tables, {@code salesflow_deals} and {@code salesflow_transitions}, created and migrated by
  * Flyway from SQL in this jar ({@value #MIGRATIONS_LOCATION}), with its own history table
@@ -59,15 +68,29 @@ import org.slf4j.LoggerFactory;
  * ({@code UPDATE … WHERE id = ? AND version = ?}) and inserts the history row in one transaction; a stale version
  * throws {@link DealVersionConflictException} and writes nothing. Reads take the deal row and then exactly the
  * history rows up to its version, so they never see half a transition. Instants round-trip exactly; the timestamp
- * columns that the stalled and overdue-follow-up queries use are stored to the microsecond.
+ * columns that the stalled and overdue-follow-up queries use are stored to the microsecond. The store can also work
+ * inside a transaction of the application's: see {@link #joining(Connection)} and {@link ConnectionProvider}.
+ *
+ * <p><b>Recent deals.</b> The store keeps the deals it read or wrote last in memory, bounded by their weight (one
+ * plus the length of their history; {@link Builder#cachedHistoryRecords(long)}), so that firing at one of them reads
+ * its row and only the history rows added since, not its whole history. Each read compares the row with the one the
+ * copy was made from (process, stage, version, {@code updated_at}, start key and the state document), so a change
+ * made by another node or by hand to the deal row is always seen. History rows are append-only: whoever changes or
+ * deletes existing history rows outside Salesflow must also change the deal's row in the same transaction (setting
+ * {@code updated_at} to the current time is enough), so that stores holding a copy read the deal again.
+ *
+ * <p><b>Damaged rows.</b> A deal that cannot be read (a document changed by hand, a history row missing) fails
+ * alone: {@link #find(String)} throws a {@link JdbcStoreException} that names the deal and what is wrong; the bulk
+ * queries leave it out, report it to the callback of {@link #findByProcess(String, Consumer)} and
+ * {@link #findByStage(String, String, Consumer)}, and otherwise log it as a warning.
  *
  * <p><b>Thread safety.</b> Thread-safe if the data source is (connection pools and the H2 and PostgreSQL data sources
- * are): the store keeps no state besides it and borrows one connection per call. Several stores, in one JVM or on
- * several nodes, may share one database.
+ * are): the store borrows one connection per call. Several stores, in one JVM or on several nodes, may share one
+ * database.
  *
  * @since 0.1
  */
-public final class JdbcDealStore implements DealStore {
+public final class JdbcDealStore implements DealStore, AutoCloseable {
   /** Where the store's Flyway migrations are on the class path, to run them from your own Flyway set-up. */
   public static final String MIGRATIONS_LOCATION = "classpath:io/salesflow/store/jdbc/migration";
 
@@ -76,50 +99,122 @@ public final class JdbcDealStore implements DealStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcDealStore.class);
   private static final int IN_LIST_CHUNK = 500;
+  private static final long DEFAULT_CACHED_HISTORY_RECORDS = 100_000;
 
-  private static final String DEAL_COLUMNS = "id, process_id, stage, version, state";
+  private static final String DEAL_COLUMNS = "id, process_id, stage, version, updated_at, state, start_key";
   private static final String INSERT_DEAL = "INSERT INTO salesflow_deals (id, process_id, stage, version, created_at,"
-      + " entered_stage_at, last_follow_up_at, follow_up_due_from, updated_at, state)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " entered_stage_at, last_follow_up_at, follow_up_due_from, updated_at, state, start_key)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE_DEAL = "UPDATE salesflow_deals SET stage = ?, version = ?, entered_stage_at = ?,"
       + " last_follow_up_at = ?, follow_up_due_from = ?, updated_at = ?, state = ? WHERE id = ? AND version = ?";
   private static final String INSERT_TRANSITION = "INSERT INTO salesflow_transitions (deal_id, version, from_stage,"
-      + " to_stage, event_type, is_internal, recorded_at, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String TRANSITION_COLUMNS = "deal_id, version, from_stage, to_stage, is_internal, payload";
+      + " to_stage, event_type, is_internal, recorded_at, occurred_at, payload, idempotency_key)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String TRANSITION_COLUMNS = "deal_id, version, from_stage, to_stage, is_internal, payload,"
+      + " idempotency_key";
 
   private final DataSource dataSource;
-  /**
-   * The deals this store read or wrote last, so that reading one again costs one row when nobody else changed it, and
-   * only the newer history rows when another node did: firing does not grow with the history's length. A deal is
-   * served from here only when its stored version equals the cached one, so other nodes' writes are always seen.
-   */
-  private final ConcurrentMap<String, Deal> recent = new ConcurrentHashMap<>();
-  private final int recentCapacity;
+  private final ConnectionProvider connections;
+  /** Recent deals, each with the fingerprint of the row it was read from or written as; null when turned off. */
+  private final @Nullable Cache<String, Cached> recent;
+  /** What {@link #close()} releases: a pool the store made itself, or nothing. */
+  private final @Nullable AutoCloseable owned;
+  /** How often a deal's whole history was read, for tests of the cache. */
+  private final LongAdder fullReads;
 
-  private JdbcDealStore(DataSource dataSource, int recentCapacity) {
+  private JdbcDealStore(DataSource dataSource, ConnectionProvider connections, @Nullable Cache<String, Cached> recent,
+      @Nullable AutoCloseable owned, LongAdder fullReads) {
     this.dataSource = dataSource;
-    this.recentCapacity = recentCapacity;
-  }
-
-  private void remember(Deal deal) {
-    if (recentCapacity == 0) {
-      return;
-    }
-    if (recent.size() >= recentCapacity && !recent.containsKey(deal.id())) {
-      recent.clear(); // crude but bounded: the working set refills on the next reads
-    }
-    recent.put(deal.id(), deal);
+    this.connections = connections;
+    this.recent = recent;
+    this.owned = owned;
+    this.fullReads = fullReads;
   }
 
   /**
    * Returns a builder for a store on {@code dataSource}.
    *
    * @param dataSource where the store borrows its connections; a pool (HikariCP, say) for PostgreSQL, or H2's
-   *     {@code JdbcDataSource}
-   * @return a builder that migrates the schema and keeps 10,000 recent deals in memory
+   *     {@code JdbcConnectionPool}
+   * @return a builder that migrates the schema and keeps up to 100,000 history records of recent deals in memory
    */
   public static Builder builder(DataSource dataSource) {
     return new Builder(dataSource);
+  }
+
+  /**
+   * Opens (or creates) a durable embedded store in an H2 file database, migrated and ready: every change reported as
+   * stored is in the file before the call returns, so it survives the process being killed. Needs
+   * {@code com.h2database:h2} on the class path. {@link #close()} closes the database's connections.
+   *
+   * <p>The database runs with {@code WRITE_DELAY=0} (see {@link #h2FileUrl(Path)}) behind H2's own small connection
+   * pool. To use a pool of your own, or other settings, give {@link #h2FileUrl(Path)} to it and pass it to
+   * {@link #builder(DataSource)}.
+   *
+   * @param file the database file, without H2's {@code .mv.db} suffix (a trailing one is taken off); its directory is
+   *     created if missing
+   * @return the store; close it when the application stops
+   * @throws JdbcStoreException if the database cannot be opened or migrated
+   */
+  public static JdbcDealStore h2File(Path file) {
+    String url = h2FileUrl(file);
+    H2Files.Pool pool = H2Files.pool(file);
+    try {
+      Builder builder = builder(pool.dataSource());
+      builder.owned = pool.closer();
+      return builder.build();
+    } catch (RuntimeException e) {
+      try {
+        pool.closer().close();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof JdbcStoreException) {
+        throw e;
+      }
+      throw new JdbcStoreException("could not open the H2 database " + url + ": " + e.getMessage(), null, e);
+    }
+  }
+
+  /**
+   * Returns the JDBC URL of a durable H2 file database, for a connection pool of your own:
+   * {@code jdbc:h2:file:<absolute path>;WRITE_DELAY=0}. {@code WRITE_DELAY=0} makes H2 write each commit to the file
+   * before the commit returns; by default it does so up to 500 ms later, and a killed process loses those commits.
+   *
+   * @param file the database file, without H2's {@code .mv.db} suffix (a trailing one is taken off)
+   * @return the URL; use user {@code sa} and an empty password, or your own
+   * @throws IllegalArgumentException if the path contains {@code ;}, which H2 would read as a setting
+   */
+  public static String h2FileUrl(Path file) {
+    return H2Files.url(file);
+  }
+
+  /**
+   * Returns a store that works on {@code connection}, inside the application's transaction when the connection has
+   * auto-commit off: its writes join that transaction, and the store never commits it, rolls it back or changes its
+   * auto-commit; the application commits or rolls back its own rows and the deal changes together. A write that
+   * fails part-way is undone to a savepoint the store set just before it, so the transaction holds no half-written
+   * deal and stays usable. With auto-commit on, each call is its own transaction, as on {@link #builder(DataSource)}
+   * stores.
+   *
+   * <pre>{@code
+   * connection.setAutoCommit(false);
+   * insertLead(connection, "L-7");                                       // the application's own row
+   * DealEngine engine = DealEngine.tableEngine().process(process).store(store.joining(connection)).build();
+   * engine.start("D-7", process.id());
+   * connection.commit();                                                  // both, or neither on rollback
+   * }</pre>
+   *
+   * <p>The returned store shares this store's recent deals but never adds a deal to them from inside a transaction,
+   * and drops the deals it writes there, so a rolled-back change is never served. Version checks work as usual, so a
+   * concurrent change to a deal is detected. Like the connection, it is for one thread at a time.
+   *
+   * @param connection the application's connection; the store never closes it
+   * @return a store on that connection, for as long as the connection is open
+   */
+  public DealStore joining(Connection connection) {
+    Objects.requireNonNull(connection, "connection must not be null");
+    return new JdbcDealStore(dataSource, new JoinedConnection(connection), recent, null, fullReads);
   }
 
   /**
@@ -162,15 +257,103 @@ public final class JdbcDealStore implements DealStore {
     }
   }
 
+  /**
+   * The warning for an H2 database outside memory that holds commits back ({@code WRITE_DELAY} above zero): what
+   * {@code fire} and {@code start} then report as stored can be lost if the process is killed. Null for any other
+   * database, or when the check itself fails.
+   */
+  static @Nullable String delayedWritesWarning(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+        return null;
+      }
+      String url = String.valueOf(c.getMetaData().getURL());
+      if (url.startsWith("jdbc:h2:mem:")) {
+        return null;
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
+          ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        String delay = rs.getString(1).trim();
+        if (Integer.parseInt(delay) <= 0) {
+          return null;
+        }
+        return "the H2 database " + url + " writes commits to its file up to " + delay + " ms after they return"
+            + " (WRITE_DELAY), so deal changes reported as stored can be lost if the process is killed; add"
+            + " ;WRITE_DELAY=0 to the URL (JdbcDealStore.h2FileUrl(path) gives one), or open the store with"
+            + " JdbcDealStore.h2File(path)";
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("could not check the H2 write delay: {}", e.toString());
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  private Connection acquire(String whatFails) {
+    try {
+      return connections.acquire();
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not get a database connection to " + whatFails + ": " + e.getMessage()
+          + "; nothing was written, try again once the database is reachable", null, e);
+    }
+  }
+
+  private void release(Connection c) {
+    try {
+      connections.release(c);
+    } catch (SQLException e) {
+      LOG.debug("could not release a connection: {}", e.toString());
+    }
+  }
+
+  /** Reads with the connection as it comes: in the application's transaction, or in auto-commit mode. */
+  private void prepareForReading(Connection c) throws SQLException {
+    if (!connections.inApplicationTransaction(c) && !c.getAutoCommit()) {
+      c.setAutoCommit(true);
+    }
+  }
+
+  // ---------------------------------------------------------------- writing
+
   @Override
   public void insert(Deal deal) {
     Objects.requireNonNull(deal, "deal must not be null");
     if (deal.version() != 0) {
       throw new IllegalArgumentException("a new deal has version 0, but '" + deal.id() + "' has " + deal.version());
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(INSERT_DEAL)) {
-      c.setAutoCommit(true);
+    String state = stateJson(deal);
+    Connection c = acquire("store the new deal '" + deal.id() + "'");
+    try {
+      boolean joined = connections.inApplicationTransaction(c);
+      if (joined) {
+        inSavepoint(c, () -> insertRow(c, deal, state));
+        forget(deal.id());
+        return;
+      }
+      if (!c.getAutoCommit()) {
+        c.setAutoCommit(true);
+      }
+      insertRow(c, deal, state);
+      remember(deal, deal.createdAt(), state);
+    } catch (SQLException e) {
+      if (isUniqueViolation(e)) {
+        throw new DuplicateDealException(deal.id(), deal.processId());
+      }
+      throw new JdbcStoreException("could not store the new deal '" + deal.id() + "': " + e.getMessage()
+          + "; it is not stored unless the connection broke after the database received it: look it up with"
+          + " find before starting it again", deal.id(), e);
+    } finally {
+      release(c);
+    }
+  }
+
+  private static void insertRow(Connection c, Deal deal, String state) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_DEAL)) {
       int i = 0;
       ps.setString(++i, deal.id());
       ps.setString(++i, deal.processId());
@@ -181,77 +364,9 @@ public final class JdbcDealStore implements DealStore {
       setInstant(ps, ++i, lastFollowUp(deal));
       setInstant(ps, ++i, deal.followUpDueFrom());
       setInstant(ps, ++i, deal.createdAt());
-      ps.setString(++i, stateJson(deal));
+      ps.setString(++i, state);
+      ps.setString(++i, deal.startKey());
       ps.executeUpdate();
-      remember(deal);
-    } catch (SQLException e) {
-      if (isUniqueViolation(e)) {
-        throw new DuplicateDealException(deal.id(), deal.processId());
-      }
-      throw new JdbcStoreException("could not store the new deal '" + deal.id() + "': " + e.getMessage()
-          + "; nothing was written, start the deal again once the database is reachable", deal.id(), e);
-    }
-  }
-
-  @Override
-  public Optional<Deal> find(String dealId) {
-    Objects.requireNonNull(dealId, "dealId must not be null");
-    Deal known = recent.get(dealId);
-    if (known != null) {
-      return findAfter(known);
-    }
-    List<Deal> deals = query("WHERE id = ?", List.of(dealId), dealId);
-    if (deals.isEmpty()) {
-      return Optional.empty();
-    }
-    remember(deals.get(0));
-    return Optional.of(deals.get(0));
-  }
-
-  /** Reads a deal this store has seen: its row, and only the history rows newer than the snapshot it has. */
-  private Optional<Deal> findAfter(Deal known) {
-    String dealId = known.id();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(true);
-      Row row = null;
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + DEAL_COLUMNS + " FROM salesflow_deals WHERE id = ?")) {
-        ps.setString(1, dealId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            row = new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5));
-          }
-        }
-      }
-      if (row == null) {
-        recent.remove(dealId);
-        return Optional.empty();
-      }
-      if (row.version == known.version()) {
-        return Optional.of(known);
-      }
-      if (row.version < known.version()) { // the table was rewound behind our back: read everything again
-        recent.remove(dealId);
-        return Optional.of(row.toDeal(TransitionHistory.of(histories(c, Map.of(dealId, row)).getOrDefault(dealId,
-            List.of()))));
-      }
-      TransitionHistory history = known.history();
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + TRANSITION_COLUMNS + " FROM salesflow_transitions"
-          + " WHERE deal_id = ? AND version > ? AND version <= ? ORDER BY version")) {
-        ps.setString(1, dealId);
-        ps.setLong(2, known.version());
-        ps.setLong(3, row.version);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            history = history.append(transition(rs));
-          }
-        }
-      }
-      Deal deal = row.toDeal(history);
-      remember(deal);
-      return Optional.of(deal);
-    } catch (SQLException e) {
-      throw new JdbcStoreException("could not read deal '" + dealId + "' from the database: " + e.getMessage()
-          + "; check the database connection and try again", dealId, e);
     }
   }
 
@@ -263,19 +378,26 @@ public final class JdbcDealStore implements DealStore {
       throw new IllegalArgumentException("deal '" + deal.id() + "' must end with the record being appended");
     }
     long expected = record.version() - 1;
+    String state = stateJson(deal);
     Connection c;
     try {
-      c = dataSource.getConnection();
+      c = connections.acquire();
     } catch (SQLException e) {
       throw new JdbcStoreException("could not get a database connection to record " + record + " of deal '"
           + deal.id() + "': " + e.getMessage() + "; nothing was written, fire the event again once the database is"
           + " reachable", deal.id(), e);
     }
-    try (c) {
+    try {
+      if (connections.inApplicationTransaction(c)) {
+        forget(deal.id()); // before and after: no copy of an uncommitted change is ever kept
+        inSavepoint(c, () -> updateAndInsert(c, deal, record, expected, state));
+        forget(deal.id());
+        return;
+      }
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        updateAndInsert(c, deal, record, expected);
+        updateAndInsert(c, deal, record, expected, state);
       } catch (SQLException | RuntimeException e) {
         rollback(c, deal.id());
         throw e;
@@ -284,23 +406,27 @@ public final class JdbcDealStore implements DealStore {
         c.commit();
       } catch (SQLException e) {
         rollback(c, deal.id());
+        forget(deal.id());
         throw new JdbcStoreException("the database failed to commit " + record + " of deal '" + deal.id() + "': "
             + e.getMessage() + "; whether it was recorded is unknown, reload the deal to see before firing the"
             + " event again", deal.id(), e);
       }
       restoreAutoCommit(c, autoCommit);
-      remember(deal);
+      remember(deal, record.at(), state);
     } catch (SQLException e) {
-      if (isConcurrencyFailure(e)) {
+      if (isConcurrencyFailure(e) || isUniqueViolation(e)) {
+        // a unique violation: another writer stored this version, or this idempotency key, first
         throw new DealVersionConflictException(deal.id(), expected, -1);
       }
       throw new JdbcStoreException("could not record " + record + " of deal '" + deal.id() + "': " + e.getMessage()
           + "; nothing was written (the transaction was rolled back), fire the event again once the database is"
           + " reachable", deal.id(), e);
+    } finally {
+      release(c);
     }
   }
 
-  private static void updateAndInsert(Connection c, Deal deal, TransitionRecord record, long expected)
+  private static void updateAndInsert(Connection c, Deal deal, TransitionRecord record, long expected, String state)
       throws SQLException {
     int updated;
     try (PreparedStatement ps = c.prepareStatement(UPDATE_DEAL)) {
@@ -311,7 +437,7 @@ public final class JdbcDealStore implements DealStore {
       setInstant(ps, ++i, lastFollowUp(deal));
       setInstant(ps, ++i, deal.followUpDueFrom());
       setInstant(ps, ++i, record.at());
-      ps.setString(++i, stateJson(deal));
+      ps.setString(++i, state);
       ps.setString(++i, deal.id());
       ps.setLong(++i, expected);
       updated = ps.executeUpdate();
@@ -334,7 +460,42 @@ public final class JdbcDealStore implements DealStore {
       setInstant(ps, ++i, record.at());
       setInstant(ps, ++i, record.event().occurredAt());
       ps.setString(++i, DealCodec.writePayload(new DealCodec.Payload(record.at(), record.event())));
+      ps.setString(++i, record.idempotencyKey());
       ps.executeUpdate();
+    }
+  }
+
+  /** SQL work on the application's connection. */
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs the store's statements inside the application's transaction, undoing them alone if one fails: a failed
+   * statement leaves no half-written deal in the transaction, and PostgreSQL keeps the transaction usable.
+   */
+  private static void inSavepoint(Connection c, SqlWork work) throws SQLException {
+    Savepoint savepoint;
+    try {
+      savepoint = c.setSavepoint();
+    } catch (SQLFeatureNotSupportedException e) {
+      work.run(); // a driver without savepoints: the application's rollback undoes a failed write
+      return;
+    }
+    try {
+      work.run();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.rollback(savepoint);
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    try {
+      c.releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      LOG.debug("could not release a savepoint: {}", e.toString());
     }
   }
 
@@ -364,23 +525,196 @@ public final class JdbcDealStore implements DealStore {
     }
   }
 
-  @Override
-  public List<Deal> findByProcess(String processId) {
-    Objects.requireNonNull(processId, "processId must not be null");
-    return query("WHERE process_id = ?", List.of(processId), null);
+  // ---------------------------------------------------------------- the recent deals
+
+  /** A recent deal and the fingerprint of the row it matches. */
+  private record Cached(Deal deal, Fingerprint row) {}
+
+  /** What a deal row held: any difference, from any writer, means the copy is out of date. */
+  private record Fingerprint(String processId, String stage, long version, Instant updatedAt, long stateHash,
+      @Nullable String startKey) {
+    static Fingerprint of(Row row) {
+      return new Fingerprint(row.processId, row.stage, row.version, row.updatedAt, hash(row.state), row.startKey);
+    }
   }
 
+  private void remember(Deal deal, Instant updatedAt, String state) {
+    if (recent != null) {
+      recent.put(deal.id(), new Cached(deal, new Fingerprint(deal.processId(), deal.stage(), deal.version(),
+          updatedAt.truncatedTo(ChronoUnit.MICROS), hash(state), deal.startKey())));
+    }
+  }
+
+  private void forget(String dealId) {
+    if (recent != null) {
+      recent.invalidate(dealId);
+    }
+  }
+
+  /** A 64-bit FNV-1a hash of a state document: equal documents, equal hashes; a change shows with near certainty. */
+  static long hash(String text) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      h ^= text.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** How many times a deal's whole history was read; the recent deals exist to keep this low. */
+  long fullReads() {
+    return fullReads.sum();
+  }
+
+  /** How many deals the store holds in memory now. */
+  long cachedDeals() {
+    if (recent == null) {
+      return 0;
+    }
+    recent.cleanUp();
+    return recent.estimatedSize();
+  }
+
+  // ---------------------------------------------------------------- reading one deal
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws JdbcStoreException if the database fails, or the deal is stored but cannot be read: the message names
+   *     the deal, the table and what is wrong
+   */
   @Override
-  public List<Deal> findByStage(String processId, String stageId) {
-    Objects.requireNonNull(processId, "processId must not be null");
-    Objects.requireNonNull(stageId, "stageId must not be null");
-    return query("WHERE process_id = ? AND stage = ?", List.of(processId, stageId), null);
+  public Optional<Deal> find(String dealId) {
+    Objects.requireNonNull(dealId, "dealId must not be null");
+    Connection c = acquire("read deal '" + dealId + "'");
+    try {
+      prepareForReading(c);
+      boolean joined = connections.inApplicationTransaction(c);
+      Row row = null;
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + DEAL_COLUMNS + " FROM salesflow_deals WHERE id = ?")) {
+        ps.setString(1, dealId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            row = row(rs);
+          }
+        }
+      }
+      if (row == null) {
+        if (!joined) {
+          forget(dealId);
+        }
+        return Optional.empty();
+      }
+      Fingerprint fingerprint = Fingerprint.of(row);
+      Cached known = recent == null ? null : recent.getIfPresent(dealId);
+      Deal deal;
+      if (known != null && known.row.equals(fingerprint)) {
+        return Optional.of(known.deal);
+      } else if (known != null && row.version > known.deal.version()
+          && row.processId.equals(known.deal.processId())) {
+        deal = row.toDeal(newerHistory(c, known.deal, row));
+      } else {
+        fullReads.increment();
+        Problems problems = new Problems();
+        Map<String, List<TransitionRecord>> histories = histories(c, Map.of(dealId, row), problems);
+        String problem = problems.of(dealId);
+        if (problem != null) {
+          throw new JdbcStoreException("deal '" + dealId + "' cannot be read: " + problem, dealId,
+              problems.cause(dealId));
+        }
+        deal = row.toDeal(histories.getOrDefault(dealId, List.of()));
+      }
+      if (!joined && recent != null) {
+        recent.put(dealId, new Cached(deal, fingerprint));
+      }
+      return Optional.of(deal);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not read deal '" + dealId + "' from the database: " + e.getMessage()
+          + "; check the database connection and try again", dealId, e);
+    } finally {
+      release(c);
+    }
+  }
+
+  /** A known deal's history with the rows other writers added after it, up to the row's version. */
+  private static TransitionHistory newerHistory(Connection c, Deal known, Row row) throws SQLException {
+    TransitionHistory history = known.history();
+    long expect = known.version() + 1;
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + TRANSITION_COLUMNS + " FROM salesflow_transitions"
+        + " WHERE deal_id = ? AND version > ? AND version <= ? ORDER BY version")) {
+      ps.setString(1, row.id);
+      ps.setLong(2, known.version());
+      ps.setLong(3, row.version);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long version = rs.getLong(2);
+          if (version != expect) {
+            throw new JdbcStoreException(missingRow(row, expect), row.id, null);
+          }
+          history = appendTo(history, row.id, transition(rs));
+          expect++;
+        }
+      }
+    }
+    if (expect != row.version + 1) {
+      throw new JdbcStoreException(missingRow(row, expect), row.id, null);
+    }
+    return history;
+  }
+
+  private static TransitionHistory appendTo(TransitionHistory history, String dealId, TransitionRecord record) {
+    try {
+      return history.append(record);
+    } catch (IllegalArgumentException e) {
+      throw new JdbcStoreException("deal '" + dealId + "': history row " + record.version() + " in"
+          + " salesflow_transitions does not continue the rows before it: " + e.getMessage()
+          + "; was the table changed by hand?", dealId, e);
+    }
+  }
+
+  private static String missingRow(Row row, long version) {
+    return "deal '" + row.id + "' cannot be read: its row in salesflow_deals is at version " + row.version
+        + ", but history row " + version + " is missing from salesflow_transitions; was the table changed by hand?"
+        + " Restore the row from a backup, or set the deal's version to the last complete history row";
+  }
+
+  // ---------------------------------------------------------------- bulk queries
+
+  @Override
+  public List<Deal> findByProcess(String processId) {
+    return findByProcess(processId, JdbcDealStore::warn);
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>Answered by an indexed query on {@code (process_id, stage, entered_stage_at)}.
+   * @throws JdbcStoreException if the database fails; an unreadable deal is reported, not thrown
+   */
+  @Override
+  public List<Deal> findByProcess(String processId, Consumer<? super Unreadable> onUnreadable) {
+    Objects.requireNonNull(processId, "processId must not be null");
+    Objects.requireNonNull(onUnreadable, "onUnreadable must not be null");
+    return query("WHERE process_id = ?", List.of(processId), onUnreadable);
+  }
+
+  @Override
+  public List<Deal> findByStage(String processId, String stageId) {
+    return findByStage(processId, stageId, JdbcDealStore::warn);
+  }
+
+  @Override
+  public List<Deal> findByStage(String processId, String stageId, Consumer<? super Unreadable> onUnreadable) {
+    Objects.requireNonNull(processId, "processId must not be null");
+    Objects.requireNonNull(stageId, "stageId must not be null");
+    Objects.requireNonNull(onUnreadable, "onUnreadable must not be null");
+    return query("WHERE process_id = ? AND stage = ?", List.of(processId, stageId), onUnreadable);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answered by an indexed query on {@code (process_id, stage, entered_stage_at)}. An unreadable deal is left out
+   * and logged as a warning.
    */
   @Override
   public List<Deal> findStalled(String processId, String stageId, Duration threshold, Instant now) {
@@ -390,11 +724,16 @@ public final class JdbcDealStore implements DealStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Answered by an indexed query on {@code (process_id, stage, follow_up_due_from)}.
+   * <p>Answered by an indexed query on {@code (process_id, stage, follow_up_due_from)}. An unreadable deal is left
+   * out and logged as a warning.
    */
   @Override
   public List<Deal> findFollowUpsOverdue(String processId, String stageId, Duration interval, Instant now) {
     return below("follow_up_due_from", processId, stageId, interval, now, Deal::followUpDueFrom);
+  }
+
+  private static void warn(Unreadable unreadable) {
+    LOG.warn("{}; it is left out of the query's result", unreadable);
   }
 
   private List<Deal> below(String column, String processId, String stageId, Duration duration, Instant now,
@@ -410,17 +749,20 @@ public final class JdbcDealStore implements DealStore {
     // The column holds microseconds: select up to the cutoff's microsecond, then compare the exact instants.
     OffsetDateTime bound = utc(cutoff.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS));
     List<Deal> deals = query("WHERE process_id = ? AND stage = ? AND " + column + " < ?",
-        List.of(processId, stageId, bound), null);
+        List.of(processId, stageId, bound), JdbcDealStore::warn);
     return deals.stream()
         .filter(d -> instant.apply(d).isBefore(cutoff))
         .sorted(Comparator.comparing(instant).thenComparing(Deal::id))
         .toList();
   }
 
-  /** Loads the deals matching a condition, each with its history up to the version read. */
-  private List<Deal> query(String where, List<Object> parameters, @Nullable String dealId) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(true);
+  /** Loads the deals matching a condition, each with its history up to the version read; reports unreadable ones. */
+  private List<Deal> query(String where, List<Object> parameters, Consumer<? super Unreadable> onUnreadable) {
+    Connection c = acquire("read deals");
+    Problems problems = new Problems();
+    List<Deal> deals;
+    try {
+      prepareForReading(c);
       Map<String, Row> rows = new LinkedHashMap<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + DEAL_COLUMNS + " FROM salesflow_deals " + where)) {
         for (int i = 0; i < parameters.size(); i++) {
@@ -428,32 +770,71 @@ public final class JdbcDealStore implements DealStore {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            Row row = new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5));
+            Row row = row(rs);
             rows.put(row.id, row);
           }
         }
       }
-      Map<String, List<TransitionRecord>> histories = histories(c, rows);
-      List<Deal> deals = new ArrayList<>(rows.size());
+      Map<String, List<TransitionRecord>> histories = histories(c, rows, problems);
+      deals = new ArrayList<>(rows.size());
       for (Row row : rows.values()) {
-        deals.add(row.toDeal(histories.getOrDefault(row.id, List.of())));
+        if (problems.of(row.id) != null) {
+          continue;
+        }
+        try {
+          deals.add(row.toDeal(histories.getOrDefault(row.id, List.of())));
+        } catch (JdbcStoreException e) {
+          problems.add(row.id, e.getMessage(), e);
+        }
       }
-      return deals;
     } catch (SQLException e) {
-      throw new JdbcStoreException("could not read " + (dealId == null ? "deals" : "deal '" + dealId + "'")
-          + " from the database: " + e.getMessage() + "; check the database connection and try again", dealId, e);
+      throw new JdbcStoreException("could not read deals from the database: " + e.getMessage()
+          + "; check the database connection and try again", null, e);
+    } finally {
+      release(c);
+    }
+    problems.report(onUnreadable);
+    return deals;
+  }
+
+  /** The deals a read could not make sense of, each with the first problem found. */
+  private static final class Problems {
+    private final Map<String, String> problems = new LinkedHashMap<>();
+    private final Map<String, Throwable> causes = new HashMap<>();
+
+    void add(String dealId, String problem, @Nullable Throwable cause) {
+      String prefix = "deal '" + dealId + "' cannot be read: "; // Unreadable says it, and find's message keeps it
+      String what = problem.startsWith(prefix) ? problem.substring(prefix.length()) : problem;
+      if (problems.putIfAbsent(dealId, what) == null && cause != null) {
+        causes.put(dealId, cause);
+      }
+    }
+
+    @Nullable String of(String dealId) {
+      return problems.get(dealId);
+    }
+
+    @Nullable Throwable cause(String dealId) {
+      return causes.get(dealId);
+    }
+
+    void report(Consumer<? super Unreadable> onUnreadable) {
+      problems.forEach((id, problem) -> onUnreadable.accept(new Unreadable(id, problem)));
     }
   }
 
-  /** Reads the history rows of the given deals, up to each deal's version (later rows are newer than the read). */
-  private static Map<String, List<TransitionRecord>> histories(Connection c, Map<String, Row> rows)
+  /**
+   * Reads the history rows of the given deals, up to each deal's version (later rows are newer than the read), and
+   * records a problem for each deal whose rows are missing, unreadable or do not follow each other.
+   */
+  private Map<String, List<TransitionRecord>> histories(Connection c, Map<String, Row> rows, Problems problems)
       throws SQLException {
     Map<String, List<TransitionRecord>> histories = new HashMap<>();
     List<String> ids = rows.values().stream().filter(r -> r.version > 0).map(r -> r.id).toList();
     for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
       String sql = "SELECT " + TRANSITION_COLUMNS + " FROM salesflow_transitions WHERE deal_id IN ("
-          + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") ORDER BY deal_id, version";
+          + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY deal_id, version";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setString(i + 1, chunk.get(i));
@@ -462,12 +843,29 @@ public final class JdbcDealStore implements DealStore {
           while (rs.next()) {
             String id = rs.getString(1);
             long version = rs.getLong(2);
-            if (version > rows.get(id).version) {
+            Row row = rows.get(id);
+            if (version > row.version || problems.of(id) != null) {
               continue;
             }
-            histories.computeIfAbsent(id, k -> new ArrayList<>()).add(transition(rs));
+            List<TransitionRecord> history = histories.computeIfAbsent(id, k -> new ArrayList<>());
+            if (version != history.size() + 1) {
+              problems.add(id, missingRow(row, history.size() + 1), null);
+              continue;
+            }
+            try {
+              history.add(transition(rs));
+            } catch (JdbcStoreException e) {
+              problems.add(id, e.getMessage(), e.getCause());
+            }
           }
         }
+      }
+    }
+    for (String id : ids) {
+      Row row = rows.get(id);
+      int found = histories.getOrDefault(id, List.of()).size();
+      if (problems.of(id) == null && found != row.version) {
+        problems.add(id, missingRow(row, found + 1), null);
       }
     }
     return histories;
@@ -478,17 +876,29 @@ public final class JdbcDealStore implements DealStore {
     String id = rs.getString(1);
     long version = rs.getLong(2);
     DealCodec.Payload payload = readPayload(id, version, rs.getString(6));
-    return new TransitionRecord(version, rs.getString(3), rs.getString(4), payload.event(), payload.at(),
-        rs.getBoolean(5));
+    try {
+      return new TransitionRecord(version, rs.getString(3), rs.getString(4), payload.event(), payload.at(),
+          rs.getBoolean(5), rs.getString(7));
+    } catch (RuntimeException e) {
+      throw new JdbcStoreException("deal '" + id + "' cannot be read: history row " + version + " in"
+          + " salesflow_transitions is invalid: " + e.getMessage() + "; was the table changed by hand?", id, e);
+    }
   }
 
   private static DealCodec.Payload readPayload(String dealId, long version, String json) {
     try {
       return DealCodec.readPayload(json);
     } catch (RuntimeException e) {
-      throw new JdbcStoreException("transition " + version + " of deal '" + dealId + "' in salesflow_transitions"
-          + " cannot be read: " + e.getMessage(), dealId, e);
+      throw new JdbcStoreException("deal '" + dealId + "' cannot be read: the payload of history row " + version
+          + " in salesflow_transitions is damaged: " + e.getMessage() + "; was it changed by hand, or written by a"
+          + " newer Salesflow version?", dealId, e);
     }
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    OffsetDateTime updatedAt = rs.getObject(5, OffsetDateTime.class);
+    return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+        updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(), rs.getString(6), rs.getString(7));
   }
 
   private static String stateJson(Deal deal) {
@@ -521,15 +931,45 @@ public final class JdbcDealStore implements DealStore {
     return state != null && (state.startsWith("40") || state.equals("HYT00") || state.equals("55P03"));
   }
 
+  /**
+   * Closes what the store opened itself: the connection pool of an {@link #h2File(Path)} store, which closes its
+   * database. A store on your data source leaves it open (close your pool yourself); either way the recent deals are
+   * dropped. The store must not be used afterwards.
+   */
+  @Override
+  public void close() {
+    if (connections instanceof JoinedConnection) {
+      return; // a joined view: the store it came from owns the recent deals and the database
+    }
+    if (recent != null) {
+      recent.invalidateAll();
+    }
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception e) {
+        throw new JdbcStoreException("could not close the store's database: " + e.getMessage(), null, e);
+      }
+    }
+  }
+
   @Override
   public String toString() {
-    return "JdbcDealStore{" + dataSource + "}";
+    return "JdbcDealStore{" + (connections instanceof JoinedConnection ? connections : dataSource) + "}";
   }
 
   /** One deal row, before its history is attached. */
-  private record Row(String id, String processId, String stage, long version, String state) {
+  private record Row(String id, String processId, String stage, long version, Instant updatedAt, String state,
+      @Nullable String startKey) {
     Deal toDeal(List<TransitionRecord> history) {
-      return toDeal(TransitionHistory.of(history));
+      TransitionHistory h;
+      try {
+        h = TransitionHistory.of(history);
+      } catch (IllegalArgumentException e) {
+        throw new JdbcStoreException("deal '" + id + "' cannot be read: its history rows in salesflow_transitions"
+            + " do not follow each other: " + e.getMessage() + "; was the table changed by hand?", id, e);
+      }
+      return toDeal(h);
     }
 
     Deal toDeal(TransitionHistory history) {
@@ -544,11 +984,112 @@ public final class JdbcDealStore implements DealStore {
             .enteredStageAt(s.enteredStageAt())
             .facts(s.facts())
             .history(history)
+            .startKey(startKey)
             .build();
       } catch (RuntimeException e) {
-        throw new JdbcStoreException("deal '" + id + "' in salesflow_deals cannot be read: " + e.getMessage()
-            + "; was it written by a newer Salesflow version, or changed by hand?", id, e);
+        throw new JdbcStoreException("deal '" + id + "' cannot be read: its row in salesflow_deals is damaged: "
+            + e.getMessage() + "; was it written by a newer Salesflow version, or changed by hand?", id, e);
       }
+    }
+  }
+
+  /**
+   * Where the store gets its connections, and whether a connection is in a transaction the application controls.
+   * The default takes a connection from the data source for each call and closes it afterwards, and runs each write
+   * in a transaction of its own. A provider that hands out the connection of the application's current transaction
+   * (Spring's {@code DataSourceUtils}, say) makes the store's writes part of that transaction.
+   *
+   * <p>When {@link #inApplicationTransaction(Connection)} is true for a connection, the store neither commits it, nor
+   * rolls it back, nor changes its auto-commit; it undoes a write that fails part-way to a savepoint it set just
+   * before, and it keeps no copy of a deal read or written in that transaction among its recent deals, so a
+   * transaction that rolls back leaves nothing behind in the store.
+   *
+   * @since 0.1
+   */
+  public interface ConnectionProvider {
+    /**
+     * Returns a connection for one call of the store.
+     *
+     * @return an open connection
+     * @throws SQLException if none can be had; the store reports it as a {@link JdbcStoreException}
+     */
+    Connection acquire() throws SQLException;
+
+    /**
+     * Gives back a connection {@link #acquire()} returned, once the call is done with it.
+     *
+     * @param connection the connection
+     * @throws SQLException if releasing fails; the store logs it and carries on
+     */
+    void release(Connection connection) throws SQLException;
+
+    /**
+     * Tells whether a connection is in a transaction the application controls, which the store must join and must
+     * not end.
+     *
+     * @param connection a connection {@link #acquire()} returned
+     * @return true to join the application's transaction; false for the store to commit its own
+     */
+    boolean inApplicationTransaction(Connection connection);
+  }
+
+  /** The default provider: a connection per call from the data source, closed afterwards; never joined. */
+  private static final class DataSourceConnections implements ConnectionProvider {
+    private final DataSource dataSource;
+
+    DataSourceConnections(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    @Override
+    public Connection acquire() throws SQLException {
+      return dataSource.getConnection();
+    }
+
+    @Override
+    public void release(Connection connection) throws SQLException {
+      connection.close();
+    }
+
+    @Override
+    public boolean inApplicationTransaction(Connection connection) {
+      return false;
+    }
+  }
+
+  /** The application's own connection: in its transaction whenever auto-commit is off; never closed here. */
+  private static final class JoinedConnection implements ConnectionProvider {
+    private final Connection connection;
+
+    JoinedConnection(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public Connection acquire() throws SQLException {
+      if (connection.isClosed()) {
+        throw new SQLException("the connection the store was joined to is closed");
+      }
+      return connection;
+    }
+
+    @Override
+    public void release(Connection c) {
+      // the application's: it stays open
+    }
+
+    @Override
+    public boolean inApplicationTransaction(Connection c) {
+      try {
+        return !c.getAutoCommit();
+      } catch (SQLException e) {
+        return true; // never end a transaction the store cannot see
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "joined " + connection;
     }
   }
 
@@ -559,8 +1100,10 @@ public final class JdbcDealStore implements DealStore {
    */
   public static final class Builder {
     private final DataSource dataSource;
+    private @Nullable ConnectionProvider connections;
     private boolean migrate = true;
-    private int recentDeals = 10_000;
+    private long cachedHistoryRecords = DEFAULT_CACHED_HISTORY_RECORDS;
+    private @Nullable AutoCloseable owned;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -580,11 +1123,41 @@ public final class JdbcDealStore implements DealStore {
     }
 
     /**
-     * Sets how many recently used deals the store keeps in memory, so that firing at one of them reads one row
-     * (and only the history rows other nodes added since) instead of its whole history; defaults to 10,000. A kept
-     * deal is used only when its stored version still matches, so several nodes on one database stay consistent.
+     * Sets where the store gets the connections for its reads and writes, to take part in transactions the
+     * application controls; by default it takes one from the data source per call and commits its own
+     * transactions. The data source is still used for the schema migration. See {@link ConnectionProvider}.
      *
-     * @param recentDeals how many deals to keep; 0 turns this off
+     * @param connections the provider, for example one on Spring's {@code DataSourceUtils}
+     * @return this builder
+     */
+    public Builder connections(ConnectionProvider connections) {
+      this.connections = Objects.requireNonNull(connections, "connections must not be null");
+      return this;
+    }
+
+    /**
+     * Bounds the memory the store's recent deals take, in history records: each deal kept weighs one plus the
+     * length of its history, and the least valuable deals are dropped (Caffeine's size-based eviction) once the sum
+     * would pass the bound. Defaults to 100,000, a few tens of megabytes at most. A kept deal is used only when its
+     * row is unchanged since, so several nodes on one database stay consistent.
+     *
+     * @param historyRecords the bound; 0 turns the recent deals off, so that every read reads the whole history
+     * @return this builder
+     * @throws IllegalArgumentException if {@code historyRecords} is negative
+     */
+    public Builder cachedHistoryRecords(long historyRecords) {
+      if (historyRecords < 0) {
+        throw new IllegalArgumentException("cachedHistoryRecords must not be negative, but was " + historyRecords);
+      }
+      this.cachedHistoryRecords = historyRecords;
+      return this;
+    }
+
+    /**
+     * Bounds the store's recent deals by deals of about ten history records: the same as
+     * {@link #cachedHistoryRecords(long) cachedHistoryRecords(recentDeals * 10)}.
+     *
+     * @param recentDeals how many deals of ten records to keep room for; 0 turns the recent deals off
      * @return this builder
      * @throws IllegalArgumentException if {@code recentDeals} is negative
      */
@@ -592,23 +1165,37 @@ public final class JdbcDealStore implements DealStore {
       if (recentDeals < 0) {
         throw new IllegalArgumentException("recentDeals must not be negative, but was " + recentDeals);
       }
-      this.recentDeals = recentDeals;
-      return this;
+      return cachedHistoryRecords(recentDeals * 10L);
     }
 
     /**
-     * Builds the store, migrating the schema first unless told not to.
+     * Builds the store, migrating the schema first unless told not to. Logs a warning when the data source is an H2
+     * file database that writes commits late ({@code WRITE_DELAY} above 0), which loses acknowledged changes when
+     * the process is killed.
      *
      * @return the store, thread-safe if the data source is
      * @throws JdbcStoreException if the migration fails
      * @throws IllegalStateException if migration is off and the store's tables are missing
      */
     public JdbcDealStore build() {
-      JdbcDealStore store = new JdbcDealStore(dataSource, recentDeals);
+      Cache<String, Cached> recent = null;
+      if (cachedHistoryRecords > 0) {
+        recent = Caffeine.newBuilder()
+            .maximumWeight(cachedHistoryRecords)
+            .weigher((String id, Cached cached) -> (int) Math.min(Integer.MAX_VALUE, 1L + cached.deal.version()))
+            .executor(Runnable::run) // evict on the writing thread: the bound holds when put returns
+            .build();
+      }
+      ConnectionProvider provider = connections != null ? connections : new DataSourceConnections(dataSource);
+      JdbcDealStore store = new JdbcDealStore(dataSource, provider, recent, owned, new LongAdder());
       if (migrate) {
         store.migrate();
       } else {
         store.checkSchema();
+      }
+      String warning = delayedWritesWarning(dataSource);
+      if (warning != null) {
+        LOG.warn(warning);
       }
       return store;
     }

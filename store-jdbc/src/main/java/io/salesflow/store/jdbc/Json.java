@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  * null. Objects read back as ordered maps, numbers as {@link BigDecimal}. Stateless and thread-safe.
  */
 final class Json {
+  /**
+   * How deeply objects and arrays may nest in a document read; the store's own documents nest at most five deep, so
+   * a deeper one was not written by it, and reading it stops here instead of exhausting the stack.
+   */
+  static final int MAX_DEPTH = 64;
+
   private Json() {}
 
   /** Writes a value: a map with string keys, a list, a string, a number, a boolean or null. */
@@ -99,6 +105,7 @@ final class Json {
   private static final class Reader {
     private final String text;
     private int pos;
+    private int depth;
 
     Reader(String text) {
       this.text = text;
@@ -111,9 +118,15 @@ final class Json {
       char c = text.charAt(pos);
       switch (c) {
         case '{':
-          return object();
+          enter();
+          Map<String, @Nullable Object> object = object();
+          depth--;
+          return object;
         case '[':
-          return array();
+          enter();
+          List<@Nullable Object> array = array();
+          depth--;
+          return array;
         case '"':
           return string();
         case 't':
@@ -127,6 +140,12 @@ final class Json {
             return number();
           }
           throw error("unexpected character '" + c + "'");
+      }
+    }
+
+    private void enter() {
+      if (++depth > MAX_DEPTH) {
+        throw error("objects and arrays nest deeper than " + MAX_DEPTH + " levels");
       }
     }
 

@@ -1,10 +1,11 @@
 /**
  * A durable {@link io.salesflow.store.DealStore} on JDBC: {@link io.salesflow.store.jdbc.JdbcDealStore}.
  *
- * <p>H2 (file or in-memory) is the embedded choice; PostgreSQL is the choice for several application nodes sharing
- * their deals. The schema is created and migrated by Flyway from SQL shipped in this jar. The API is
- * {@link io.salesflow.store.jdbc.JdbcDealStore} with its builder and {@link io.salesflow.store.jdbc.JdbcStoreException};
- * everything else, the JSON codec included, is package-private.
+ * <p>H2 in a file is the embedded choice ({@link io.salesflow.store.jdbc.JdbcDealStore#h2File(java.nio.file.Path)},
+ * crash-safe); PostgreSQL is the choice for several application nodes sharing their deals. The schema is created and
+ * migrated by Flyway from SQL shipped in this jar. The API is {@link io.salesflow.store.jdbc.JdbcDealStore} with its
+ * builder and its {@link io.salesflow.store.jdbc.JdbcDealStore.ConnectionProvider connection hook}, and
+ * {@link io.salesflow.store.jdbc.JdbcStoreException}; everything else, the JSON codec included, is package-private.
  *
  * @since 0.1
  */

@@ -16,10 +16,11 @@ class ArchitectureTests extends LibraryArchitectureTests {
   }
 
   @Test
-  void publicApiIsTheStoreItsBuilderAndItsException() {
+  void publicApiIsTheStoreItsBuilderItsConnectionHookAndItsException() {
     List<String> api = classes.stream().filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
         .map(JavaClass::getName).sorted().toList();
     assertThat(api).as("store-jdbc's public types; everything else stays package-private").containsExactly(
-        JdbcDealStore.class.getName(), JdbcDealStore.Builder.class.getName(), JdbcStoreException.class.getName());
+        JdbcDealStore.class.getName(), JdbcDealStore.Builder.class.getName(),
+        JdbcDealStore.ConnectionProvider.class.getName(), JdbcStoreException.class.getName());
   }
 }

@@ -5,7 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
 import java.nio.file.Path;
-import org.h2.jdbcx.JdbcDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /** The README's examples, compiled and run by {@link JdbcStoreSnippetsTests}. */
 final class JdbcStoreSnippets {
@@ -13,11 +16,10 @@ final class JdbcStoreSnippets {
 
   static DealEngine withH2(SalesProcess process, Path dir) {
     // tag::h2[]
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + dir.resolve("deals") + ";DB_CLOSE_DELAY=-1");
+    JdbcDealStore store = JdbcDealStore.h2File(dir.resolve("deals")); // creates or migrates the tables
     DealEngine engine = DealEngine.tableEngine()
         .process(process)
-        .store(JdbcDealStore.builder(h2).build()) // creates or migrates the tables
+        .store(store) // every accepted change is in the file before fire returns; close the store at exit
         .build();
     // end::h2[]
     return engine;
@@ -36,5 +38,29 @@ final class JdbcStoreSnippets {
         .build();
     // end::postgres[]
     return engine;
+  }
+
+  static void startDealForNewLead(DataSource dataSource, JdbcDealStore store, SalesProcess process, String leadId,
+      String dealId) throws SQLException {
+    // tag::transaction[]
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO leads (id) VALUES (?)")) {
+          insert.setString(1, leadId); // the application's own row
+          insert.executeUpdate();
+        }
+        DealEngine engine = DealEngine.tableEngine()
+            .process(process)
+            .store(store.joining(connection)) // the deal is written in the same transaction
+            .build();
+        engine.start(dealId, process.id());
+        connection.commit(); // the lead and the deal, or on rollback neither
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+    // end::transaction[]
   }
 }

@@ -64,4 +64,16 @@ final class JdbcTestSupport {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Runs one SQL update with string parameters and returns the rows it changed. */
+  static int update(DataSource ds, String sql, Object... parameters) {
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
+      }
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
