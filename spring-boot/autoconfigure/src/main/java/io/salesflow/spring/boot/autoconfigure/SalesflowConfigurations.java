@@ -11,6 +11,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 
 /**
  * The configurations {@link SalesflowAutoConfiguration} imports, in the order it imports them: the JDBC store before
@@ -23,21 +24,28 @@ final class SalesflowConfigurations {
   /**
    * The JDBC store on the application's {@link DataSource}. It is created after the application's database
    * initializers, so that the application's own Flyway migrations run first, on the schema as the application left
-   * it; the store then adds its tables with its own migration history.
+   * it; the store then adds its tables with its own migration history. With Spring's JDBC support on the class path
+   * (Spring Boot's JDBC starter brings it), the store takes its connections through {@code DataSourceUtils}, so it
+   * joins a transaction the application opened on the same data source.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass({JdbcDealStore.class, DataSource.class})
   @ConditionalOnSingleCandidate(DataSource.class)
   static class JdbcStoreConfiguration {
+    private static final String DATA_SOURCE_UTILS = "org.springframework.jdbc.datasource.DataSourceUtils";
+
     @Bean
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
     DealStore salesflowDealStore(DataSource dataSource, SalesflowProperties properties) {
       SalesflowProperties.Store store = properties.getStore();
-      return JdbcDealStore.builder(dataSource)
+      JdbcDealStore.Builder builder = JdbcDealStore.builder(dataSource)
           .migrate(store.isMigrate())
-          .recentDeals(store.getCacheSize())
-          .build();
+          .recentDeals(store.getCacheSize());
+      if (ClassUtils.isPresent(DATA_SOURCE_UTILS, SalesflowConfigurations.class.getClassLoader())) {
+        builder.connections(new SpringTransactionConnections(dataSource));
+      }
+      return builder.build();
     }
   }
 

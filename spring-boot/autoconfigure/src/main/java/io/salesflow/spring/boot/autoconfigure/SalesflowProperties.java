@@ -150,8 +150,9 @@ public class SalesflowProperties {
     private boolean migrate = true;
 
     /**
-     * How many recently used deals the store keeps in memory, so that firing at one reads one row instead of its
-     * whole history; 0 turns this off.
+     * How many recently used deals, of about ten history records each, the store keeps room for in memory, so that
+     * firing at one reads one row instead of its whole history; 0 turns this off. The memory is bounded by history
+     * records (ten per deal counted here), so fewer long-lived deals fit.
      */
     private int cacheSize = 10_000;
 
@@ -172,13 +173,13 @@ public class SalesflowProperties {
       this.migrate = migrate;
     }
 
-    /** {@return how many recently used deals the store keeps in memory} */
+    /** {@return how many recently used deals of about ten history records the store keeps room for} */
     public int getCacheSize() {
       return cacheSize;
     }
 
     /**
-     * Sets how many recently used deals the store keeps in memory.
+     * Sets how many recently used deals of about ten history records the store keeps room for.
      *
      * @param cacheSize 0 or more
      */
