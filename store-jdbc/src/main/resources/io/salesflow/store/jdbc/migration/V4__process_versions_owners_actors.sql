@@ -1,4 +1,4 @@
--- Salesflow JDBC store, schema version 3: process versions, owners and who did what. Portable SQL: runs unchanged on
+-- Salesflow JDBC store, schema version 4: process versions, owners and who did what. Portable SQL: runs unchanged on
 -- PostgreSQL and on H2. Rows written before this version run on version 1 of their process and have no owner, no
 -- starter and no actors (unknown).
 
