@@ -283,6 +283,15 @@ class DocumentsTests {
           "{'type':'referral-received','occurredAt':'2026-03-04T05:06:07.000000001Z','source':'Acme Corp'}"),
       new Pinned(new SalesEvent.OnboardingDone(OCCURRED),
           "{'type':'onboarding-done','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.StageOverridden(OCCURRED, "signed on paper", true),
+          "{'type':'stage-overridden','occurredAt':'2026-03-04T05:06:07.000000001Z','reason':'signed on paper',"
+              + "'reopened':true}"),
+      new Pinned(new SalesEvent.DealMigrated(OCCURRED, 1, 2, "new process", List.of("amount: required")),
+          "{'type':'deal-migrated','occurredAt':'2026-03-04T05:06:07.000000001Z','fromVersion':1,'toVersion':2,"
+              + "'reason':'new process','exceptions':['amount: required']}"),
+      new Pinned(new SalesEvent.OwnerAssigned(OCCURRED, "rep-bob", "rep-ann"),
+          "{'type':'owner-assigned','occurredAt':'2026-03-04T05:06:07.000000001Z','owner':'rep-bob',"
+              + "'previousOwner':'rep-ann'}"),
       new Pinned(new SalesEvent.Custom(EventType.custom("trial-extended"), OCCURRED,
           Map.of("days", "14", "by", "rep")),
           "{'type':'trial-extended','occurredAt':'2026-03-04T05:06:07.000000001Z','attributes':{'by':'rep',"
@@ -322,6 +331,9 @@ class DocumentsTests {
     for (List<Pinned> pinned : List.of(FORMAT_1, FORMAT_2)) {
       Set<EventType> missing = new LinkedHashSet<>(EventType.builtIn());
       pinned.forEach(p -> missing.remove(p.event().type()));
+      if (pinned == FORMAT_1) { // format 1 was never written with an administrative event: they came after it
+        missing.removeIf(EventType::isAdministrative);
+      }
 
       assertThat(missing).as("built-in event types with no pinned stored form; add one for each").isEmpty();
     }
@@ -383,7 +395,17 @@ class DocumentsTests {
       return OCCURRED.plusSeconds(variant);
     }
     if (type == String.class) {
-      return component.getName() + " \"" + variant + "\"\n";
+      return component.getName().toLowerCase().endsWith("owner") // an owner is an id: no line breaks
+          ? component.getName() + " \"" + variant + "\" ✓" : component.getName() + " \"" + variant + "\"\n";
+    }
+    if (type == int.class) { // a migration's versions: one to the next
+      return component.getName().equals("toVersion") ? 2 + variant : 1 + variant;
+    }
+    if (type == boolean.class) {
+      return variant % 2 == 0;
+    }
+    if (type == List.class) {
+      return variant % 2 == 0 ? List.of() : List.of("amount: required \"" + variant + "\"", "second\nline");
     }
     if (type.isEnum()) {
       Object[] constants = type.getEnumConstants();
