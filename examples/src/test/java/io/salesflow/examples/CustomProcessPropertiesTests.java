@@ -3,6 +3,8 @@ package io.salesflow.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesflow.SalesEvent;
+import io.salesflow.StageKind;
+import io.salesflow.testkit.Coverage;
 import io.salesflow.testkit.DealAssert;
 import io.salesflow.testkit.EventGenerator;
 import io.salesflow.testkit.ProcessProperties;
@@ -31,6 +33,18 @@ class CustomProcessPropertiesTests {
     return ProcessProperties.forProcess(CustomProcessExample.subscriptionSales()).seed(7L).dynamicTests();
   }
   // end::property-test[]
+
+  @Test
+  void subscriptionSalesWalksSeeEveryGuardAllowAndDeny() {
+    // tag::coverage[]
+    Coverage coverage = ProcessProperties.forProcess(CustomProcessExample.subscriptionSales())
+        .seed(20261123L)
+        .requireCoverage(Coverage.Floor.everything()) // every stage, transition and guard verdict, or it fails
+        .check();
+    // end::coverage[]
+    assertThat(coverage.reached(StageKind.WON)).isTrue();
+    assertThat(coverage.toString()).contains("negotiation -> won on closed-won [no open objections]: allowed ");
+  }
 
   @Test
   void generatorsTakeAnyRandomGenerator() {

@@ -5,6 +5,7 @@ import io.salesflow.DealFacts;
 import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
+import io.salesflow.Stage;
 import io.salesflow.StageKind;
 import io.salesflow.Transition;
 import io.salesflow.engine.DealEngine;
@@ -23,9 +24,12 @@ import java.util.random.RandomGenerator;
  * Generates events, event walks and deals for one process, from any {@link RandomGenerator}.
  *
  * <p>Everything is derived from the process definition: which event types a stage accepts, which transitions bring a
- * deal closer to a won stage, which event types the process does not know at all. Payloads are realistic: BANT
- * assessments mixing confirmed, unconfirmed and unknown dimensions, follow-ups that mostly go unanswered, objections
- * of every category, amounts, loss reasons (no response among the most common), and attributes on custom events.
+ * deal closer to a won stage, which have guards to exercise, which event types the process does not know at all.
+ * Payloads are realistic: BANT assessments mixing confirmed, unconfirmed and unknown dimensions, follow-ups of which
+ * half go unanswered (and a prospect who did not answer the last one usually stays silent), objections of every
+ * category, amounts, loss reasons (no response among the most common), and attributes on custom events. When the
+ * stages catalog ({@code salesflow-stages-catalog}) is on the class path, its custom events get the payloads its
+ * guards read: buy-in from the side that has not agreed yet, and every buyer segment.
  *
  * <p>The same generator state gives the same events, so a seed reproduces a walk. Because it only needs a
  * {@code RandomGenerator}, any property-testing library can drive it: wrap its source of randomness, or seed a
@@ -49,6 +53,7 @@ public final class EventGenerator {
   private final Map<String, Integer> distanceToWon;
   private final List<EventType> processTypes;
   private final List<EventType> foreignTypes;
+  private final List<String> otherStartStages;
   private final Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads;
 
   private EventGenerator(SalesProcess process,
@@ -58,6 +63,8 @@ public final class EventGenerator {
     this.distanceToWon = process.graph().distancesTo(EnumSet.of(StageKind.WON));
     this.processTypes = List.copyOf(process.eventTypes());
     this.foreignTypes = ReferenceModel.foreignEventTypes(process);
+    this.otherStartStages = process.stages().stream().filter(s -> !s.isTerminal())
+        .map(Stage::id).filter(id -> !id.equals(process.initialStage().id())).toList();
   }
 
   /**
@@ -140,8 +147,8 @@ public final class EventGenerator {
    * Returns a walk of at most {@code maxLength} events from the initial stage, a mix of accepted and rejected ones:
    * about 85% are event types the deal's stage accepts (weighted towards progress), 10% types from elsewhere in the
    * process and 5% types the process does not know. The walk follows the definition's own semantics to know the
-   * stage, and ends a few events after the deal reaches a won or lost stage. Events are hours apart, after
-   * 2026-01-05T09:00Z.
+   * stage, and ends a few events after the deal reaches a won or lost stage, or with the event on which one of the
+   * process's guards throws instead of answering. Events are hours apart, after 2026-01-05T09:00Z.
    *
    * @param random the source of randomness; the same state gives the same walk
    * @param maxLength the most events the walk may have, from 0 (an empty walk) to 10,000
@@ -154,8 +161,40 @@ public final class EventGenerator {
       throw new IllegalArgumentException("maxLength must be between 0 and " + MAX_WALK_LENGTH + ", but was "
           + maxLength);
     }
+    return walkFrom(ReferenceModel.startedDeal(process, WalkRunner.DEAL_ID, WalkRunner.EPOCH), random, maxLength);
+  }
+
+  /**
+   * Returns a walk as {@link #walk} does, whose deal starts in the initial stage two times in three; otherwise it
+   * starts in another open or post-sale stage with the facts of up to eight earlier events, as a deal imported from a
+   * CRM or referred in starts, so that the walks also reach states no path from the initial stage leads to.
+   */
+  Walk randomWalk(RandomGenerator random, int maxLength) {
+    if (otherStartStages.isEmpty() || random.nextInt(3) > 0) {
+      return Walk.fromInitialStage(process, walk(random, maxLength));
+    }
+    String stage = Payloads.pick(otherStartStages, random);
+    int count = random.nextInt(9);
+    List<SalesEvent> earlier = new ArrayList<>(count);
+    DealFacts facts = DealFacts.none();
+    for (int i = 0; i < count; i++) {
+      Instant at = WalkRunner.EPOCH.minus(Duration.ofHours(6L * (count - i)));
+      int roll = random.nextInt(5);
+      EventType type = roll < 2 ? EventType.FOLLOW_UP_LOGGED : roll == 2 ? EventType.OBJECTION_RAISED
+          : Payloads.pick(processTypes, random);
+      SalesEvent event = Payloads.event(type, facts, at, random, payloads);
+      earlier.add(event);
+      facts = facts.apply(event);
+    }
+    Walk start = Walk.startingIn(stage, earlier, List.of());
+    Deal deal = Deal.builder().id(WalkRunner.DEAL_ID).processId(process.id()).stage(stage).version(0)
+        .createdAt(WalkRunner.EPOCH).enteredStageAt(WalkRunner.EPOCH).facts(start.startFacts()).build();
+    return start.withEvents(walkFrom(deal, random, maxLength));
+  }
+
+  private List<SalesEvent> walkFrom(Deal started, RandomGenerator random, int maxLength) {
     List<SalesEvent> events = new ArrayList<>(Math.min(maxLength, 64));
-    Deal model = ReferenceModel.startedDeal(process, WalkRunner.DEAL_ID, WalkRunner.EPOCH);
+    Deal model = started;
     Instant at = WalkRunner.EPOCH;
     int afterOutcome = random.nextInt(3);
     while (events.size() < maxLength) {
@@ -171,7 +210,11 @@ public final class EventGenerator {
       }
       SalesEvent event = Payloads.event(type, model.facts(), at, random, payloads);
       events.add(event);
-      model = ReferenceModel.step(process, model, event, at);
+      try {
+        model = ReferenceModel.step(process, model, event, at);
+      } catch (Oracle.GuardThrew threw) {
+        break; // the walk ends with the event a guard threw on, so that firing it shows the failure
+      }
       if (process.stage(model.stage()).isTerminal() && afterOutcome-- == 0) {
         break;
       }
@@ -218,12 +261,13 @@ public final class EventGenerator {
   }
 
   private int weightOf(Transition t, int here) {
+    int guarded = t.isGuarded() ? 2 : 0; // guards are what a walk is for: ask them more often
     if (t.internal()) {
-      return 3;
+      return 3 + guarded;
     }
     if (process.stage(t.target()).kind() == StageKind.LOST) {
-      return 1;
+      return 1 + guarded;
     }
-    return distanceToWon.getOrDefault(t.target(), Integer.MAX_VALUE) < here ? 6 : 2;
+    return (distanceToWon.getOrDefault(t.target(), Integer.MAX_VALUE) < here ? 6 : 2) + guarded;
   }
 }

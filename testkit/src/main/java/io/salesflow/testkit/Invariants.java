@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class Invariants {
   static final String NO_EXCEPTION = "the engine answers without throwing";
-  static final String START = "a deal starts in the initial stage at version 0";
+  static final String START = "a deal starts where and as it was started, at version 0";
   static final String STORED_EQUALS_RETURNED = "the stored deal is the one the engine returned";
   static final String ENGINE_AGREES = "the engine agrees with the definition";
   static final String REJECTION_CHANGES_NOTHING = "a rejected event changes nothing";
@@ -30,6 +30,9 @@ final class Invariants {
   static final String FACTS = "the facts follow the accepted events";
   static final String REACHABLE_STAGE = "the deal is in a stage the definition can reach";
   static final String WON_PASSED_GUARDS = "a won deal passed every guard on its path";
+  static final String ORACLE = "the engine decides each event as the definition does";
+  static final String GUARDS_ANSWER = "guards answer without throwing";
+  static final String PAYLOADS_ANSWER = "payload generators answer without throwing";
 
   private Invariants() {}
 
@@ -43,8 +46,8 @@ final class Invariants {
     List<Violation> violations = new ArrayList<>();
     String deal = "deal '" + before.id() + "'";
     if (!result.deal().equals(stored)) {
-      violations.add(new Violation(STORED_EQUALS_RETURNED, deal + ": the engine answered " + describe(result.deal())
-          + " but the store holds " + describe(stored)));
+      violations.add(new Violation(STORED_EQUALS_RETURNED, deal + ": the store holds a deal with "
+          + String.join(", ", Events.differences(stored, result.deal())) + " (what the engine answered)"));
     }
     Stage stage = process.stage(before.stage());
     EventType type = event.type();
@@ -59,7 +62,7 @@ final class Invariants {
       }
       if (!stored.equals(before)) {
         violations.add(new Violation(REJECTION_CHANGES_NOTHING, deal + ": '" + type + "' was rejected ("
-            + rejected.kind() + ") but the deal went from " + describe(before) + " to " + describe(stored)));
+            + rejected.kind() + ") but the deal now has " + String.join(", ", Events.differences(stored, before))));
       }
     } else {
       TransitionRecord record = ((FireResult.Accepted) result).transition();
@@ -88,7 +91,8 @@ final class Invariants {
       List<TransitionRecord> earlier = before.history().asList();
       if (after.size() < earlier.size() || !after.subList(0, earlier.size()).equals(earlier)) {
         violations.add(new Violation(HISTORY_CONTINUITY, deal + ": accepting '" + type
-            + "' changed or dropped earlier records: " + earlier + " became " + after));
+            + "' changed or dropped earlier records: " + Events.history(before) + " became "
+            + Events.history(stored)));
       }
       if (!stored.lastTransition().map(record::equals).orElse(false)) {
         violations.add(new Violation(HISTORY_CONTINUITY, deal + ": the accepted transition " + record
@@ -101,7 +105,7 @@ final class Invariants {
             + stored.enteredStageAt() + ")"));
       }
       if (!stored.facts().equals(before.facts().apply(event))) {
-        violations.add(new Violation(FACTS, deal + ": after accepting " + event + " its facts are "
+        violations.add(new Violation(FACTS, deal + ": after accepting " + Events.text(event) + " its facts are "
             + stored.facts() + " instead of " + before.facts().apply(event)));
       }
     }
@@ -149,7 +153,12 @@ final class Invariants {
             + " does not continue the deal at version " + pre.version() + " in stage '" + pre.stage() + "'"));
       }
       GuardContext context = GuardContext.of(pre, record.event(), record.at());
-      Decision decision = Decision.reference(process, context);
+      Decision decision;
+      try {
+        decision = Oracle.expect(process, pre, record.event(), record.at()).decision();
+      } catch (Oracle.GuardThrew threw) {
+        return List.of(new Violation(GUARDS_ANSWER, threw.getMessage()));
+      }
       if (!(decision instanceof Decision.Take take && take.transition().target().equals(record.to())
           && take.transition().internal() == record.internal())) {
         String why = decision instanceof Decision.Take take
@@ -161,10 +170,5 @@ final class Invariants {
       pre = pre.advance(record, context.facts());
     }
     return List.of();
-  }
-
-  private static String describe(Deal deal) {
-    return "stage '" + deal.stage() + "' at version " + deal.version() + " with " + deal.history().size()
-        + " records";
   }
 }

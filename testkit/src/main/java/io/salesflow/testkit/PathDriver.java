@@ -31,22 +31,32 @@ final class PathDriver {
   private final SalesProcess process;
   private final Function<ManualClock, DealEngine> engines;
   private final Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads;
+  private final boolean compareReasons;
 
   PathDriver(SalesProcess process, Function<ManualClock, DealEngine> engines,
-      Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads) {
+      Map<EventType, BiFunction<Instant, RandomGenerator, ? extends SalesEvent>> payloads, boolean compareReasons) {
     this.process = Objects.requireNonNull(process, "process must not be null");
     this.engines = Objects.requireNonNull(engines, "engines must not be null");
     this.payloads = Map.copyOf(payloads);
+    this.compareReasons = compareReasons;
   }
 
   /**
    * Drives the path; returns the stored deal at its end.
    *
-   * @throws AssertionError if the engine breaks an invariant or does not follow the path
+   * @throws AssertionError if the engine breaks an invariant or does not follow the path, or a guard throws
    * @throws org.opentest4j.TestAbortedException if no generated event passes a step's guard, so the path cannot be
    *     driven with generated events
    */
   Deal drive(List<Transition> steps, RandomGenerator random) {
+    try {
+      return driveAlong(steps, random);
+    } catch (Oracle.GuardThrew threw) {
+      throw new AssertionError("[" + Invariants.GUARDS_ANSWER + "] " + threw.getMessage(), threw.getCause());
+    }
+  }
+
+  private Deal driveAlong(List<Transition> steps, RandomGenerator random) {
     ManualClock clock = ManualClock.startingAt(WalkRunner.EPOCH);
     List<SalesEvent> fired = new ArrayList<>();
     try (DealEngine engine = engines.apply(clock)) {
@@ -106,9 +116,11 @@ final class PathDriver {
       List<SalesEvent> fired, @Nullable Transition expected) {
     clock.set(event.occurredAt());
     fired.add(event);
+    Oracle.Expected decided = Oracle.expect(process, before, event, clock.instant());
     FireResult result = engine.fire(WalkRunner.DEAL_ID, event);
     Deal stored = engine.get(WalkRunner.DEAL_ID);
-    List<Violation> violations = Invariants.step(process, start, before, event, result, stored);
+    List<Violation> violations = new ArrayList<>(Invariants.step(process, start, before, event, result, stored));
+    violations.addAll(Oracle.compare(decided, result, compareReasons));
     if (!violations.isEmpty()) {
       throw new AssertionError("on engine '" + engine.name() + "', after the events " + fired + ": "
           + violations.get(0));

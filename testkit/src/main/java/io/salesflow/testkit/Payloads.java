@@ -12,6 +12,7 @@ import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.SalesProcess;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /** Realistic payloads for every event type: what a CRM would record for it. Stateless and thread-safe. */
 final class Payloads {
@@ -38,7 +40,24 @@ final class Payloads {
   private static final List<String> ATTRIBUTE_VALUES = List.of("smb", "enterprise", "high", "low", "emea", "apac",
       "asked for a call back", "prefers email");
 
+  /** Whether the stages catalog, an optional dependency, is on the class path; only then is it asked. */
+  private static final boolean CATALOG_PRESENT = catalogPresent();
+
   private Payloads() {}
+
+  private static boolean catalogPresent() {
+    try {
+      Class.forName("io.salesflow.catalog.CatalogEvents", false, Payloads.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** {@return Java that returns {@code process} when it is a catalog process as the catalog builds it, else null} */
+  static @Nullable String catalogExpression(SalesProcess process) {
+    return CATALOG_PRESENT ? CatalogPayloads.expression(process) : null;
+  }
 
   /**
    * Returns an event of {@code type} at {@code at} with a realistic payload; {@code facts} steers payloads that refer
@@ -50,7 +69,8 @@ final class Payloads {
 
   /**
    * Returns an event of {@code type} as {@link #event(EventType, DealFacts, Instant, RandomGenerator)} does, unless
-   * {@code payloads} has a generator for the type, which then makes it.
+   * {@code payloads} has a generator for the type, which then makes it. The custom events of the stages catalog, when
+   * it is on the class path, get payloads that meet its guards.
    *
    * @throws IllegalStateException if a user's generator returns an event of another type
    */
@@ -66,7 +86,8 @@ final class Payloads {
       return event;
     }
     if (!type.isBuiltIn()) {
-      return custom(type, at, random);
+      SalesEvent catalogs = CATALOG_PRESENT ? CatalogPayloads.event(type, facts, at, random) : null;
+      return catalogs != null ? catalogs : custom(type, at, random);
     }
     switch (type.id()) {
       case "contact-made":
@@ -103,7 +124,7 @@ final class Payloads {
       case "closed-lost":
         return closedLost(at, random);
       case "follow-up-logged":
-        return new SalesEvent.FollowUpLogged(at, pick(ContactChannel.values(), random), followUpOutcome(random));
+        return new SalesEvent.FollowUpLogged(at, pick(ContactChannel.values(), random), followUpOutcome(facts, random));
       case "referral-received":
         return new SalesEvent.ReferralReceived(at, pick(REFERRERS, random));
       case "onboarding-done":
@@ -159,8 +180,12 @@ final class Payloads {
     return new SalesEvent.ClosedLost(at, reason, detail);
   }
 
-  private static FollowUpOutcome followUpOutcome(RandomGenerator random) {
+  /** Half go unanswered, and a prospect who left the last one unanswered usually stays silent. */
+  private static FollowUpOutcome followUpOutcome(DealFacts facts, RandomGenerator random) {
     int roll = random.nextInt(20);
+    if (facts.followUps().unansweredInARow() > 0 && roll < 15) {
+      return FollowUpOutcome.NO_RESPONSE;
+    }
     return roll < 10 ? FollowUpOutcome.NO_RESPONSE : roll < 17 ? FollowUpOutcome.RESPONDED : FollowUpOutcome.REJECTED;
   }
 

@@ -176,10 +176,16 @@ public final class ProcessPaths {
    * @throws IllegalArgumentException if a bound is less than 1
    */
   public Stream<DynamicTest> dynamicTests(EngineFactory engines, int maxLength, int maxPaths, EventGenerator events) {
+    return dynamicTests(engines, maxLength, maxPaths, events, true);
+  }
+
+  /** The dynamic tests, comparing rejection reasons with the definition's only if {@code compareReasons}. */
+  Stream<DynamicTest> dynamicTests(EngineFactory engines, int maxLength, int maxPaths, EventGenerator events,
+      boolean compareReasons) {
     Objects.requireNonNull(engines, "engines must not be null");
     Objects.requireNonNull(events, "events must not be null");
     PathDriver driver = new PathDriver(process,
-        clock -> engines.create(clock, DealStore.inMemory(), List.of(process)), events.payloads());
+        clock -> engines.create(clock, DealStore.inMemory(), List.of(process)), events.payloads(), compareReasons);
     Stream<DynamicTest> shortest = shortestPaths().entrySet().stream().map(e -> DynamicTest.dynamicTest(
         "shortest path to '" + e.getKey() + "': " + e.getValue(),
         () -> driver.drive(e.getValue().steps(), new SplittableRandom(e.getKey().hashCode()))));

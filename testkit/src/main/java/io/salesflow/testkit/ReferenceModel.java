@@ -3,11 +3,9 @@ package io.salesflow.testkit;
 import io.salesflow.Deal;
 import io.salesflow.DealFacts;
 import io.salesflow.EventType;
-import io.salesflow.GuardContext;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Transition;
-import io.salesflow.TransitionRecord;
 import io.salesflow.engine.CompiledProcess.Decision;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,22 +29,20 @@ final class ReferenceModel {
   /**
    * Returns the transition the definition takes for {@code event} on {@code deal} at {@code now}, if any, by
    * {@link Decision#reference}.
+   *
+   * @throws Oracle.GuardThrew if a guard throws instead of answering
    */
   static Optional<Transition> decide(SalesProcess process, Deal deal, SalesEvent event, Instant now) {
-    Decision decision = Decision.reference(process, GuardContext.of(deal, event, now));
-    return decision instanceof Decision.Take take ? Optional.of(take.transition()) : Optional.empty();
+    return Optional.ofNullable(Oracle.expect(process, deal, event, now).taken());
   }
 
-  /** Returns the deal after {@code event} by the reference semantics: moved on, or unchanged when rejected. */
+  /**
+   * Returns the deal after {@code event} by the reference semantics: moved on, or unchanged when rejected.
+   *
+   * @throws Oracle.GuardThrew if a guard throws instead of answering
+   */
   static Deal step(SalesProcess process, Deal deal, SalesEvent event, Instant now) {
-    Optional<Transition> taken = decide(process, deal, event, now);
-    if (taken.isEmpty()) {
-      return deal;
-    }
-    Transition t = taken.get();
-    TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), t.target(), event, now,
-        t.internal());
-    return deal.advance(record, deal.facts().apply(event));
+    return Oracle.expect(process, deal, event, now).after();
   }
 
   /** The event types the process has no transition on: built-in ones it does not use, and one custom type. */

@@ -2,8 +2,11 @@
  * Model-based property testing for sales processes and engines, on plain JUnit 5.
  *
  * <p>Start with {@link io.salesflow.testkit.ProcessProperties}: one call runs seeded random event walks on any
- * {@link io.salesflow.SalesProcess}, checks every invariant after every step, shrinks a failing walk and prints the
- * seed that replays it. The pieces are usable on their own:
+ * {@link io.salesflow.SalesProcess}, compares the engine's answer to every event with the definition's own decision
+ * and checks every invariant after every step, shrinks a failing walk and prints the seed that replays it and a
+ * JUnit test to keep it ({@link io.salesflow.testkit.WalkFailure}), and reports what the walks covered
+ * ({@link io.salesflow.testkit.Coverage}). Processes of the stages catalog, when it is on the class path, get
+ * payloads that meet its guards. The pieces are usable on their own:
  * <ul>
  *   <li>{@link io.salesflow.testkit.EventGenerator}: events with realistic payloads, random walks and deals in
  *       random reachable states, from any {@link java.util.random.RandomGenerator}, so other property-testing
