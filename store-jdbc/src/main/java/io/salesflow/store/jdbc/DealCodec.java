@@ -14,6 +14,7 @@ import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.Stage;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -115,7 +116,123 @@ final class DealCodec {
     f.lossReason().ifPresent(r -> m.put("lossReason", r.name()));
     f.disqualificationReason().ifPresent(r -> m.put("disqualificationReason", r));
     m.put("attributes", new TreeMap<>(f.attributes()));
+    commercial(f, m);
     return m;
+  }
+
+  /** The forecast, source, stakeholder, terms, scorecard and expansion facts; none is written while unknown. */
+  private static void commercial(DealFacts f, Map<String, Object> m) {
+    f.expectedClose().ifPresent(d -> m.put("expectedClose", d.toString()));
+    f.forecastCategory().ifPresent(c -> m.put("forecastCategory", c.name()));
+    f.leadSource().ifPresent(s -> m.put("leadSource", s.name()));
+    f.parentDealId().ifPresent(id -> m.put("parentDealId", id));
+    if (!f.expansions().isEmpty()) {
+      List<Object> expansions = new ArrayList<>();
+      for (DealFacts.Expansion x : f.expansions()) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("dealId", x.dealId());
+        e.put("kind", x.kind().name());
+        e.put("startedAt", x.startedAt().toString());
+        expansions.add(e);
+      }
+      m.put("expansions", expansions);
+    }
+    if (!f.stakeholders().isEmpty()) {
+      List<Object> stakeholders = new ArrayList<>();
+      for (DealFacts.Stakeholder x : f.stakeholders()) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("contact", x.contact());
+        e.put("role", x.role().name());
+        e.put("engagedAt", x.engagedAt().toString());
+        stakeholders.add(e);
+      }
+      m.put("stakeholders", stakeholders);
+    }
+    f.negotiatedTerms().ifPresent(t -> {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("summary", t.summary());
+      if (t.discountPercent() != null) {
+        e.put("discountPercent", t.discountPercent().toString());
+      }
+      if (t.paymentTerms() != null) {
+        e.put("paymentTerms", t.paymentTerms());
+      }
+      e.put("agreedAt", t.agreedAt().toString());
+      m.put("negotiatedTerms", e);
+    });
+    if (!f.scorecards().isEmpty()) {
+      List<Object> cards = new ArrayList<>();
+      for (DealFacts.Scorecard card : f.scorecards()) {
+        cards.add(scorecard(card));
+      }
+      m.put("scorecards", cards);
+    }
+  }
+
+  private static Map<String, Object> scorecard(DealFacts.Scorecard card) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("framework", card.framework().name());
+    List<Object> findings = new ArrayList<>();
+    for (DealFacts.Scorecard.Finding finding : card.findings()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("element", finding.element().name());
+      x.put("confirmed", finding.confirmed());
+      x.put("note", finding.note());
+      findings.add(x);
+    }
+    e.put("findings", findings);
+    return e;
+  }
+
+  private static DealFacts.Scorecard scorecard(Doc d) {
+    List<DealFacts.Scorecard.Finding> findings = new ArrayList<>();
+    for (Doc x : d.docs("findings")) {
+      findings.add(new DealFacts.Scorecard.Finding(DealFacts.Scorecard.Element.valueOf(x.string("element")),
+          x.bool("confirmed"), x.string("note")));
+    }
+    return new DealFacts.Scorecard(DealFacts.Scorecard.Framework.valueOf(d.string("framework")), findings);
+  }
+
+  private static void commercial(Doc d, DealFacts.Builder b) {
+    String close = d.optString("expectedClose");
+    if (close != null) {
+      b.expectedClose(LocalDate.parse(close));
+    }
+    String category = d.optString("forecastCategory");
+    if (category != null) {
+      b.forecastCategory(Stage.ForecastCategory.valueOf(category));
+    }
+    String source = d.optString("leadSource");
+    if (source != null) {
+      b.leadSource(SalesEvent.LeadSource.valueOf(source));
+    }
+    String parent = d.optString("parentDealId");
+    if (parent != null) {
+      b.parentDealId(parent);
+    }
+    if (d.has("expansions")) {
+      for (Doc x : d.docs("expansions")) {
+        b.addExpansions(new DealFacts.Expansion(x.string("dealId"), SalesEvent.LeadSource.valueOf(x.string("kind")),
+            x.instant("startedAt")));
+      }
+    }
+    if (d.has("stakeholders")) {
+      for (Doc x : d.docs("stakeholders")) {
+        b.addStakeholders(new DealFacts.Stakeholder(x.string("contact"),
+            SalesEvent.StakeholderRole.valueOf(x.string("role")), x.instant("engagedAt")));
+      }
+    }
+    Doc terms = d.optDoc("negotiatedTerms");
+    if (terms != null) {
+      String discount = terms.optString("discountPercent");
+      b.negotiatedTerms(new DealFacts.Terms(terms.string("summary"), discount == null ? null : new BigDecimal(discount),
+          terms.optString("paymentTerms"), terms.instant("agreedAt")));
+    }
+    if (d.has("scorecards")) {
+      for (Doc x : d.docs("scorecards")) {
+        b.addScorecards(scorecard(x));
+      }
+    }
   }
 
   private static Map<String, Object> bant(BantAssessment b) {
@@ -255,6 +372,7 @@ final class DealCodec {
       b.disqualificationReason(disqualification);
     }
     b.attributes(d.strings("attributes"));
+    commercial(d, b);
     return b.build();
   }
 
@@ -432,6 +550,8 @@ final class DealCodec {
   private static final Kind DATE = new Kind(String.class, Object::toString, v -> LocalDate.parse((String) v));
   private static final Kind BANT = new Kind(Map.class, v -> bant((BantAssessment) v),
       v -> bant(new Doc((Map<?, ?>) v)));
+  private static final Kind SCORECARD = new Kind(Map.class, v -> scorecard((DealFacts.Scorecard) v),
+      v -> scorecard(new Doc((Map<?, ?>) v)));
   private static final Kind STRING_MAP = new Kind(Map.class, v -> new TreeMap<>((Map<?, ?>) v),
       v -> Doc.strings((Map<?, ?>) v));
 
@@ -459,6 +579,9 @@ final class DealCodec {
     }
     if (type == BantAssessment.class) {
       return BANT;
+    }
+    if (type == DealFacts.Scorecard.class) {
+      return SCORECARD;
     }
     if (type == Map.class && component.getGenericType() instanceof ParameterizedType p
         && Arrays.equals(p.getActualTypeArguments(), new Type[] {String.class, String.class})) {
@@ -511,6 +634,10 @@ final class DealCodec {
         throw new IllegalArgumentException("member '" + name + "' is missing in " + excerpt(map.toString()));
       }
       return value;
+    }
+
+    boolean has(String name) {
+      return map.get(name) != null;
     }
 
     @Nullable String optString(String name) {

@@ -14,7 +14,10 @@ import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.LeadSource;
 import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.SalesEvent.StakeholderRole;
+import io.salesflow.Stage;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -68,7 +71,7 @@ class DealCodecTests {
         + "\"lead-scored\",\"occurredAt\":\"" + AT + "\",\"temperature\":\"LUKEWARM\"}}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("member 'temperature'")
-        .hasMessageContaining("'LUKEWARM' is not a LeadTemperature, one of [COLD, HOT, WARM]");
+        .hasMessageContaining("'LUKEWARM' is not a LeadTemperature, one of [COLD, HOT, ICE_COLD, WARM]");
   }
 
   // ---------------------------------------------------------------- records the codec derives from
@@ -178,10 +181,48 @@ class DealCodecTests {
           "{'type':'referral-received','occurredAt':'2026-03-04T05:06:07.000000001Z','source':'Acme Corp'}"),
       new Pinned(new SalesEvent.OnboardingDone(OCCURRED),
           "{'type':'onboarding-done','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.TermsNegotiated(OCCURRED, "two-year term", new BigDecimal("7.50"), "net 30"),
+          "{'type':'terms-negotiated','occurredAt':'2026-03-04T05:06:07.000000001Z','summary':'two-year term',"
+              + "'discountPercent':'7.50','paymentTerms':'net 30'}"),
+      new Pinned(new SalesEvent.ForecastUpdated(OCCURRED, LocalDate.of(2026, 6, 30), new BigDecimal("12000"),
+          Stage.ForecastCategory.BEST_CASE),
+          "{'type':'forecast-updated','occurredAt':'2026-03-04T05:06:07.000000001Z','expectedClose':'2026-06-30',"
+              + "'amount':'12000','category':'BEST_CASE'}"),
+      new Pinned(new SalesEvent.StakeholderEngaged(OCCURRED, "dana@acme.example", StakeholderRole.CHAMPION),
+          "{'type':'stakeholder-engaged','occurredAt':'2026-03-04T05:06:07.000000001Z',"
+              + "'contact':'dana@acme.example','role':'CHAMPION'}"),
+      new Pinned(new SalesEvent.ExpansionStarted(OCCURRED, LeadSource.UPSELL, "D-43"),
+          "{'type':'expansion-started','occurredAt':'2026-03-04T05:06:07.000000001Z','kind':'UPSELL',"
+              + "'dealId':'D-43'}"),
+      new Pinned(new SalesEvent.QualificationScored(OCCURRED, DealFacts.Scorecard.of(DealFacts.Scorecard.Framework.MEDDIC)
+          .confirm(DealFacts.Scorecard.Element.CHAMPION, "Dana")),
+          "{'type':'qualification-scored','occurredAt':'2026-03-04T05:06:07.000000001Z','scorecard':{"
+              + "'framework':'MEDDIC','findings':[{'element':'CHAMPION','confirmed':true,'note':'Dana'}]}}"),
       new Pinned(new SalesEvent.Custom(EventType.custom("trial-extended"), OCCURRED,
           Map.of("days", "14", "by", "rep")),
           "{'type':'trial-extended','occurredAt':'2026-03-04T05:06:07.000000001Z',"
               + "'attributes':{'by':'rep','days':'14'}}"));
+
+  @Test
+  void readsBackTheForecastSourceStakeholderTermsScorecardAndExpansionFacts() {
+    DealFacts facts = DealFacts.builder()
+        .expectedClose(LocalDate.of(2026, 6, 30))
+        .forecastCategory(Stage.ForecastCategory.COMMIT)
+        .leadSource(LeadSource.UPSELL)
+        .parentDealId("D-7")
+        .addExpansions(new DealFacts.Expansion("D-43", LeadSource.RENEWAL, OCCURRED))
+        .addStakeholders(new DealFacts.Stakeholder("dana@acme.example", StakeholderRole.CHAMPION, OCCURRED))
+        .addStakeholders(new DealFacts.Stakeholder("the CFO", StakeholderRole.ECONOMIC_BUYER, RECORDED))
+        .negotiatedTerms(new DealFacts.Terms("two-year term", new BigDecimal("7.50"), null, RECORDED))
+        .addScorecards(DealFacts.Scorecard.of(DealFacts.Scorecard.Framework.CHAMP)
+            .confirm(DealFacts.Scorecard.Element.MONEY, "50k").identify(DealFacts.Scorecard.Element.AUTHORITY, ""))
+        .build();
+    DealCodec.State state = new DealCodec.State(OCCURRED, RECORDED, facts);
+
+    assertThat(DealCodec.readState(DealCodec.writeState(state))).isEqualTo(state);
+    assertThat(DealCodec.writeState(new DealCodec.State(OCCURRED, RECORDED, DealFacts.none())))
+        .doesNotContain("expectedClose").doesNotContain("stakeholders");
+  }
 
   @Test
   void writesEveryBuiltInEventExactlyAsTheDocumentsAlreadyStored() {
@@ -261,12 +302,22 @@ class DealCodecTests {
     if (type == Instant.class) {
       return OCCURRED.plusSeconds(variant);
     }
+    if (type == String.class && List.of("contact", "dealId").contains(component.getName())) {
+      return component.getName() + " " + variant; // held to the rules of ids: no line breaks
+    }
     if (type == String.class) {
       return component.getName() + " \"" + variant + "\"\n";
+    }
+    if (type == LeadSource.class && eventClass == SalesEvent.ExpansionStarted.class) {
+      List<LeadSource> kinds = List.of(LeadSource.UPSELL, LeadSource.CROSS_SELL, LeadSource.RENEWAL, LeadSource.REPEAT);
+      return kinds.get(variant % kinds.size());
     }
     if (type.isEnum()) {
       Object[] constants = type.getEnumConstants();
       return constants[variant % constants.length];
+    }
+    if (type == BigDecimal.class && component.getName().equals("discountPercent")) {
+      return new BigDecimal("12.50").movePointLeft(variant);
     }
     if (type == BigDecimal.class) {
       return new BigDecimal("12000.50").movePointLeft(variant);
@@ -277,6 +328,12 @@ class DealCodecTests {
     if (type == BantAssessment.class) {
       return variant % 2 == 0 ? FULL_BANT : BantAssessment.unknown();
     }
+    if (type == DealFacts.Scorecard.class) {
+      DealFacts.Scorecard.Framework framework = DealFacts.Scorecard.Framework.values()[variant % 3];
+      return DealFacts.Scorecard.of(framework).confirm(framework.elements().get(0), "note \"" + variant + "\"")
+          .identify(framework.elements().get(1), "");
+    }
+
     if (type == Map.class) {
       return Map.of("variant", String.valueOf(variant), "empty", "");
     }
