@@ -1,6 +1,11 @@
 package io.salesflow.catalog;
 
+import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
+import io.salesflow.StageKind;
+import io.salesflow.Transition;
+import io.salesflow.TransitionGuard;
 import io.salesflow.UnknownProcessException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -78,6 +83,31 @@ public final class SalesCatalog {
       SEVEN_STEP_FULFILMENT, CatalogStages.QUALIFYING,
       EIGHT_STEP, CatalogStages.APPROACHING,
       SEVEN_PHASE_FUNNEL, CatalogStages.QUALIFY_LEADS);
+
+  /** Where an upsell, cross-sell or repeat order starts: the customer is known and qualified, so at the pitch. */
+  private static final Map<String, String> EXPANSION_ENTRY_STAGES = Map.of(
+      FIVE_STEP, CatalogStages.PRESENTATION,
+      SEVEN_STEP_TEXTBOOK, CatalogStages.PRESENTATION,
+      SEVEN_STEP_REFERRALS, CatalogStages.PRESENTING,
+      SEVEN_STEP_FULFILMENT, CatalogStages.PRESENTING_SOLUTION,
+      EIGHT_STEP, CatalogStages.PITCH,
+      SEVEN_PHASE_FUNNEL, CatalogStages.IDENTIFY_HYPERACTIVE_BUYERS);
+  /** Where a renewal starts: what is left to agree are the terms, so at the negotiation or close. */
+  private static final Map<String, String> RENEWAL_ENTRY_STAGES = Map.of(
+      FIVE_STEP, CatalogStages.HANDLING_OBJECTIONS,
+      SEVEN_STEP_TEXTBOOK, CatalogStages.CLOSING,
+      SEVEN_STEP_REFERRALS, CatalogStages.CLOSING,
+      SEVEN_STEP_FULFILMENT, CatalogStages.CONTRACT_NEGOTIATION,
+      EIGHT_STEP, CatalogStages.CLOSING,
+      SEVEN_PHASE_FUNNEL, CatalogStages.IDENTIFY_HYPERACTIVE_BUYERS);
+  /** The stage each process signs in, which stakeholder coverage guards the way into. */
+  private static final Map<String, String> CLOSING_STAGES = Map.of(
+      FIVE_STEP, CatalogStages.CLOSING,
+      SEVEN_STEP_TEXTBOOK, CatalogStages.CLOSING,
+      SEVEN_STEP_REFERRALS, CatalogStages.CLOSING,
+      SEVEN_STEP_FULFILMENT, CatalogStages.CONTRACT_NEGOTIATION,
+      EIGHT_STEP, CatalogStages.CLOSING,
+      SEVEN_PHASE_FUNNEL, CatalogStages.IDENTIFY_HYPERACTIVE_BUYERS);
 
   static {
     Map<String, SalesProcess> processes = new LinkedHashMap<>();
@@ -326,5 +356,106 @@ public final class SalesCatalog {
       return entry;
     }
     return process.initialStage().id();
+  }
+
+  /**
+   * Returns the stage an expansion deal of a customer starts in: an upsell, cross-sell or repeat order at the pitch
+   * (the customer is known and qualified), a renewal where the terms are agreed. See {@link Expansions}.
+   *
+   * @param process a catalog process, customised or not, or any other process
+   * @param kind {@link SalesEvent.LeadSource#UPSELL upsell}, {@link SalesEvent.LeadSource#CROSS_SELL cross-sell},
+   *     {@link SalesEvent.LeadSource#RENEWAL renewal} or {@link SalesEvent.LeadSource#REPEAT repeat}
+   * @return the id of the entry stage; the initial stage for a process that is not from the catalog, or a customised
+   *     one that no longer has that stage as an open stage
+   * @throws IllegalArgumentException if {@code kind} is not an expansion
+   */
+  public static String expansionEntryStage(SalesProcess process, SalesEvent.LeadSource kind) {
+    Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(kind, "kind must not be null");
+    if (!kind.isExpansion()) {
+      throw new IllegalArgumentException("kind must be upsell, cross-sell, renewal or repeat, but was '"
+          + kind.label() + "'");
+    }
+    String entry = (kind == SalesEvent.LeadSource.RENEWAL ? RENEWAL_ENTRY_STAGES : EXPANSION_ENTRY_STAGES)
+        .get(process.id());
+    if (entry != null && process.findStage(entry).filter(s -> s.kind() == StageKind.OPEN).isPresent()) {
+      return entry;
+    }
+    return process.initialStage().id();
+  }
+
+  /**
+   * Returns {@code process} qualifying on another policy: every move on {@code qualification-assessed} into a stage
+   * that is not lost gets {@code policy} as its guard, and a move to the same stage on
+   * {@link EventType#QUALIFICATION_SCORED qualification-scored} is added beside it, so that a MEDDIC, MEDDPICC or
+   * CHAMP scorecard can qualify the deal. Everything else stays as it was; the result is validated again.
+   *
+   * <pre>{@code
+   * SalesProcess meddpicc = SalesCatalog.withQualification(SalesCatalog.eightStep(),
+   *     SalesGuards.scorecardAllConfirmed(Scorecard.Framework.MEDDPICC));
+   * }</pre>
+   *
+   * @param process a catalog process, customised or not, or any process that qualifies on
+   *     {@code qualification-assessed}
+   * @param policy the guard a deal must pass to leave qualification, for example
+   *     {@link io.salesflow.guard.SalesGuards#scorecardAllConfirmed} or {@link io.salesflow.guard.SalesGuards#bantAtLeast}
+   * @return the process with the same id, qualifying on {@code policy}
+   * @throws IllegalArgumentException if {@code process} has no move on {@code qualification-assessed}
+   */
+  public static SalesProcess withQualification(SalesProcess process, TransitionGuard policy) {
+    Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(policy, "policy must not be null");
+    SalesProcess.Builder builder = process.toBuilder().removeTransitionsIf(t -> true);
+    boolean found = false;
+    for (Transition t : process.transitions()) {
+      if (isQualification(process, t, EventType.QUALIFICATION_ASSESSED)) {
+        found = true;
+        builder.transition(t.source(), t.event(), t.target(), policy);
+        builder.transition(t.source(), EventType.QUALIFICATION_SCORED, t.target(), policy);
+      } else if (!isQualification(process, t, EventType.QUALIFICATION_SCORED)) {
+        builder.transition(t); // a scorecard move of an earlier policy is made again above
+      }
+    }
+    if (!found) {
+      throw new IllegalArgumentException("process '" + process.id() + "' has no move on 'qualification-assessed'"
+          + " into a stage that is not lost, so there is no qualification policy to swap; add a guard to your own"
+          + " qualifying transition instead");
+    }
+    return builder.build();
+  }
+
+  private static boolean isQualification(SalesProcess process, Transition t, EventType event) {
+    return !t.internal() && t.event().equals(event) && process.stage(t.target()).kind() != StageKind.LOST;
+  }
+
+  /**
+   * Returns {@code process} with stakeholder coverage required before closing: every move from an open stage into
+   * the stage the process signs in (closing; contract negotiation in {@value #SEVEN_STEP_FULFILMENT}; identify
+   * hyperactive buyers in {@value #SEVEN_PHASE_FUNNEL}) also needs {@code n} stakeholders engaged, a decision-maker
+   * among them ({@link io.salesflow.guard.SalesGuards#stakeholdersEngaged(int)}). “7-step sales process”
+   * (Lucidchart) counts 6.8 stakeholders in a typical purchase and advises multi-threading; the
+   * {@value #EIGHT_STEP} and {@value #SEVEN_STEP_TEXTBOOK} processes are the ones written for such purchases.
+   *
+   * @param process a catalog process, customised or not
+   * @param n how many stakeholders, from 1 to 100
+   * @return the process with the same id, validated again
+   * @throws IllegalArgumentException if {@code process} is not from the catalog, or {@code n} is out of range
+   */
+  public static SalesProcess withStakeholderCoverage(SalesProcess process, int n) {
+    Objects.requireNonNull(process, "process must not be null");
+    TransitionGuard coverage = io.salesflow.guard.SalesGuards.stakeholdersEngaged(n);
+    String closing = CLOSING_STAGES.get(process.id());
+    if (closing == null || process.findStage(closing).isEmpty()) {
+      throw new IllegalArgumentException("process '" + process.id() + "' is not a catalog process with a closing"
+          + " stage; add SalesGuards.stakeholdersEngaged(" + n + ") to your own move into closing instead");
+    }
+    SalesProcess.Builder builder = process.toBuilder().removeTransitionsIf(t -> true);
+    for (Transition t : process.transitions()) {
+      boolean intoClosing = !t.internal() && t.target().equals(closing) && !t.source().equals(closing)
+          && process.stage(t.source()).kind() == StageKind.OPEN;
+      builder.transition(intoClosing ? new Transition(t.source(), t.event(), t.target(), false,
+          t.guard().and(coverage)) : t);
+    }
+    return builder.build();
   }
 }
