@@ -385,10 +385,11 @@ public final class SalesCatalog {
   }
 
   /**
-   * Returns {@code process} qualifying on another policy: every move on {@code qualification-assessed} into a stage
-   * that is not lost gets {@code policy} as its guard, and a move to the same stage on
-   * {@link EventType#QUALIFICATION_SCORED qualification-scored} is added beside it, so that a MEDDIC, MEDDPICC or
-   * CHAMP scorecard can qualify the deal. Everything else stays as it was; the result is validated again.
+   * Returns {@code process} qualifying on a scorecard policy (MEDDIC, MEDDPICC, CHAMP or your own): every move out of
+   * qualification (on {@code qualification-assessed} into a stage that is not lost) moves on
+   * {@link EventType#QUALIFICATION_SCORED qualification-scored} instead, guarded by {@code policy}, and
+   * {@code qualification-assessed} is still recorded in that stage. Everything else stays as it was; the result is
+   * validated again. The same as {@code withQualification(process, EventType.QUALIFICATION_SCORED, policy)}.
    *
    * <pre>{@code
    * SalesProcess meddpicc = SalesCatalog.withQualification(SalesCatalog.eightStep(),
@@ -396,36 +397,68 @@ public final class SalesCatalog {
    * }</pre>
    *
    * @param process a catalog process, customised or not, or any process that qualifies on
-   *     {@code qualification-assessed}
+   *     {@code qualification-assessed} or {@code qualification-scored}
    * @param policy the guard a deal must pass to leave qualification, for example
-   *     {@link io.salesflow.guard.SalesGuards#scorecardAllConfirmed} or {@link io.salesflow.guard.SalesGuards#bantAtLeast}
+   *     {@link io.salesflow.guard.SalesGuards#scorecardAllConfirmed}
    * @return the process with the same id, qualifying on {@code policy}
-   * @throws IllegalArgumentException if {@code process} has no move on {@code qualification-assessed}
+   * @throws IllegalArgumentException if {@code process} has no qualification move
    */
   public static SalesProcess withQualification(SalesProcess process, TransitionGuard policy) {
+    return withQualification(process, EventType.QUALIFICATION_SCORED, policy);
+  }
+
+  /**
+   * Returns {@code process} qualifying on another policy, on the event given: every move out of qualification (on
+   * {@code qualification-assessed} or {@code qualification-scored} into a stage that is not lost) moves on
+   * {@code event}, guarded by {@code policy}; when it used to move on {@code qualification-assessed} and no longer
+   * does, that event is still recorded in the stage. Everything else stays as it was; the result is validated again.
+   *
+   * <pre>{@code
+   * SalesProcess lenient = SalesCatalog.withQualification(SalesCatalog.fiveStep(), EventType.QUALIFICATION_ASSESSED,
+   *     SalesGuards.bantAtLeast(2));
+   * }</pre>
+   *
+   * @param process a catalog process, customised or not, or any process that qualifies on one of the two events
+   * @param event {@link EventType#QUALIFICATION_ASSESSED} for a BANT policy, {@link EventType#QUALIFICATION_SCORED}
+   *     for a scorecard policy
+   * @param policy the guard a deal must pass to leave qualification
+   * @return the process with the same id, qualifying on {@code policy}
+   * @throws IllegalArgumentException if {@code event} is neither of the two, or {@code process} has no qualification
+   *     move
+   */
+  public static SalesProcess withQualification(SalesProcess process, EventType event, TransitionGuard policy) {
     Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(event, "event must not be null");
     Objects.requireNonNull(policy, "policy must not be null");
+    if (!event.equals(EventType.QUALIFICATION_ASSESSED) && !event.equals(EventType.QUALIFICATION_SCORED)) {
+      throw new IllegalArgumentException("a qualification policy moves on 'qualification-assessed' (BANT) or"
+          + " 'qualification-scored' (a scorecard), not on '" + event + "'");
+    }
     SalesProcess.Builder builder = process.toBuilder().removeTransitionsIf(t -> true);
-    boolean found = false;
+    java.util.Set<String> done = new java.util.HashSet<>();
     for (Transition t : process.transitions()) {
-      if (isQualification(process, t, EventType.QUALIFICATION_ASSESSED)) {
-        found = true;
-        builder.transition(t.source(), t.event(), t.target(), policy);
-        builder.transition(t.source(), EventType.QUALIFICATION_SCORED, t.target(), policy);
-      } else if (!isQualification(process, t, EventType.QUALIFICATION_SCORED)) {
-        builder.transition(t); // a scorecard move of an earlier policy is made again above
+      if (!isQualificationMove(process, t)) {
+        builder.transition(t);
+      } else if (done.add(t.source())) {
+        builder.transition(t.source(), event, t.target(), policy);
+        if (!event.equals(EventType.QUALIFICATION_ASSESSED)
+            && process.transitions(t.source(), EventType.QUALIFICATION_ASSESSED).stream()
+                .noneMatch(Transition::internal)) {
+          builder.internal(t.source(), EventType.QUALIFICATION_ASSESSED);
+        }
       }
     }
-    if (!found) {
+    if (done.isEmpty()) {
       throw new IllegalArgumentException("process '" + process.id() + "' has no move on 'qualification-assessed'"
-          + " into a stage that is not lost, so there is no qualification policy to swap; add a guard to your own"
-          + " qualifying transition instead");
+          + " or 'qualification-scored' into a stage that is not lost, so there is no qualification policy to"
+          + " swap; add a guard to your own qualifying transition instead");
     }
     return builder.build();
   }
 
-  private static boolean isQualification(SalesProcess process, Transition t, EventType event) {
-    return !t.internal() && t.event().equals(event) && process.stage(t.target()).kind() != StageKind.LOST;
+  private static boolean isQualificationMove(SalesProcess process, Transition t) {
+    return !t.internal() && (t.event().equals(EventType.QUALIFICATION_ASSESSED)
+        || t.event().equals(EventType.QUALIFICATION_SCORED)) && process.stage(t.target()).kind() != StageKind.LOST;
   }
 
   /**

@@ -109,8 +109,8 @@ class ExpansionsAndOptionsTests {
         .confirm(Element.IDENTIFIED_PAIN, "").confirm(Element.COMPETITION, "");
     assertThat(d.deny("D-1", new SalesEvent.QualificationScored(Driver.NOW, partial)).reasons())
         .containsExactly("MEDDPICC: economic buyer unknown", "MEDDPICC: paper process unknown");
-    assertThat(d.deny("D-1", Driver.qualified(Driver.fullBant())).reasons())
-        .contains("MEDDPICC: economic buyer unknown"); // BANT no longer qualifies
+    assertThat(d.accept("D-1", Driver.qualified(Driver.fullBant())).stage())
+        .isEqualTo(CatalogStages.QUALIFICATION); // BANT is recorded, but no longer qualifies
     d.move("D-1", new SalesEvent.QualificationScored(Driver.NOW, partial.confirm(Element.ECONOMIC_BUYER, "CFO")
         .confirm(Element.PAPER_PROCESS, "legal, then procurement")), CatalogStages.PITCH);
 
@@ -118,10 +118,17 @@ class ExpansionsAndOptionsTests {
     assertThat(champ.transitions(CatalogStages.QUALIFICATION, EventType.QUALIFICATION_SCORED)).singleElement()
         .extracting(t -> t.guard().label()).isEqualTo("CHAMP: all 4 confirmed");
     assertThat(champ.transitions()).hasSize(meddpicc.transitions().size());
+    SalesProcess bant = SalesCatalog.withQualification(champ, EventType.QUALIFICATION_ASSESSED,
+        SalesGuards.bantAtLeast(2));
+    assertThat(bant.transitions(CatalogStages.QUALIFICATION, EventType.QUALIFICATION_ASSESSED))
+        .extracting(t -> t.internal() ? "internal" : t.guard().label())
+        .containsExactly("BANT: at least 2 of 4 confirmed", "internal");
     assertThatThrownBy(() -> SalesCatalog.withQualification(SalesProcess.builder("x")
         .stage(Stage.open("a", "A")).stage(Stage.won("w", "W")).initialStage("a")
         .transition("a", EventType.CLOSED_WON, "w").build(), SalesGuards.bantAtLeast(2)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no move on 'qualification-assessed'");
+    assertThatThrownBy(() -> SalesCatalog.withQualification(meddpicc, EventType.CLOSED_WON,
+        SalesGuards.bantAtLeast(2))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not on");
   }
 
   @Test
