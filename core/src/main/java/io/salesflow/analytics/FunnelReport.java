@@ -994,21 +994,23 @@ public final class FunnelReport {
 
     /**
      * Returns the rows as comma-separated values (RFC 4180) after a header: {@code team,won,dropped,
-     * follow_ups_per_win,wins_after_five_follow_ups,follow_ups_per_drop,rejections_per_drop,dropped_after_0,
-     * dropped_after_1,dropped_after_2,dropped_after_3,dropped_after_4,dropped_after_5_or_more}; the shares are
-     * fractions from 0 to 1, empty when there was nothing to count. A last row, {@code published}, holds the
+     * follow_ups_per_win,wins_after_five_follow_ups,follow_ups_per_drop,rejections_per_drop,dropped_without_rejection,
+     * gave_up_after_1,gave_up_after_2,gave_up_after_3,gave_up_after_4,gave_up_after_5_or_more}: the share of drops
+     * without a rejection ({@link Row#droppedShare(int) droppedShare(0)}), then of the drops after a rejection, the
+     * share after each number ({@link Row#gaveUpShare(int)}); shares are fractions from 0 to 1, empty when there was
+     * nothing to count. A last row, {@code published}, holds the
      * published figures in the same columns.
      *
      * @return the CSV text
      */
     public String csv() {
       Csv csv = new Csv().row("team", "won", "dropped", "follow_ups_per_win", "wins_after_five_follow_ups",
-          "follow_ups_per_drop", "rejections_per_drop", "dropped_after_0", "dropped_after_1", "dropped_after_2",
-          "dropped_after_3", "dropped_after_4", "dropped_after_5_or_more");
+          "follow_ups_per_drop", "rejections_per_drop", "dropped_without_rejection", "gave_up_after_1",
+          "gave_up_after_2", "gave_up_after_3", "gave_up_after_4", "gave_up_after_5_or_more");
       for (Row row : rows) {
         csv.row(row.team(), row.won(), row.dropped(), row.followUpsPerWin(), row.winsAfterFiveFollowUps(),
-            row.followUpsPerDrop(), row.rejectionsPerDrop(), row.droppedShare(0), row.droppedShare(1),
-            row.droppedShare(2), row.droppedShare(3), row.droppedShare(4), row.droppedShare(5));
+            row.followUpsPerDrop(), row.rejectionsPerDrop(), row.droppedShare(0), row.gaveUpShare(1),
+            row.gaveUpShare(2), row.gaveUpShare(3), row.gaveUpShare(4), row.gaveUpShare(5));
       }
       List<Double> p = PUBLISHED_GIVE_UP_AFTER_REJECTIONS;
       csv.row("published", "", "", "", PUBLISHED_SALES_NEEDING_FIVE_FOLLOW_UPS, "", "", "", p.get(0), p.get(1),
@@ -1092,6 +1094,25 @@ public final class FunnelReport {
         }
         return dropped == 0 ? Optional.empty()
             : Optional.of((double) droppedAfterRejections.get(rejections) / dropped);
+      }
+
+      /**
+       * Returns, of the deals dropped after at least one rejection, the share dropped after exactly
+       * {@code rejections} (5 means five or more): the figure to set beside
+       * {@link #PUBLISHED_GIVE_UP_AFTER_REJECTIONS}, which counts salespeople giving up after rejections.
+       *
+       * @param rejections from 1 to 5
+       * @return the share from 0 to 1, or empty when no deal was dropped after a rejection
+       * @throws IllegalArgumentException if {@code rejections} is outside 1 to 5
+       */
+      public Optional<Double> gaveUpShare(int rejections) {
+        if (rejections < 1 || rejections > 5) {
+          throw new IllegalArgumentException("rejections must be between 1 and 5 (five or more), but was "
+              + rejections);
+        }
+        int afterRejection = dropped - droppedAfterRejections.get(0);
+        return afterRejection == 0 ? Optional.empty()
+            : Optional.of((double) droppedAfterRejections.get(rejections) / afterRejection);
       }
     }
   }

@@ -81,6 +81,8 @@ class PersistenceTests {
     assertThat(all.winsAfterFiveFollowUps()).contains(2 / 3.0);
     assertThat(all.droppedAfterRejections()).containsExactly(2, 2, 1, 0, 0, 0);
     assertThat(all.droppedShare(1)).contains(0.4);
+    assertThat(all.gaveUpShare(1)).contains(2 / 3.0);
+    assertThat(all.gaveUpShare(2)).contains(1 / 3.0);
     assertThat(all.rejectionsPerDrop()).contains(4 / 5.0);
     Persistence.Row north = report.rows().get(1);
     assertThat(north.droppedAfterRejections()).containsExactly(0, 1, 1, 0, 0, 0);
@@ -89,8 +91,9 @@ class PersistenceTests {
     List<CSVRecord> csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(new StringReader(report.csv())).getRecords();
     assertThat(csv).extracting(r -> r.get("team")).containsExactly("all", "north", "south", "published");
-    assertThat(Double.parseDouble(csv.get(0).get("dropped_after_1"))).isEqualTo(0.4);
-    assertThat(Double.parseDouble(csv.get(3).get("dropped_after_1"))).isEqualTo(0.44);
+    assertThat(Double.parseDouble(csv.get(0).get("dropped_without_rejection"))).isEqualTo(0.4);
+    assertThat(Double.parseDouble(csv.get(0).get("gave_up_after_2"))).isEqualTo(1 / 3.0);
+    assertThat(Double.parseDouble(csv.get(3).get("gave_up_after_1"))).isEqualTo(0.44);
     assertThat(Double.parseDouble(csv.get(3).get("wins_after_five_follow_ups"))).isEqualTo(0.8);
   }
 
