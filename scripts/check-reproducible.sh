@@ -14,8 +14,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/salesflow-repro.XXXXXX)"
 repo="${REPRO_REPO:-$work/m2}"
-modules="bom,core,testkit,store-jdbc,stages-catalog,spring-statemachine,jackson,jackson2"
-published=(core testkit store-jdbc stages-catalog spring-statemachine jackson jackson2)
+modules="bom,core,testkit,store-jdbc,stages-catalog,spring-statemachine,jackson,jackson2,spring-boot/autoconfigure,spring-boot/starter"
+published=(core testkit store-jdbc stages-catalog spring-statemachine jackson jackson2 spring-boot/autoconfigure spring-boot/starter)
 
 cleanup() { if [[ "${REPRO_KEEP:-0}" != 1 ]]; then rm -rf "$work"; fi; }
 trap cleanup EXIT

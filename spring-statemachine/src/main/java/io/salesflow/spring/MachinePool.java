@@ -1,9 +1,11 @@
 package io.salesflow.spring;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +24,8 @@ import reactor.core.publisher.Mono;
  * A bounded pool of started machines of one compiled process. Machines are created lazily, at most
  * {@code capacity} at a time; a thread that finds none idle and the pool at capacity waits for one. A machine that
  * is not healthy after use (stopped, complete, in error, or not where it should be) is discarded and stopped, and a
- * new one is created on demand. Thread-safe; each machine is used by one thread at a time, handed over through a
- * concurrent queue.
+ * new one is created on demand. A thread waits at most the acquire timeout, then gets a {@link PoolTimeoutException}.
+ * Thread-safe; each machine is used by one thread at a time, handed over through a concurrent queue.
  */
 final class MachinePool {
   private static final Logger LOG = LoggerFactory.getLogger(MachinePool.class);
@@ -32,20 +34,24 @@ final class MachinePool {
   private final StateMachineFactory<String, String> factory;
   private final @Nullable Consumer<? super StateMachine<String, String>> customizer;
   private final int capacity;
+  private final Duration acquireTimeout;
   private final ArrayBlockingQueue<Slot> idle;
   private final Semaphore permits;
   private final AtomicInteger created = new AtomicInteger();
   private final AtomicInteger discarded = new AtomicInteger();
   private volatile boolean closed;
 
-  MachinePool(String processId, StateMachineFactory<String, String> factory, int capacity,
+  MachinePool(String processId, StateMachineFactory<String, String> factory, int capacity, Duration acquireTimeout,
       @Nullable Consumer<? super StateMachine<String, String>> customizer) {
     this.processId = processId;
     this.factory = factory;
     this.capacity = capacity;
+    this.acquireTimeout = acquireTimeout;
     this.customizer = customizer;
     this.idle = new ArrayBlockingQueue<>(capacity);
-    this.permits = new Semaphore(capacity);
+    // Fair, so that under load the thread that waited longest gets the next machine and no thread times out while
+    // later ones are served.
+    this.permits = new Semaphore(capacity, true);
   }
 
   /** A pooled machine with what is reused across its events: its attempt and its event messages. */
@@ -76,8 +82,24 @@ final class MachinePool {
     }
   }
 
+  /**
+   * Takes an idle machine, or creates one while the pool is below capacity, waiting at most the acquire timeout.
+   *
+   * @throws PoolTimeoutException if no machine became free in time, or the waiting thread was interrupted (its
+   *     interrupt status is then set again)
+   */
   Slot acquire() {
-    permits.acquireUninterruptibly();
+    boolean acquired;
+    try {
+      // The timed form even when a machine is free: unlike tryAcquire(), it keeps the semaphore's fair order.
+      acquired = permits.tryAcquire(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PoolTimeoutException(processId, capacity, acquireTimeout, permits.getQueueLength(), true);
+    }
+    if (!acquired) {
+      throw new PoolTimeoutException(processId, capacity, acquireTimeout, permits.getQueueLength(), false);
+    }
     try {
       if (closed) {
         throw new IllegalStateException("the Spring Statemachine engine's compiled process '" + processId
@@ -149,6 +171,20 @@ final class MachinePool {
 
   int idle() {
     return idle.size();
+  }
+
+  /** Machines taken by a thread now: the capacity less the free permits. */
+  int inUse() {
+    return capacity - permits.availablePermits();
+  }
+
+  /** An estimate of the threads waiting for a machine now. */
+  int waiting() {
+    return permits.getQueueLength();
+  }
+
+  Duration acquireTimeout() {
+    return acquireTimeout;
   }
 
   void close() {

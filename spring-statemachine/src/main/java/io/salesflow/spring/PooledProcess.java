@@ -8,6 +8,7 @@ import io.salesflow.Transition;
 import io.salesflow.engine.CompiledProcess;
 import io.salesflow.engine.CompiledProcess.Decision;
 import io.salesflow.engine.FireResult.RejectionKind;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -62,13 +63,14 @@ final class PooledProcess implements CompiledProcess {
   /**
    * Compiles {@code process} and prepares a pool of up to {@code poolSize} machines, none created yet.
    *
+   * @param acquireTimeout how long a decision waits for a machine when all are in use
    * @param customizer called with each pooled machine once, before it is started; may be null
    */
-  PooledProcess(SalesProcess process, int poolSize,
+  PooledProcess(SalesProcess process, int poolSize, Duration acquireTimeout,
       @Nullable Consumer<? super StateMachine<String, String>> customizer) {
     this.process = process;
     this.factory = SsmModel.compile(process);
-    this.pool = new MachinePool(process.id(), factory, poolSize, customizer);
+    this.pool = new MachinePool(process.id(), factory, poolSize, acquireTimeout, customizer);
     for (Stage stage : process.stages()) {
       resets.put(stage.id(), new DefaultStateMachineContext<>(stage.id(), null, null, null, null, null));
     }
@@ -188,6 +190,21 @@ final class PooledProcess implements CompiledProcess {
   /** The most machines the pool holds at once. */
   int poolSize() {
     return pool.capacity();
+  }
+
+  /** Machines taken by a thread now. */
+  int machinesInUse() {
+    return pool.inUse();
+  }
+
+  /** Threads waiting for a machine now, an estimate. */
+  int threadsWaiting() {
+    return pool.waiting();
+  }
+
+  /** How long a decision waits for a machine. */
+  Duration acquireTimeout() {
+    return pool.acquireTimeout();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.CompiledProcess;
 import io.salesflow.engine.CompiledProcess.Decision;
+import java.time.Duration;
 import org.springframework.statemachine.config.StateMachineFactory;
 
 /**
@@ -21,7 +22,9 @@ import org.springframework.statemachine.config.StateMachineFactory;
  * }</pre>
  *
  * <p>Thread-safe: any number of threads may {@link #decide(GuardContext) decide} at once; each takes a machine of
- * its own from the pool, waiting when all {@link #poolSize()} machines are busy.
+ * its own from the pool, waiting when all {@link #poolSize()} machines are busy, for at most
+ * {@link #acquireTimeout()}. {@link #machinesInUse()} and {@link #threadsWaiting()} tell how busy the pool is now,
+ * for gauges and health checks.
  *
  * @since 0.1
  */
@@ -45,6 +48,7 @@ public final class SpringCompiledProcess implements CompiledProcess {
    *
    * @throws IllegalArgumentException if the deal's stage is not a stage of this process
    * @throws IllegalStateException if this compiled process was {@link #close() closed}
+   * @throws PoolTimeoutException if no pooled machine became free within {@link #acquireTimeout()}
    * @throws RuntimeException whatever a guard threw, as the table engine would throw it
    */
   @Override
@@ -87,6 +91,30 @@ public final class SpringCompiledProcess implements CompiledProcess {
   /** {@return how many machines are idle in the pool now} */
   public int machinesIdle() {
     return delegate.machinesIdle();
+  }
+
+  /**
+   * Returns how many of the pool's machines a thread holds now, deciding an event. When it equals
+   * {@link #poolSize()}, further threads wait.
+   *
+   * @return a number from 0 to {@link #poolSize()}, a snapshot that may change at once
+   */
+  public int machinesInUse() {
+    return delegate.machinesInUse();
+  }
+
+  /**
+   * Returns how many threads wait for a machine now, because all are in use.
+   *
+   * @return an estimate, a snapshot that may change at once
+   */
+  public int threadsWaiting() {
+    return delegate.threadsWaiting();
+  }
+
+  /** {@return how long a decision waits for a machine before it throws {@link PoolTimeoutException}} */
+  public Duration acquireTimeout() {
+    return delegate.acquireTimeout();
   }
 
   /** Stops the pooled machines; later decisions throw {@link IllegalStateException}. */

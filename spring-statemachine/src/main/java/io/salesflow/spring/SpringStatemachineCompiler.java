@@ -4,6 +4,9 @@ import io.salesflow.GuardContext;
 import io.salesflow.SalesProcess;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.ProcessCompiler;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +45,8 @@ import org.springframework.statemachine.config.StateMachineFactory;
  * }</pre>
  *
  * <p>How it runs: per process, at most {@link #poolSize()} started machines, created on demand. Each event takes an
- * idle machine, resets it to the deal's stage, sends the event with the deal and the event in its message header,
+ * idle machine (waiting at most {@link #acquireTimeout()} when all are in use, then throwing
+ * {@link PoolTimeoutException}), resets it to the deal's stage, sends the event with the deal and the event in its message header,
  * reads back which transition fired or which guards denied and why, and returns the machine. Nothing about a deal is
  * kept in a machine between events. Won and lost stages are plain states, never Spring end states (in Spring
  * Statemachine 4.0.x a machine that enters an end state stops and cannot be reset and reused), and a machine that is
@@ -57,16 +61,21 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
   /** The {@link #engineName() name} of this engine. */
   public static final String ENGINE_NAME = "spring-statemachine";
 
+  /** How long a decision waits for a pooled machine unless {@link #withAcquireTimeout(Duration)} says otherwise. */
+  public static final Duration DEFAULT_ACQUIRE_TIMEOUT = Duration.ofSeconds(30);
+
   private final int poolSize;
+  private final Duration acquireTimeout;
   private final @Nullable Consumer<? super StateMachine<String, String>> customizer;
   private final Map<String, SpringCompiledProcess> compiled = new ConcurrentHashMap<>();
 
-  private SpringStatemachineCompiler(int poolSize,
+  private SpringStatemachineCompiler(int poolSize, Duration acquireTimeout,
       @Nullable Consumer<? super StateMachine<String, String>> customizer) {
     if (poolSize < 1) {
       throw new IllegalArgumentException("pool size must be at least 1, but was " + poolSize);
     }
     this.poolSize = poolSize;
+    this.acquireTimeout = acquireTimeout;
     this.customizer = customizer;
   }
 
@@ -81,21 +90,27 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
     return create().engine();
   }
 
-  /** {@return a compiler with a pool of {@link #defaultPoolSize()} machines per process} */
+  /**
+   * Returns a compiler with a pool of {@link #defaultPoolSize()} machines per process and an acquire timeout of
+   * {@link #DEFAULT_ACQUIRE_TIMEOUT}.
+   *
+   * @return the compiler
+   */
   public static SpringStatemachineCompiler create() {
-    return new SpringStatemachineCompiler(defaultPoolSize(), null);
+    return new SpringStatemachineCompiler(defaultPoolSize(), DEFAULT_ACQUIRE_TIMEOUT, null);
   }
 
   /**
    * Returns a compiler with a pool of {@code poolSize} machines per process. Size it to the number of threads that
-   * fire events at once; more threads than machines wait for one.
+   * fire events at once; more threads than machines wait for one, at most {@link #DEFAULT_ACQUIRE_TIMEOUT} unless
+   * {@link #withAcquireTimeout(Duration)} says otherwise.
    *
    * @param poolSize the most machines each process keeps started at once; at least 1
    * @return the compiler
    * @throws IllegalArgumentException if {@code poolSize} is less than 1
    */
   public static SpringStatemachineCompiler create(int poolSize) {
-    return new SpringStatemachineCompiler(poolSize, null);
+    return new SpringStatemachineCompiler(poolSize, DEFAULT_ACQUIRE_TIMEOUT, null);
   }
 
   /** {@return the default pool size: the number of available processors} */
@@ -120,8 +135,30 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
    */
   public SpringStatemachineCompiler withMachineCustomizer(Consumer<? super StateMachine<String, String>> customizer) {
     // The pool clears each machine's id after the customizer has seen it; see MachinePool.create for why.
-    return new SpringStatemachineCompiler(poolSize,
+    return new SpringStatemachineCompiler(poolSize, acquireTimeout,
         Objects.requireNonNull(customizer, "customizer must not be null"));
+  }
+
+  /**
+   * Returns a compiler like this one whose decisions wait at most {@code acquireTimeout} for a pooled machine when
+   * all are in use, and then throw {@link PoolTimeoutException}, naming the process, the pool size and the wait,
+   * without deciding or changing anything.
+   *
+   * <pre>{@code
+   * SpringStatemachineCompiler compiler = SpringStatemachineCompiler.create(8)
+   *     .withAcquireTimeout(Duration.ofMillis(500));
+   * }</pre>
+   *
+   * @param acquireTimeout how long a decision waits for a machine; positive
+   * @return a new compiler with this one's pool size and customizer; this compiler is unchanged
+   * @throws IllegalArgumentException if {@code acquireTimeout} is zero or negative
+   */
+  public SpringStatemachineCompiler withAcquireTimeout(Duration acquireTimeout) {
+    Objects.requireNonNull(acquireTimeout, "acquireTimeout must not be null");
+    if (acquireTimeout.isZero() || acquireTimeout.isNegative()) {
+      throw new IllegalArgumentException("acquireTimeout must be positive, but was " + acquireTimeout);
+    }
+    return new SpringStatemachineCompiler(poolSize, acquireTimeout, customizer);
   }
 
   /**
@@ -139,6 +176,11 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
     return poolSize;
   }
 
+  /** {@return how long a decision waits for a pooled machine before it throws {@link PoolTimeoutException}} */
+  public Duration acquireTimeout() {
+    return acquireTimeout;
+  }
+
   /** Returns {@link #ENGINE_NAME}, the name of every engine this compiler decides for. */
   @Override
   public String engineName() {
@@ -154,7 +196,8 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
   @Override
   public SpringCompiledProcess compile(SalesProcess process) {
     Objects.requireNonNull(process, "process must not be null");
-    SpringCompiledProcess result = new SpringCompiledProcess(new PooledProcess(process, poolSize, customizer));
+    SpringCompiledProcess result =
+        new SpringCompiledProcess(new PooledProcess(process, poolSize, acquireTimeout, customizer));
     compiled.put(process.id(), result);
     return result;
   }
@@ -185,6 +228,16 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
    */
   public StateMachineFactory<String, String> factoryFor(String processId) {
     return compiled(processId).factory();
+  }
+
+  /**
+   * Returns what this compiler compiled, the process compiled last under each id: to read every pool's counters, for
+   * gauges and health checks.
+   *
+   * @return a snapshot, in no particular order
+   */
+  public Collection<SpringCompiledProcess> compiledProcesses() {
+    return List.copyOf(compiled.values());
   }
 
   /** {@return how many machines the pools of every process this compiler compiled have ever created} */
@@ -226,6 +279,7 @@ public final class SpringStatemachineCompiler implements ProcessCompiler {
 
   @Override
   public String toString() {
-    return "SpringStatemachineCompiler{poolSize=" + poolSize + ", compiled=" + new TreeSet<>(compiled.keySet()) + "}";
+    return "SpringStatemachineCompiler{poolSize=" + poolSize + ", acquireTimeout=" + acquireTimeout + ", compiled="
+        + new TreeSet<>(compiled.keySet()) + "}";
   }
 }
