@@ -113,7 +113,8 @@ public final class Demo {
       write(out.resolve(process.id() + "-complete.mmd"), ProcessDiagrams.mermaid(process));
       write(out.resolve(process.id() + "-complete.puml"), ProcessDiagrams.plantUml(process));
       write(out.resolve(process.id() + "-complete.dot"), ProcessDiagrams.dot(process));
-      write(out.resolve(process.id() + "-funnel.svg"), FunnelSvg.draw(report));
+      write(out.resolve(process.id() + "-funnel.svg"), FunnelSvg.draw(FunnelReport.of(process, newBusiness(stored),
+          NOW)));
       write(out.resolve(process.id() + "-funnel.csv"), report.csv());
       allDeals.addAll(stored);
     }
@@ -205,6 +206,11 @@ public final class Demo {
       return e.kind() == a.kind() && e.reasons().equals(a.reasons());
     }
     return Objects.equals(expected.deal().history().latest(), actual.deal().history().latest());
+  }
+
+  /** The deals that are not expansions of a won customer's deal: the ones that went through the whole funnel. */
+  static List<Deal> newBusiness(List<Deal> deals) {
+    return deals.stream().filter(d -> d.facts().parentDealId().isEmpty()).toList();
   }
 
   /** The rep working a deal, as the simulation records it. */

@@ -312,7 +312,7 @@ final class PipelineSimulator {
           return false;
         }
       }
-      if (made >= Math.max(5, prospect.persistence)) {
+      if (made >= prospect.persistence) {
         FireResult drop = fire(new SalesEvent.ClosedLost(step(), LossReason.NO_RESPONSE, "went quiet"));
         if (drop.isAccepted()) {
           return false;

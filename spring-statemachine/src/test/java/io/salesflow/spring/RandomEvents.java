@@ -77,6 +77,19 @@ final class RandomEvents {
         return new SalesEvent.ReferralReceived(now, "a customer");
       case "onboarding-done":
         return new SalesEvent.OnboardingDone(now);
+      case "forecast-updated":
+        return new SalesEvent.ForecastUpdated(now, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(
+            random.nextInt(90)), random.nextBoolean() ? null : amount(random),
+            random.nextInt(3) == 0 ? pick(random, io.salesflow.Stage.ForecastCategory.values()) : null);
+      case "stakeholder-engaged":
+        return new SalesEvent.StakeholderEngaged(now, "contact-" + random.nextInt(5),
+            pick(random, SalesEvent.StakeholderRole.values()));
+      case "expansion-started":
+        return new SalesEvent.ExpansionStarted(now, SalesEvent.LeadSource.UPSELL, "expansion-" + random.nextInt(9));
+      case "qualification-scored":
+        return new SalesEvent.QualificationScored(now, io.salesflow.DealFacts.Scorecard
+            .of(io.salesflow.DealFacts.Scorecard.Framework.CHAMP)
+            .confirm(io.salesflow.DealFacts.Scorecard.Element.MONEY, "50k"));
       default:
         return new SalesEvent.Custom(type, now, random.nextBoolean() ? Map.of("campaign", "spring-" + random.nextInt(3))
             : Map.of("note", "n"));
