@@ -251,18 +251,18 @@ final class PipelineSimulator {
   }
 
   /**
-   * The rep's first forecast of a new deal (close in one to three months, at the prospect's budget) and the
-   * stakeholders met early: one to four, the first a decision-maker half of the time.
+   * The rep's first forecast of a new deal (close in three to eight weeks, at the prospect's budget) and the
+   * stakeholders met early, within hours: one to four, the first a decision-maker half of the time.
    */
   private void forecast(Prospect prospect) {
-    Instant at = step();
-    fire(new SalesEvent.ForecastUpdated(at, LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(30 + random.nextInt(60)),
+    Instant at = later(Duration.ofHours(2));
+    fire(new SalesEvent.ForecastUpdated(at, LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(20 + random.nextInt(40)),
         prospect.budget, null));
     int stakeholders = 1 + random.nextInt(4);
     for (int i = 0; i < stakeholders; i++) {
       StakeholderRole role = i == 0 && random.nextBoolean() ? StakeholderRole.DECISION_MAKER
           : StakeholderRole.values()[2 + random.nextInt(StakeholderRole.values().length - 2)];
-      fire(new SalesEvent.StakeholderEngaged(step(), "contact-" + i, role));
+      fire(new SalesEvent.StakeholderEngaged(later(Duration.ofHours(2)), "contact-" + i, role));
     }
   }
 
