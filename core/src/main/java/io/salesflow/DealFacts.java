@@ -624,6 +624,17 @@ public abstract class DealFacts {
     }
 
     /**
+     * Sets or clears {@link DealFacts#negotiatedTerms()}.
+     *
+     * @param terms the terms negotiated last, or empty to clear them
+     * @return this builder
+     */
+    public Builder negotiatedTerms(Optional<Terms> terms) {
+      this.terms = Objects.requireNonNull(terms, "terms must not be null").orElse(null);
+      return this;
+    }
+
+    /**
      * Puts a scorecard into {@link DealFacts#scorecards()}, replacing the one of its framework.
      *
      * @param scorecard the latest scorecard of its framework

@@ -72,8 +72,9 @@ public final class JdbcSmallHeap {
         Statement s = c.createStatement()) {
       String series = "SYSTEM_RANGE(1, " + DEALS + ") AS s";
       s.executeUpdate("INSERT INTO salesflow_deals (id, process_id, stage, version, created_at, entered_stage_at,"
-          + " last_follow_up_at, follow_up_due_from, updated_at, state) SELECT CONCAT('C-', x), process_id, stage,"
-          + " version, created_at, entered_stage_at, last_follow_up_at, follow_up_due_from, updated_at, state FROM"
+          + " last_follow_up_at, follow_up_due_from, updated_at, state, state_version) SELECT CONCAT('C-', x),"
+          + " process_id, stage, version, created_at, entered_stage_at, last_follow_up_at, follow_up_due_from,"
+          + " updated_at, state, state_version FROM"
           + " salesflow_deals, " + series + " WHERE id = 'T'");
       s.executeUpdate("INSERT INTO salesflow_transitions (deal_id, version, from_stage, to_stage, event_type,"
           + " is_internal, recorded_at, occurred_at, payload) SELECT CONCAT('C-', x), version, from_stage, to_stage,"

@@ -3,6 +3,7 @@ package io.salesflow.store.jdbc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.salesflow.Deal;
+import io.salesflow.DealFacts;
 import io.salesflow.DealFacts.FollowUp;
 import io.salesflow.DealVersionConflictException;
 import io.salesflow.DuplicateDealException;
@@ -58,11 +59,22 @@ import org.slf4j.LoggerFactory;
  * logs a warning with the fix when it is handed one.
  *
  * <p><b>Schema.</b> Two tables, {@code salesflow_deals} and {@code salesflow_transitions}, created and migrated by
- * Flyway from SQL in this jar ({@value #MIGRATIONS_LOCATION}), with its own history table
- * {@value #SCHEMA_HISTORY_TABLE}, so it lives beside the application's tables and the application's own Flyway
- * migrations. By default {@link Builder#build()} migrates; build with {@link Builder#migrate(boolean) migrate(false)}
- * when the schema is managed elsewhere, and call {@link #migrate()} when you choose. Deal facts and event payloads
- * are JSON text columns, written and read by the store itself: no Java serialization, no JSON library needed.
+ * Flyway from SQL in this jar ({@value #MIGRATIONS_LOCATION}, and {@value #VENDOR_MIGRATIONS_LOCATION} for what
+ * differs between H2 and PostgreSQL), with its own history table {@value #SCHEMA_HISTORY_TABLE}, so it lives beside
+ * the application's tables and the application's own Flyway migrations. By default {@link Builder#build()} migrates;
+ * build with {@link Builder#migrate(boolean) migrate(false)} when the schema is managed elsewhere, and call
+ * {@link #migrate()} when you choose.
+ *
+ * <p><b>Documents.</b> A deal's state (its facts and exact times) and each transition's event are JSON documents,
+ * written and read with the mapping of {@code salesflow-jackson2} (the JSON a REST endpoint gets, with amounts as
+ * strings so that every digit and the scale survive), {@code jsonb} on PostgreSQL and text on H2. The state is
+ * written when the deal is stored and afterwards only when a change does not follow from its event (a corrected
+ * snapshot), in column {@code state_version} the version it holds at; a read replays the events of the history rows
+ * after it with {@link io.salesflow.DealFacts#apply}. So an accepted event writes the same few hundred bytes whether
+ * the deal has 5 follow-ups or 500. Replaying with the running version's rules means that a release changing what
+ * an event does to the facts must also migrate the stored state of existing deals. PostgreSQL's {@code jsonb} cannot
+ * hold the NUL character (U+0000): there, a change whose text has one is refused with a {@link JdbcStoreException}
+ * and nothing is written.
  *
  * <p><b>Transactions.</b> {@link #append(Deal, TransitionRecord)} updates the deal row with its version checked
  * ({@code UPDATE … WHERE id = ? AND version = ?}) and inserts the history row in one transaction; a stale version
@@ -74,10 +86,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Recent deals.</b> The store keeps the deals it read or wrote last in memory, bounded by their weight (one
  * plus the length of their history; {@link Builder#cachedHistoryRecords(long)}), so that firing at one of them reads
  * its row and only the history rows added since, not its whole history. Each read compares the row with the one the
- * copy was made from (process, stage, version, {@code updated_at}, start key and the state document), so a change
- * made by another node or by hand to the deal row is always seen. History rows are append-only: whoever changes or
- * deletes existing history rows outside Salesflow must also change the deal's row in the same transaction (setting
- * {@code updated_at} to the current time is enough), so that stores holding a copy read the deal again.
+ * copy was made from (process, stage, version, {@code updated_at}, start key, the state document and its version),
+ * so a change made by another node or by hand to the deal row is always seen. History rows are append-only: whoever
+ * changes or deletes existing history rows outside Salesflow must also change the deal's row in the same transaction
+ * (setting {@code updated_at} to the current time is enough), so that stores holding a copy read the deal again.
  *
  * <p><b>Damaged rows.</b> A deal that cannot be read (a document changed by hand, a history row missing) fails
  * alone: {@link #find(String)} throws a {@link JdbcStoreException} that names the deal and what is wrong; the bulk
@@ -94,6 +106,16 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   /** Where the store's Flyway migrations are on the class path, to run them from your own Flyway set-up. */
   public static final String MIGRATIONS_LOCATION = "classpath:io/salesflow/store/jdbc/migration";
 
+  /**
+   * Where the store's migrations for one database are, to run them from your own Flyway set-up beside
+   * {@link #MIGRATIONS_LOCATION}: {@code {vendor}} stands for {@code h2} or {@code postgresql}. Spring Boot's
+   * {@code spring.flyway.locations} fills it in itself; with plain Flyway, replace it. They hold what differs between
+   * the databases, such as PostgreSQL's {@code jsonb} columns.
+   *
+   * @since 0.1
+   */
+  public static final String VENDOR_MIGRATIONS_LOCATION = "classpath:io/salesflow/store/jdbc/migration-{vendor}";
+
   /** The name of the table in which Flyway records the store's migrations. */
   public static final String SCHEMA_HISTORY_TABLE = "salesflow_schema_history";
 
@@ -101,34 +123,38 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private static final int IN_LIST_CHUNK = 500;
   private static final long DEFAULT_CACHED_HISTORY_RECORDS = 100_000;
 
-  private static final String DEAL_COLUMNS = "id, process_id, stage, version, updated_at, state, start_key";
-  private static final String INSERT_DEAL = "INSERT INTO salesflow_deals (id, process_id, stage, version, created_at,"
-      + " entered_stage_at, last_follow_up_at, follow_up_due_from, updated_at, state, start_key)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String UPDATE_DEAL = "UPDATE salesflow_deals SET stage = ?, version = ?, entered_stage_at = ?,"
-      + " last_follow_up_at = ?, follow_up_due_from = ?, updated_at = ?, state = ? WHERE id = ? AND version = ?";
-  private static final String INSERT_TRANSITION = "INSERT INTO salesflow_transitions (deal_id, version, from_stage,"
-      + " to_stage, event_type, is_internal, recorded_at, occurred_at, payload, idempotency_key)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String DEAL_COLUMNS = "id, process_id, stage, version, updated_at, state, start_key,"
+      + " state_version";
   private static final String TRANSITION_COLUMNS = "deal_id, version, from_stage, to_stage, is_internal, payload,"
       + " idempotency_key";
 
   private final DataSource dataSource;
   private final ConnectionProvider connections;
+  /** The statements that write, for the type of the document columns. */
+  private final Statements sql;
   /** Recent deals, each with the fingerprint of the row it was read from or written as; null when turned off. */
   private final @Nullable Cache<String, Cached> recent;
+  /**
+   * The deal this thread last read or wrote through this store (or a view of it joined to a connection): what the
+   * next {@link #append} on this thread most likely continues, so that it can tell whether the new facts follow from
+   * the event without reading them back. Shared by the store and its joined views.
+   */
+  private final ThreadLocal<@Nullable Deal> lastSeen;
   /** What {@link #close()} releases: a pool the store made itself, or nothing. */
   private final @Nullable AutoCloseable owned;
-  /** How often a deal's whole history was read, for tests of the cache. */
-  private final LongAdder fullReads;
+  /** How often a deal's whole history was read, and how often an append wrote the whole state: for tests. */
+  private final Counters counters;
 
-  private JdbcDealStore(DataSource dataSource, ConnectionProvider connections, @Nullable Cache<String, Cached> recent,
-      @Nullable AutoCloseable owned, LongAdder fullReads) {
+  private JdbcDealStore(DataSource dataSource, ConnectionProvider connections, Statements sql,
+      @Nullable Cache<String, Cached> recent, ThreadLocal<@Nullable Deal> lastSeen, @Nullable AutoCloseable owned,
+      Counters counters) {
     this.dataSource = dataSource;
     this.connections = connections;
+    this.sql = sql;
     this.recent = recent;
+    this.lastSeen = lastSeen;
     this.owned = owned;
-    this.fullReads = fullReads;
+    this.counters = counters;
   }
 
   /**
@@ -214,7 +240,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
    */
   public DealStore joining(Connection connection) {
     Objects.requireNonNull(connection, "connection must not be null");
-    return new JdbcDealStore(dataSource, new JoinedConnection(connection), recent, null, fullReads);
+    return new JdbcDealStore(dataSource, new JoinedConnection(connection), sql, recent, lastSeen, null, counters);
   }
 
   /**
@@ -225,10 +251,15 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
    * @throws JdbcStoreException if the migration fails; the message names the failing migration
    */
   public int migrate() {
+    return migrate(dataSource);
+  }
+
+  private static int migrate(DataSource dataSource) {
+    String vendorLocation = VENDOR_MIGRATIONS_LOCATION.replace("{vendor}", vendor(dataSource));
     try {
       MigrateResult result = Flyway.configure(JdbcDealStore.class.getClassLoader())
           .dataSource(dataSource)
-          .locations(MIGRATIONS_LOCATION)
+          .locations(MIGRATIONS_LOCATION, vendorLocation)
           .table(SCHEMA_HISTORY_TABLE)
           // The schema may hold the application's own tables: start the store's history below its first migration.
           .baselineOnMigrate(true)
@@ -241,19 +272,57 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     } catch (FlywayException e) {
       throw new JdbcStoreException("could not create or migrate the Salesflow deal tables: " + e.getMessage()
           + "; check that the data source's user may create tables, or run the migrations in "
-          + MIGRATIONS_LOCATION + " yourself and build the store with migrate(false)", null, e);
+          + MIGRATIONS_LOCATION + " and " + vendorLocation + " yourself and build the store with migrate(false)",
+          null, e);
     }
   }
 
-  private void checkSchema() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT id FROM salesflow_deals WHERE 1 = 0");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
+  /**
+   * The name that stands for {@code {vendor}} in {@link #VENDOR_MIGRATIONS_LOCATION} for a database: {@code h2} or
+   * {@code postgresql}, as Spring Boot names them.
+   */
+  private static String vendor(DataSource dataSource) {
+    String product;
+    try (Connection c = dataSource.getConnection()) {
+      product = c.getMetaData().getDatabaseProductName();
     } catch (SQLException e) {
-      throw new IllegalStateException("the Salesflow deal tables are missing or unreadable (" + e.getMessage()
-          + "); build the store with migrate(true), call migrate(), or run the Flyway migrations in "
-          + MIGRATIONS_LOCATION, e);
+      throw new JdbcStoreException("could not connect to the database to migrate the Salesflow deal tables: "
+          + e.getMessage() + "; nothing was changed, try again once the database is reachable", null, e);
+    }
+    if ("H2".equals(product)) {
+      return "h2";
+    }
+    if ("PostgreSQL".equals(product)) {
+      return "postgresql";
+    }
+    throw new JdbcStoreException("the Salesflow JDBC store runs on H2 and PostgreSQL, not on " + product
+        + "; use one of those databases for the deal tables", null, null);
+  }
+
+  /**
+   * Checks that the tables are at the schema this jar needs, and returns the statements for the type of their
+   * document columns: {@code jsonb} on PostgreSQL, text on H2.
+   */
+  private static Statements statements(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement deals = c.prepareStatement("SELECT id, state, state_version FROM salesflow_deals"
+            + " WHERE 1 = 0");
+        ResultSet dealColumns = deals.executeQuery();
+        PreparedStatement transitions = c.prepareStatement("SELECT payload, idempotency_key FROM"
+            + " salesflow_transitions WHERE 1 = 0");
+        ResultSet transitionColumns = transitions.executeQuery()) {
+      boolean stateJsonb = "jsonb".equalsIgnoreCase(dealColumns.getMetaData().getColumnTypeName(2));
+      boolean payloadJsonb = "jsonb".equalsIgnoreCase(transitionColumns.getMetaData().getColumnTypeName(1));
+      if (stateJsonb != payloadJsonb) {
+        throw new IllegalStateException("salesflow_deals.state and salesflow_transitions.payload should have one"
+            + " type, but only " + (stateJsonb ? "state" : "payload") + " is jsonb; was a migration changed or run"
+            + " in part? Run the Flyway migrations in " + MIGRATIONS_LOCATION + " and " + VENDOR_MIGRATIONS_LOCATION);
+      }
+      return Statements.of(stateJsonb);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the Salesflow deal tables are missing, unreadable or at an older schema ("
+          + e.getMessage() + "); build the store with migrate(true), call migrate(), or run the Flyway migrations in "
+          + MIGRATIONS_LOCATION + " and " + VENDOR_MIGRATIONS_LOCATION + " ({vendor}: h2 or postgresql)", e);
     }
   }
 
@@ -326,23 +395,28 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     if (deal.version() != 0) {
       throw new IllegalArgumentException("a new deal has version 0, but '" + deal.id() + "' has " + deal.version());
     }
-    String state = stateJson(deal);
+    String state = stateDocument(deal);
     Connection c = acquire("store the new deal '" + deal.id() + "'");
     try {
       boolean joined = connections.inApplicationTransaction(c);
       if (joined) {
         inSavepoint(c, () -> insertRow(c, deal, state));
         forget(deal.id());
+        lastSeen.set(deal);
         return;
       }
       if (!c.getAutoCommit()) {
         c.setAutoCommit(true);
       }
       insertRow(c, deal, state);
-      remember(deal, deal.createdAt(), state);
+      lastSeen.set(deal);
+      rememberWritten(deal, deal.createdAt(), state, 0);
     } catch (SQLException e) {
       if (isUniqueViolation(e)) {
         throw new DuplicateDealException(deal.id(), deal.processId());
+      }
+      if (isUntranslatableCharacter(e)) {
+        throw nulCharacter(deal.id(), "the new deal's facts", e);
       }
       throw new JdbcStoreException("could not store the new deal '" + deal.id() + "': " + e.getMessage()
           + "; it is not stored unless the connection broke after the database received it: look it up with"
@@ -352,8 +426,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
   }
 
-  private static void insertRow(Connection c, Deal deal, String state) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT_DEAL)) {
+  private void insertRow(Connection c, Deal deal, String state) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql.insertDeal)) {
       int i = 0;
       ps.setString(++i, deal.id());
       ps.setString(++i, deal.processId());
@@ -365,11 +439,21 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       setInstant(ps, ++i, deal.followUpDueFrom());
       setInstant(ps, ++i, deal.createdAt());
       ps.setString(++i, state);
+      ps.setLong(++i, 0);
       ps.setString(++i, deal.startKey());
       ps.executeUpdate();
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Writes the deal row's columns and the history row. The deal's state document (its facts) is written again
+   * only when the new facts are not what the event makes of the previous ones, which the store can tell when it
+   * knows the previous snapshot (it read or wrote it last on this thread, or holds it among its recent deals, as it
+   * does on every engine's fire): so an accepted event writes about as many bytes for a deal with a long history as
+   * for a new one.
+   */
   @Override
   public void append(Deal deal, TransitionRecord record) {
     Objects.requireNonNull(deal, "deal must not be null");
@@ -378,7 +462,15 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       throw new IllegalArgumentException("deal '" + deal.id() + "' must end with the record being appended");
     }
     long expected = record.version() - 1;
-    String state = stateJson(deal);
+    Cached before = recent == null ? null : recent.getIfPresent(deal.id());
+    if (before != null && before.deal.version() != expected) {
+      before = null;
+    }
+    Deal previous = before != null ? before.deal : lastSeen.get();
+    boolean follows = previous != null && previous.version() == expected && previous.id().equals(deal.id())
+        && follows(previous, deal, record);
+    String state = follows ? null : stateDocument(deal);
+    String payload = Documents.writePayload(new Documents.Payload(record.at(), record.event()));
     Connection c;
     try {
       c = connections.acquire();
@@ -390,14 +482,15 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     try {
       if (connections.inApplicationTransaction(c)) {
         forget(deal.id()); // before and after: no copy of an uncommitted change is ever kept
-        inSavepoint(c, () -> updateAndInsert(c, deal, record, expected, state));
+        inSavepoint(c, () -> updateAndInsert(c, deal, record, expected, state, payload));
         forget(deal.id());
+        lastSeen.set(deal);
         return;
       }
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        updateAndInsert(c, deal, record, expected, state);
+        updateAndInsert(c, deal, record, expected, state, payload);
       } catch (SQLException | RuntimeException e) {
         rollback(c, deal.id());
         throw e;
@@ -407,16 +500,30 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       } catch (SQLException e) {
         rollback(c, deal.id());
         forget(deal.id());
+        lastSeen.remove();
         throw new JdbcStoreException("the database failed to commit " + record + " of deal '" + deal.id() + "': "
             + e.getMessage() + "; whether it was recorded is unknown, reload the deal to see before firing the"
             + " event again", deal.id(), e);
       }
       restoreAutoCommit(c, autoCommit);
-      remember(deal, record.at(), state);
+      lastSeen.set(deal);
+      if (state != null) {
+        rememberWritten(deal, record.at(), state, record.version());
+      } else if (before != null) {
+        // the state document is the one the previous copy was checked against: its fingerprint carries over
+        remember(deal, new Fingerprint(deal.processId(), deal.stage(), deal.version(),
+            record.at().truncatedTo(ChronoUnit.MICROS), before.row.stateHash, before.row.stateVersion,
+            deal.startKey()));
+      } else {
+        forget(deal.id());
+      }
     } catch (SQLException e) {
       if (isConcurrencyFailure(e) || isUniqueViolation(e)) {
         // a unique violation: another writer stored this version, or this idempotency key, first
         throw new DealVersionConflictException(deal.id(), expected, -1);
+      }
+      if (isUntranslatableCharacter(e)) {
+        throw nulCharacter(deal.id(), record + " or the deal's facts", e);
       }
       throw new JdbcStoreException("could not record " + record + " of deal '" + deal.id() + "': " + e.getMessage()
           + "; nothing was written (the transaction was rolled back), fire the event again once the database is"
@@ -426,10 +533,27 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
   }
 
-  private static void updateAndInsert(Connection c, Deal deal, TransitionRecord record, long expected, String state)
-      throws SQLException {
+  /**
+   * Whether {@code next} is what {@code record} makes of {@code previous} by the engines' rules
+   * ({@link DealFacts#apply} and {@link Deal#advance}): then its state need not be written, as a read replays the
+   * event on the stored state. Not so for a snapshot changed otherwise (an administrative correction, say).
+   */
+  private static boolean follows(Deal previous, Deal next, TransitionRecord record) {
+    if (!previous.createdAt().equals(next.createdAt())
+        || !(record.internal() ? previous.enteredStageAt() : record.at()).equals(next.enteredStageAt())) {
+      return false;
+    }
+    try {
+      return previous.facts().apply(record.event()).equals(next.facts());
+    } catch (RuntimeException refused) { // the event cannot be applied to these facts: not how next was made
+      return false;
+    }
+  }
+
+  private void updateAndInsert(Connection c, Deal deal, TransitionRecord record, long expected,
+      @Nullable String state, String payload) throws SQLException {
     int updated;
-    try (PreparedStatement ps = c.prepareStatement(UPDATE_DEAL)) {
+    try (PreparedStatement ps = c.prepareStatement(state == null ? sql.updateDeal : sql.updateDealAndState)) {
       int i = 0;
       ps.setString(++i, deal.stage());
       ps.setLong(++i, deal.version());
@@ -437,10 +561,16 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       setInstant(ps, ++i, lastFollowUp(deal));
       setInstant(ps, ++i, deal.followUpDueFrom());
       setInstant(ps, ++i, record.at());
-      ps.setString(++i, state);
+      if (state != null) {
+        ps.setString(++i, state);
+        ps.setLong(++i, deal.version());
+      }
       ps.setString(++i, deal.id());
       ps.setLong(++i, expected);
       updated = ps.executeUpdate();
+    }
+    if (state != null && updated > 0) {
+      counters.stateWrites.increment();
     }
     if (updated == 0) {
       long actual = storedVersion(c, deal.id());
@@ -449,7 +579,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       }
       throw new DealVersionConflictException(deal.id(), expected, actual);
     }
-    try (PreparedStatement ps = c.prepareStatement(INSERT_TRANSITION)) {
+    try (PreparedStatement ps = c.prepareStatement(sql.insertTransition)) {
       int i = 0;
       ps.setString(++i, deal.id());
       ps.setLong(++i, record.version());
@@ -459,9 +589,48 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       ps.setBoolean(++i, record.internal());
       setInstant(ps, ++i, record.at());
       setInstant(ps, ++i, record.event().occurredAt());
-      ps.setString(++i, DealCodec.writePayload(new DealCodec.Payload(record.at(), record.event())));
+      ps.setString(++i, payload);
       ps.setString(++i, record.idempotencyKey());
       ps.executeUpdate();
+    }
+  }
+
+  /** PostgreSQL's refusal of a character its {@code jsonb} cannot hold: U+0000. */
+  private static boolean isUntranslatableCharacter(SQLException e) {
+    return "22P05".equals(e.getSQLState());
+  }
+
+  private static JdbcStoreException nulCharacter(String dealId, String where, SQLException e) {
+    return new JdbcStoreException("deal '" + dealId + "' cannot be stored: text in " + where + " holds the NUL"
+        + " character (U+0000), which PostgreSQL's jsonb columns cannot hold (" + e.getMessage() + "); nothing was"
+        + " written: remove the character, or replace it (with U+FFFD, say), and try again", dealId, e);
+  }
+
+  /** The statements that write, for the type of the document columns. */
+  private static final class Statements {
+    final String insertDeal;
+    final String updateDeal;
+    final String updateDealAndState;
+    final String insertTransition;
+    final boolean jsonb;
+
+    private Statements(boolean jsonb) {
+      this.jsonb = jsonb;
+      String document = jsonb ? "CAST(? AS jsonb)" : "?";
+      insertDeal = "INSERT INTO salesflow_deals (id, process_id, stage, version, created_at, entered_stage_at,"
+          + " last_follow_up_at, follow_up_due_from, updated_at, state, state_version, start_key)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + document + ", ?, ?)";
+      String update = "UPDATE salesflow_deals SET stage = ?, version = ?, entered_stage_at = ?,"
+          + " last_follow_up_at = ?, follow_up_due_from = ?, updated_at = ?";
+      updateDeal = update + " WHERE id = ? AND version = ?";
+      updateDealAndState = update + ", state = " + document + ", state_version = ? WHERE id = ? AND version = ?";
+      insertTransition = "INSERT INTO salesflow_transitions (deal_id, version, from_stage, to_stage, event_type,"
+          + " is_internal, recorded_at, occurred_at, payload, idempotency_key)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + document + ", ?)";
+    }
+
+    static Statements of(boolean jsonb) {
+      return new Statements(jsonb);
     }
   }
 
@@ -530,19 +699,36 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   /** A recent deal and the fingerprint of the row it matches. */
   private record Cached(Deal deal, Fingerprint row) {}
 
-  /** What a deal row held: any difference, from any writer, means the copy is out of date. */
+  /**
+   * What a deal row held: any difference, from any writer, means the copy is out of date. The state document is
+   * hashed as the database returns it, which for {@code jsonb} is not the text written (PostgreSQL orders the
+   * members its own way).
+   */
   private record Fingerprint(String processId, String stage, long version, Instant updatedAt, long stateHash,
-      @Nullable String startKey) {
+      long stateVersion, @Nullable String startKey) {
     static Fingerprint of(Row row) {
-      return new Fingerprint(row.processId, row.stage, row.version, row.updatedAt, hash(row.state), row.startKey);
+      return new Fingerprint(row.processId, row.stage, row.version, row.updatedAt, hash(row.state), row.stateVersion,
+          row.startKey);
     }
   }
 
-  private void remember(Deal deal, Instant updatedAt, String state) {
+  private void remember(Deal deal, Fingerprint row) {
     if (recent != null) {
-      recent.put(deal.id(), new Cached(deal, new Fingerprint(deal.processId(), deal.stage(), deal.version(),
-          updatedAt.truncatedTo(ChronoUnit.MICROS), hash(state), deal.startKey())));
+      recent.put(deal.id(), new Cached(deal, row));
     }
+  }
+
+  /**
+   * Keeps a deal whose state document was just written. A text column returns the document as written, so its hash
+   * is known; a {@code jsonb} column returns it rewritten, so the deal is read afresh next time instead.
+   */
+  private void rememberWritten(Deal deal, Instant updatedAt, String state, long stateVersion) {
+    if (sql.jsonb) {
+      forget(deal.id());
+      return;
+    }
+    remember(deal, new Fingerprint(deal.processId(), deal.stage(), deal.version(),
+        updatedAt.truncatedTo(ChronoUnit.MICROS), hash(state), stateVersion, deal.startKey()));
   }
 
   private void forget(String dealId) {
@@ -563,7 +749,18 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
 
   /** How many times a deal's whole history was read; the recent deals exist to keep this low. */
   long fullReads() {
-    return fullReads.sum();
+    return counters.fullReads.sum();
+  }
+
+  /** How many appends wrote the deal's whole state, because the new facts did not follow from the event alone. */
+  long stateWrites() {
+    return counters.stateWrites.sum();
+  }
+
+  /** What the store counts, for tests; shared by a store and its joined views. */
+  private static final class Counters {
+    final LongAdder fullReads = new LongAdder();
+    final LongAdder stateWrites = new LongAdder();
   }
 
   /** How many deals the store holds in memory now. */
@@ -609,12 +806,13 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       Cached known = recent == null ? null : recent.getIfPresent(dealId);
       Deal deal;
       if (known != null && known.row.equals(fingerprint)) {
+        lastSeen.set(known.deal);
         return Optional.of(known.deal);
       } else if (known != null && row.version > known.deal.version()
           && row.processId.equals(known.deal.processId())) {
-        deal = row.toDeal(newerHistory(c, known.deal, row));
+        deal = newer(c, known, row, fingerprint);
       } else {
-        fullReads.increment();
+        counters.fullReads.increment();
         Problems problems = new Problems();
         Map<String, List<TransitionRecord>> histories = histories(c, Map.of(dealId, row), problems);
         String problem = problems.of(dealId);
@@ -627,6 +825,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       if (!joined && recent != null) {
         recent.put(dealId, new Cached(deal, fingerprint));
       }
+      lastSeen.set(deal);
       return Optional.of(deal);
     } catch (SQLException e) {
       throw new JdbcStoreException("could not read deal '" + dealId + "' from the database: " + e.getMessage()
@@ -636,14 +835,19 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
   }
 
-  /** A known deal's history with the rows other writers added after it, up to the row's version. */
-  private static TransitionHistory newerHistory(Connection c, Deal known, Row row) throws SQLException {
-    TransitionHistory history = known.history();
-    long expect = known.version() + 1;
+  /**
+   * A known deal brought up to its row: the history rows other writers added after it are read and appended, and
+   * their events replayed on the known facts; or, if the row's state document changed since (by hand, or because a
+   * writer stored new state), on that document's.
+   */
+  private static Deal newer(Connection c, Cached known, Row row, Fingerprint fingerprint) throws SQLException {
+    TransitionHistory history = known.deal.history();
+    List<TransitionRecord> added = new ArrayList<>();
+    long expect = known.deal.version() + 1;
     try (PreparedStatement ps = c.prepareStatement("SELECT " + TRANSITION_COLUMNS + " FROM salesflow_transitions"
         + " WHERE deal_id = ? AND version > ? AND version <= ? ORDER BY version")) {
       ps.setString(1, row.id);
-      ps.setLong(2, known.version());
+      ps.setLong(2, known.deal.version());
       ps.setLong(3, row.version);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -651,7 +855,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
           if (version != expect) {
             throw new JdbcStoreException(missingRow(row, expect), row.id, null);
           }
-          history = appendTo(history, row.id, transition(rs));
+          TransitionRecord record = transition(rs);
+          history = appendTo(history, row.id, record);
+          added.add(record);
           expect++;
         }
       }
@@ -659,7 +865,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     if (expect != row.version + 1) {
       throw new JdbcStoreException(missingRow(row, expect), row.id, null);
     }
-    return history;
+    boolean sameState = fingerprint.stateHash() == known.row.stateHash()
+        && fingerprint.stateVersion() == known.row.stateVersion() && row.stateVersion <= known.deal.version();
+    return sameState ? row.continued(history, known.deal, added) : row.replayed(history, history.asList());
   }
 
   private static TransitionHistory appendTo(TransitionHistory history, String dealId, TransitionRecord record) {
@@ -875,7 +1083,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private static TransitionRecord transition(ResultSet rs) throws SQLException {
     String id = rs.getString(1);
     long version = rs.getLong(2);
-    DealCodec.Payload payload = readPayload(id, version, rs.getString(6));
+    Documents.Payload payload = readPayload(id, version, rs.getString(6));
     try {
       return new TransitionRecord(version, rs.getString(3), rs.getString(4), payload.event(), payload.at(),
           rs.getBoolean(5), rs.getString(7));
@@ -885,9 +1093,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
   }
 
-  private static DealCodec.Payload readPayload(String dealId, long version, String json) {
+  private static Documents.Payload readPayload(String dealId, long version, String json) {
     try {
-      return DealCodec.readPayload(json);
+      return Documents.readPayload(json);
     } catch (RuntimeException e) {
       throw new JdbcStoreException("deal '" + dealId + "' cannot be read: the payload of history row " + version
           + " in salesflow_transitions is damaged: " + e.getMessage() + "; was it changed by hand, or written by a"
@@ -898,11 +1106,11 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private static Row row(ResultSet rs) throws SQLException {
     OffsetDateTime updatedAt = rs.getObject(5, OffsetDateTime.class);
     return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-        updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(), rs.getString(6), rs.getString(7));
+        updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(), rs.getString(6), rs.getString(7), rs.getLong(8));
   }
 
-  private static String stateJson(Deal deal) {
-    return DealCodec.writeState(new DealCodec.State(deal.createdAt(), deal.enteredStageAt(), deal.facts()));
+  private static String stateDocument(Deal deal) {
+    return Documents.writeState(new Documents.State(deal.createdAt(), deal.enteredStageAt(), deal.facts()));
   }
 
   private static @Nullable Instant lastFollowUp(Deal deal) {
@@ -958,40 +1166,89 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     return "JdbcDealStore{" + (connections instanceof JoinedConnection ? connections : dataSource) + "}";
   }
 
-  /** One deal row, before its history is attached. */
+  /**
+   * One deal row, before its history is attached. Its state document holds the deal's state at version
+   * {@code stateVersion}; the events of the history rows after it make the rest.
+   */
   private record Row(String id, String processId, String stage, long version, Instant updatedAt, String state,
-      @Nullable String startKey) {
-    Deal toDeal(List<TransitionRecord> history) {
-      TransitionHistory h;
+      @Nullable String startKey, long stateVersion) {
+    /** The deal of this row and its history rows, in order. */
+    Deal toDeal(List<TransitionRecord> records) {
+      TransitionHistory history;
       try {
-        h = TransitionHistory.of(history);
+        history = TransitionHistory.of(records);
       } catch (IllegalArgumentException e) {
         throw new JdbcStoreException("deal '" + id + "' cannot be read: its history rows in salesflow_transitions"
             + " do not follow each other: " + e.getMessage() + "; was the table changed by hand?", id, e);
       }
-      return toDeal(h);
+      return replayed(history, records);
     }
 
-    Deal toDeal(TransitionHistory history) {
+    /** The deal of this row: its state document, with the events of the records after its version replayed. */
+    Deal replayed(TransitionHistory history, List<TransitionRecord> records) {
+      if (stateVersion < 0 || stateVersion > version) {
+        throw damaged("its state_version " + stateVersion + " is not between 0 and its version " + version, null);
+      }
+      Documents.State state;
       try {
-        DealCodec.State s = DealCodec.readState(state);
+        state = Documents.readState(this.state);
+      } catch (RuntimeException e) {
+        throw damaged(e.getMessage(), e);
+      }
+      return build(history, state.createdAt(), replay(state.facts(), state.enteredStageAt(),
+          records.subList((int) stateVersion, records.size())));
+    }
+
+    /** The deal of this row, going on from a known copy of it with the records added since. */
+    Deal continued(TransitionHistory history, Deal known, List<TransitionRecord> added) {
+      return build(history, known.createdAt(), replay(known.facts(), known.enteredStageAt(), added));
+    }
+
+    /** The facts and stage entry after {@code records}, by the rules the engines apply them by. */
+    private Replayed replay(DealFacts facts, Instant enteredStageAt, List<TransitionRecord> records) {
+      DealFacts f = facts;
+      Instant entered = enteredStageAt;
+      for (TransitionRecord record : records) {
+        try {
+          f = f.apply(record.event());
+        } catch (RuntimeException e) {
+          throw new JdbcStoreException("deal '" + id + "' cannot be read: the event of history row "
+              + record.version() + " in salesflow_transitions cannot be applied to the facts before it: "
+              + e.getMessage() + "; was the table changed by hand?", id, e);
+        }
+        if (!record.internal()) {
+          entered = record.at();
+        }
+      }
+      return new Replayed(f, entered);
+    }
+
+    private Deal build(TransitionHistory history, Instant createdAt, Replayed replayed) {
+      try {
         return Deal.builder()
             .id(id)
             .processId(processId)
             .stage(stage)
             .version(version)
-            .createdAt(s.createdAt())
-            .enteredStageAt(s.enteredStageAt())
-            .facts(s.facts())
+            .createdAt(createdAt)
+            .enteredStageAt(replayed.enteredStageAt())
+            .facts(replayed.facts())
             .history(history)
             .startKey(startKey)
             .build();
       } catch (RuntimeException e) {
-        throw new JdbcStoreException("deal '" + id + "' cannot be read: its row in salesflow_deals is damaged: "
-            + e.getMessage() + "; was it written by a newer Salesflow version, or changed by hand?", id, e);
+        throw damaged(e.getMessage(), e);
       }
     }
+
+    private JdbcStoreException damaged(@Nullable String problem, @Nullable Throwable cause) {
+      return new JdbcStoreException("deal '" + id + "' cannot be read: its row in salesflow_deals is damaged: "
+          + problem + "; was it written by a newer Salesflow version, or changed by hand?", id, cause);
+    }
   }
+
+  /** A deal's facts and stage entry, worked out by replaying events. */
+  private record Replayed(DealFacts facts, Instant enteredStageAt) {}
 
   /**
    * Where the store gets its connections, and whether a connection is in a transaction the application controls.
@@ -1187,12 +1444,11 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
             .build();
       }
       ConnectionProvider provider = connections != null ? connections : new DataSourceConnections(dataSource);
-      JdbcDealStore store = new JdbcDealStore(dataSource, provider, recent, owned, new LongAdder());
       if (migrate) {
-        store.migrate();
-      } else {
-        store.checkSchema();
+        JdbcDealStore.migrate(dataSource);
       }
+      JdbcDealStore store = new JdbcDealStore(dataSource, provider, statements(dataSource), recent,
+          new ThreadLocal<>(), owned, new Counters());
       String warning = delayedWritesWarning(dataSource);
       if (warning != null) {
         LOG.warn(warning);

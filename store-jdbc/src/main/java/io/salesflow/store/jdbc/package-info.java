@@ -5,7 +5,8 @@
  * crash-safe); PostgreSQL is the choice for several application nodes sharing their deals. The schema is created and
  * migrated by Flyway from SQL shipped in this jar. The API is {@link io.salesflow.store.jdbc.JdbcDealStore} with its
  * builder and its {@link io.salesflow.store.jdbc.JdbcDealStore.ConnectionProvider connection hook}, and
- * {@link io.salesflow.store.jdbc.JdbcStoreException}; everything else, the JSON codec included, is package-private.
+ * {@link io.salesflow.store.jdbc.JdbcStoreException}; everything else is package-private, the JSON documents included,
+ * which are written and read with {@code salesflow-jackson2}.
  *
  * @since 0.1
  */

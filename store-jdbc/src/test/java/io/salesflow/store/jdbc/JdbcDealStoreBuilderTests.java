@@ -35,6 +35,35 @@ class JdbcDealStoreBuilderTests {
   }
 
   @Test
+  void refusesToBuildWithoutMigrationOnTheSchemaOfAnEarlierVersionNamingBothLocations() {
+    DataSource h2 = JdbcTestSupport.newH2();
+    flyway(h2, JdbcDealStore.MIGRATIONS_LOCATION).target("2").load().migrate();
+
+    assertThatThrownBy(() -> JdbcDealStore.builder(h2).migrate(false).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("older schema")
+        .hasMessageContaining(JdbcDealStore.MIGRATIONS_LOCATION)
+        .hasMessageContaining(JdbcDealStore.VENDOR_MIGRATIONS_LOCATION);
+    assertThat(JdbcDealStore.builder(h2).build().findByProcess("any")).as("and migrates when asked").isEmpty();
+  }
+
+  @Test
+  void theMigrationsRunFromTheApplicationsOwnFlywayWithTheVendorFilledIn() {
+    DataSource h2 = JdbcTestSupport.newH2();
+    int applied = flyway(h2, JdbcDealStore.MIGRATIONS_LOCATION,
+        JdbcDealStore.VENDOR_MIGRATIONS_LOCATION.replace("{vendor}", "h2")).load().migrate().migrationsExecuted;
+
+    assertThat(applied).isEqualTo(3);
+    JdbcDealStore store = JdbcDealStore.builder(h2).migrate(false).build();
+    assertThat(store.migrate()).isZero();
+  }
+
+  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource ds, String... locations) {
+    return org.flywaydb.core.Flyway.configure(JdbcDealStoreBuilderTests.class.getClassLoader()).dataSource(ds)
+        .locations(locations).table(JdbcDealStore.SCHEMA_HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0");
+  }
+
+  @Test
   void migratesOnRequestBesideTheApplicationsOwnTablesAndFlywayHistory() throws SQLException {
     DataSource h2 = JdbcTestSupport.newH2();
     execute(h2, "CREATE TABLE customers (id INT PRIMARY KEY)",
@@ -55,14 +84,14 @@ class JdbcDealStoreBuilderTests {
     Instant at = Instant.parse("2026-03-02T09:15:30Z");
     store.insert(Deal.builder().id("D-1").processId("five-step").stage("prospecting").version(0).createdAt(at)
         .enteredStageAt(at).build());
-    execute(h2, "UPDATE salesflow_deals SET state = '{\"format\":2}' WHERE id = 'D-1'");
+    execute(h2, "UPDATE salesflow_deals SET state = '{\"format\":3}' WHERE id = 'D-1'");
 
     // read by a store that has not seen the deal (another node, or after a restart)
     JdbcDealStore reader = JdbcDealStore.builder(h2).build();
     assertThatThrownBy(() -> reader.find("D-1"))
         .isInstanceOf(JdbcStoreException.class)
         .hasMessageContaining("deal 'D-1'")
-        .hasMessageContaining("format 2")
+        .hasMessageContaining("format 3")
         .hasMessageContaining("newer Salesflow");
   }
 

@@ -65,6 +65,21 @@ final class JdbcTestSupport {
     }
   }
 
+  /** Whether the store's document columns are jsonb (PostgreSQL) rather than text (H2). */
+  static boolean jsonb(DataSource ds) {
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT state FROM salesflow_deals WHERE 1 = 0"); ResultSet rs = ps.executeQuery()) {
+      return "jsonb".equalsIgnoreCase(rs.getMetaData().getColumnTypeName(1));
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The SQL for a parameter that sets a document column: cast to jsonb where the column is one. */
+  static String documentParameter(DataSource ds) {
+    return jsonb(ds) ? "CAST(? AS jsonb)" : "?";
+  }
+
   /** Runs one SQL update with string parameters and returns the rows it changed. */
   static int update(DataSource ds, String sql, Object... parameters) {
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -61,8 +61,8 @@ class RecentDealsCacheTests {
     engine.fire("D-3", TestProcesses.event(1, AT.plusSeconds(1)));
     assertThat(store.find("D-3")).isPresent();
 
-    JdbcTestSupport.update(h2, "UPDATE salesflow_transitions SET payload = REPLACE(payload, '\"NO_RESPONSE\"',"
-        + " '\"RESPONDED\"') WHERE deal_id = ? AND version = 2", "D-3");
+    JdbcTestSupport.update(h2, "UPDATE salesflow_transitions SET payload = REPLACE(payload, '\"no-response\"',"
+        + " '\"responded\"') WHERE deal_id = ? AND version = 2", "D-3");
     JdbcTestSupport.update(h2, "UPDATE salesflow_deals SET updated_at = CURRENT_TIMESTAMP WHERE id = ?", "D-3");
 
     assertThat(store.find("D-3").orElseThrow().history().asList().get(1).event().toString()).contains("RESPONDED");

@@ -145,7 +145,7 @@ public class SalesflowProperties {
     /**
      * Whether the store creates or migrates its tables with its own Flyway migrations (history table
      * salesflow_schema_history) when the application starts. Turn it off to run them yourself from
-     * classpath:io/salesflow/store/jdbc/migration.
+     * classpath:io/salesflow/store/jdbc/migration and classpath:io/salesflow/store/jdbc/migration-{vendor}.
      */
     private boolean migrate = true;
 

@@ -1,0 +1,232 @@
+package io.salesflow.store.jdbc;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.salesflow.DealFacts;
+import io.salesflow.SalesEvent;
+import io.salesflow.jackson2.SalesflowJackson2Module;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The store's two JSON documents, written and read with Jackson 2 and the Salesflow Jackson 2 module, so that deals
+ * in the database and deals on the wire have one mapping: a deal row's state (its exact creation and stage-entry
+ * times and its facts) and a history row's payload (the exact time the transition was recorded, and the event).
+ * Thread-safe.
+ *
+ * <p>Two things differ from the wire: amounts are written as JSON strings of their exact decimal text (PostgreSQL's
+ * {@code jsonb} keeps numbers as {@code numeric}, which has no negative scale: {@code 1.2E+4} would come back as
+ * {@code 12000}, a different {@link BigDecimal}), and every document carries a {@code "format"} number. Format 2 is
+ * what this class writes; format 1, which earlier releases wrote (enum constants by name, every amount as a string),
+ * reads through the same mapping, which takes constant names and amounts given as strings. A document of a newer
+ * format fails with a message that says so.
+ *
+ * <p>Reading stops at {@value #MAX_DEPTH} levels of nesting (Jackson's {@link StreamReadConstraints}): the store's
+ * documents nest at most seven deep, so a deeper one was not written by it, and reading it fails fast instead of
+ * exhausting memory or the stack.
+ */
+final class Documents {
+  /** The document format this class writes. */
+  static final int FORMAT = 2;
+  /** How deeply a document read may nest. */
+  static final int MAX_DEPTH = 64;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build())
+      // any custom type: the store keeps the events of every process, including those its engine does not run
+      .addModule(new SalesflowJackson2Module().withAnyEventType())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // a document is one value: anything after it is damage
+      .build();
+  private static final ObjectReader STATE = MAPPER.readerFor(StateDocument.class);
+  private static final ObjectReader PAYLOAD = MAPPER.readerFor(PayloadDocument.class);
+
+  private Documents() {}
+
+  /**
+   * A deal's state at some version: what is not a column. The store keeps it in the deal row at the version in
+   * {@code state_version}, and works out later versions by replaying the history rows after it.
+   */
+  record State(Instant createdAt, Instant enteredStageAt, DealFacts facts) {
+    State {
+      Objects.requireNonNull(createdAt, "createdAt must not be null");
+      Objects.requireNonNull(enteredStageAt, "enteredStageAt must not be null");
+      Objects.requireNonNull(facts, "facts must not be null");
+    }
+  }
+
+  /** The part of a transition record that is not a column: the exact time it was recorded, and the event. */
+  record Payload(Instant at, SalesEvent event) {
+    Payload {
+      Objects.requireNonNull(at, "at must not be null");
+      Objects.requireNonNull(event, "event must not be null");
+    }
+  }
+
+  /** A state document as Jackson reads it; members checked by {@link #readState}. */
+  record StateDocument(@Nullable Integer format, @Nullable String createdAt, @Nullable String enteredStageAt,
+      @Nullable DealFacts facts) {}
+
+  /** A payload document as Jackson reads it; members checked by {@link #readPayload}. */
+  record PayloadDocument(@Nullable Integer format, @Nullable String at, @Nullable SalesEvent event) {}
+
+  // ---------------------------------------------------------------- writing
+
+  /** Returns the JSON document of a deal's state. */
+  static String writeState(State state) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("format", FORMAT);
+    document.put("createdAt", state.createdAt().toString());
+    document.put("enteredStageAt", state.enteredStageAt().toString());
+    document.put("facts", state.facts());
+    return write(document);
+  }
+
+  /** Returns the JSON document of a transition's payload. */
+  static String writePayload(Payload payload) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("format", FORMAT);
+    document.put("at", payload.at().toString());
+    document.put("event", payload.event());
+    return write(document);
+  }
+
+  private static String write(Map<String, Object> document) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator generator = new AmountsAsText(MAPPER.getFactory().createGenerator(out))) {
+      MAPPER.writeValue(generator, document);
+    } catch (IOException e) {
+      // writing to memory fails only when the mapping refuses a value, which a valid deal never has
+      throw new UncheckedIOException("could not write a deal document: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  /** Writes amounts (the mapping's only {@link BigDecimal}s) as strings of their exact decimal text. */
+  private static final class AmountsAsText extends JsonGeneratorDelegate {
+    AmountsAsText(JsonGenerator delegate) {
+      super(delegate, false);
+    }
+
+    @Override
+    public void writeNumber(BigDecimal value) throws IOException {
+      delegate.writeString(value.toString());
+    }
+
+    @Override
+    public void writeNumber(String encodedValue) throws IOException {
+      delegate.writeString(encodedValue);
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /**
+   * Reads a deal's state document, of format 1 or 2.
+   *
+   * @throws IllegalArgumentException if the document is malformed, nests too deeply, lacks a member, holds a value
+   *     the model refuses, or is of a newer format; the message says which
+   */
+  static State readState(String json) {
+    StateDocument d = read(STATE, json);
+    checkFormat(d.format());
+    return new State(instant(d.createdAt(), "createdAt"), instant(d.enteredStageAt(), "enteredStageAt"),
+        required(d.facts(), "facts"));
+  }
+
+  /**
+   * Reads a transition's payload document, of format 1 or 2.
+   *
+   * @throws IllegalArgumentException if the document is malformed, nests too deeply, lacks a member, holds a value
+   *     the model refuses, or is of a newer format; the message says which
+   */
+  static Payload readPayload(String json) {
+    PayloadDocument d = read(PAYLOAD, json);
+    checkFormat(d.format());
+    return new Payload(instant(d.at(), "at"), required(d.event(), "event"));
+  }
+
+  private static <T> T read(ObjectReader reader, String json) {
+    try {
+      T document = reader.readValue(json);
+      if (document == null) {
+        throw new IllegalArgumentException("expected a JSON object, but found " + excerpt(json));
+      }
+      return document;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(problem(e, json), e);
+    }
+  }
+
+  /** What a Jackson failure says about a document, without Jackson's source excerpt (it can be a megabyte). */
+  private static String problem(JsonProcessingException e, String json) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException) {
+        return "the document's objects and arrays nest deeper than " + MAX_DEPTH + " levels, which no document"
+            + " the store writes does";
+      }
+      if (t instanceof JsonParseException parse) { // Jackson wraps one met inside a member
+        return "malformed JSON: " + parse.getOriginalMessage() + " (" + excerpt(json) + ")";
+      }
+    }
+    String message = e.getOriginalMessage();
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String path = mapping.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      return "member '" + path + "': " + message;
+    }
+    return message;
+  }
+
+  private static void checkFormat(@Nullable Integer format) {
+    if (format == null) {
+      throw new IllegalArgumentException("member 'format' is missing; every document the store writes has one");
+    }
+    if (format != 1 && format != FORMAT) {
+      throw new IllegalArgumentException("document format " + format + " is not supported by this version, which"
+          + " reads formats 1 and " + FORMAT + "; was it written by a newer Salesflow?");
+    }
+  }
+
+  private static <T> T required(@Nullable T value, String member) {
+    if (value == null) {
+      throw new IllegalArgumentException("member '" + member + "' is missing");
+    }
+    return value;
+  }
+
+  private static Instant instant(@Nullable String text, String member) {
+    try {
+      return Instant.parse(required(text, member));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("member '" + member + "': expected an ISO-8601 instant, but was '"
+          + excerpt(text) + "'", e);
+    }
+  }
+
+  /** The start of a stored text, for a message: a damaged document can be any length. */
+  static String excerpt(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 80) + "... (" + text.length() + " characters)";
+  }
+}

@@ -1,0 +1,460 @@
+package io.salesflow.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.salesflow.BantAssessment;
+import io.salesflow.DealFacts;
+import io.salesflow.EventType;
+import io.salesflow.FollowUpLog;
+import io.salesflow.SalesEvent;
+import io.salesflow.SalesEvent.ApproachMethod;
+import io.salesflow.SalesEvent.ClosingTechnique;
+import io.salesflow.SalesEvent.ContactChannel;
+import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LeadSource;
+import io.salesflow.SalesEvent.LeadTemperature;
+import io.salesflow.SalesEvent.LossReason;
+import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.SalesEvent.StakeholderRole;
+import io.salesflow.Stage;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store's JSON documents: what they hold exactly (nanoseconds, the scale of amounts, every event type), the
+ * stored forms pinned for both formats, and failures that say what is wrong.
+ */
+class DocumentsTests {
+  private static final Instant AT = Instant.parse("2026-01-01T00:00:00.000000001Z");
+
+  @Test
+  void keepsNanosecondsAndEmptyFacts() {
+    Documents.State state = new Documents.State(AT, AT.plusNanos(1), DealFacts.none());
+
+    assertThat(Documents.readState(Documents.writeState(state))).isEqualTo(state);
+  }
+
+  @Test
+  void keepsEveryFactAndTheScaleOfEveryAmount() {
+    DealFacts facts = DealFacts.builder()
+        .bant(FULL_BANT)
+        .amount(new BigDecimal("1.2E+4"))
+        .source("web \"form\" \\ 🚀")
+        .leadTemperature(LeadTemperature.WARM)
+        .approachMethod(ApproachMethod.PRODUCT)
+        .closingTechnique(ClosingTechnique.EXTRA_INDUCEMENT)
+        .addContactChannels(ContactChannel.SOCIAL, ContactChannel.EMAIL)
+        .followUps(FollowUpLog.of(List.of(new DealFacts.FollowUp(AT, ContactChannel.PHONE,
+            FollowUpOutcome.NO_RESPONSE), new DealFacts.FollowUp(AT.plusNanos(7), ContactChannel.EMAIL,
+            FollowUpOutcome.RESPONDED))))
+        .addOpenObjections(new DealFacts.Objection(ObjectionCategory.AUTHORITY, "needs the CFO", AT))
+        .resolvedObjections(2)
+        .presentations(3)
+        .referralsGiven(1)
+        .proposalSentAt(AT.plusSeconds(1))
+        .contractSignedAt(AT.plusSeconds(2))
+        .onboardedAt(AT.plusSeconds(3))
+        .lossReason(LossReason.NOT_A_FIT)
+        .disqualificationReason("no \n fit")
+        .putAttributes("tier", "gold")
+        .expectedClose(LocalDate.of(2026, 6, 30))
+        .forecastCategory(Stage.ForecastCategory.COMMIT)
+        .leadSource(LeadSource.UPSELL)
+        .parentDealId("D-7")
+        .addExpansions(new DealFacts.Expansion("D-43", LeadSource.RENEWAL, AT))
+        .addStakeholders(new DealFacts.Stakeholder("dana@acme.example", StakeholderRole.CHAMPION, AT))
+        .addStakeholders(new DealFacts.Stakeholder("the CFO", StakeholderRole.ECONOMIC_BUYER, AT.plusNanos(3)))
+        .negotiatedTerms(new DealFacts.Terms("two-year term", new BigDecimal("7.50"), null, AT))
+        .addScorecards(DealFacts.Scorecard.of(DealFacts.Scorecard.Framework.CHAMP)
+            .confirm(DealFacts.Scorecard.Element.MONEY, "50k").identify(DealFacts.Scorecard.Element.AUTHORITY, ""))
+        .build();
+    Documents.State state = new Documents.State(AT, AT, facts);
+
+    String json = Documents.writeState(state);
+
+    assertThat(Documents.readState(json)).isEqualTo(state);
+    assertThat(Documents.readState(json).facts().amount()).hasValueSatisfying(a -> assertThat(a.scale()).isEqualTo(-3));
+    assertThat(json).startsWith("{\"format\":2,").contains("\"amount\":\"1.2E+4\"").contains("\"amount\":\"25000.50\"");
+  }
+
+  @Test
+  void readsACustomEventTypeItHasNeverSeen() {
+    SalesEvent event = new SalesEvent.Custom(EventType.custom("trial-extended"), AT, Map.of("days", "14"));
+
+    assertThat(Documents.readPayload(Documents.writePayload(new Documents.Payload(AT, event))).event())
+        .isEqualTo(event);
+  }
+
+  @Test
+  void refusesADocumentOfANewerFormatAndSaysWhy() {
+    assertThatThrownBy(() -> Documents.readPayload("{\"format\":3,\"at\":\"" + AT + "\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("format 3 is not supported")
+        .hasMessageContaining("newer Salesflow");
+  }
+
+  @Test
+  void namesAMissingMember() {
+    assertThatThrownBy(() -> Documents.readPayload("{\"format\":1,\"at\":\"" + AT + "\",\"event\":{\"type\":"
+        + "\"closed-won\",\"occurredAt\":\"" + AT + "\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("member 'event'")
+        .hasMessageContaining("amount: missing");
+    assertThatThrownBy(() -> Documents.readState("{\"format\":2,\"createdAt\":\"" + AT + "\"}"))
+        .hasMessageContaining("member 'enteredStageAt' is missing");
+  }
+
+  @Test
+  void namesAnEnumConstantItDoesNotKnowAndTheConstantsItDoes() {
+    assertThatThrownBy(() -> Documents.readPayload("{\"format\":1,\"at\":\"" + AT + "\",\"event\":{\"type\":"
+        + "\"lead-scored\",\"occurredAt\":\"" + AT + "\",\"temperature\":\"LUKEWARM\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("member 'event'")
+        .hasMessageContaining("'LUKEWARM' is not a lead temperature")
+        .hasMessageContaining("ice-cold, cold, warm, hot");
+  }
+
+  @Test
+  void saysMalformedJsonIsMalformedAndQuotesOnlyItsStart() {
+    String json = "{\"format\":2,\"at\":\"" + "x".repeat(10_000);
+
+    assertThatThrownBy(() -> Documents.readPayload(json))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("malformed JSON")
+        .hasMessageContaining("(10018 characters)")
+        .satisfies(e -> assertThat(e.getMessage()).as(e.getMessage()).hasSizeLessThan(600));
+  }
+
+  @Test
+  void refusesTextAfterTheDocument() {
+    String json = Documents.writePayload(new Documents.Payload(AT, new SalesEvent.PresentationDelivered(AT)));
+
+    assertThat(Documents.readPayload(json).at()).isEqualTo(AT);
+    assertThatThrownBy(() -> Documents.readPayload(json + " {}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Trailing token");
+  }
+
+  @Test
+  void stopsReadingAtTheNestingBoundWithoutExhaustingTheStack() {
+    String deep = "{\"format\":2,\"at\":\"" + AT + "\",\"event\":" + "[".repeat(200_000) + "]".repeat(200_000)
+        + "}";
+
+    assertThatThrownBy(() -> Documents.readPayload(deep))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nest deeper than " + Documents.MAX_DEPTH + " levels");
+  }
+
+  @Test
+  void readsTheDeepestDocumentTheStoreWrites() {
+    // qualification-assessed: document, event, assessment, need, pain points: five levels, far below the bound
+    SalesEvent event = new SalesEvent.QualificationAssessed(AT, FULL_BANT);
+
+    assertThat(Documents.readPayload(Documents.writePayload(new Documents.Payload(AT, event))).event())
+        .isEqualTo(event);
+  }
+
+  // ---------------------------------------------------------------- the stored form of every event
+
+  private static final Instant RECORDED = Instant.parse("2026-03-04T05:06:07.123456789Z");
+  private static final Instant OCCURRED = Instant.parse("2026-03-04T05:06:07.000000001Z");
+  private static final BantAssessment FULL_BANT = BantAssessment.builder()
+      .budget(new BigDecimal("25000.50"), true)
+      .authority(true, 4)
+      .painPoints("manual reporting", "slow\nonboarding")
+      .decisionBy(LocalDate.of(2026, 12, 15))
+      .build();
+
+  /** An event and the exact document an earlier release stored for it; in JSON, ' stands for ". */
+  private record Pinned(SalesEvent event, String json) {}
+
+  /**
+   * The payload documents of format 1 already in databases, byte for byte, as the releases before the Jackson mapping
+   * wrote them (enum constants by name, amounts as strings). Each must read back as its event.
+   */
+  private static final List<Pinned> FORMAT_1 = List.of(
+      new Pinned(new SalesEvent.ContactMade(OCCURRED, ContactChannel.VIDEO_CALL, ApproachMethod.QUESTION),
+          "{'type':'contact-made','occurredAt':'2026-03-04T05:06:07.000000001Z','channel':'VIDEO_CALL',"
+              + "'approach':'QUESTION'}"),
+      new Pinned(new SalesEvent.ContactMade(OCCURRED, ContactChannel.EMAIL),
+          "{'type':'contact-made','occurredAt':'2026-03-04T05:06:07.000000001Z','channel':'EMAIL'}"),
+      new Pinned(new SalesEvent.LeadScored(OCCURRED, LeadTemperature.HOT),
+          "{'type':'lead-scored','occurredAt':'2026-03-04T05:06:07.000000001Z','temperature':'HOT'}"),
+      new Pinned(new SalesEvent.QualificationAssessed(OCCURRED, FULL_BANT),
+          "{'type':'qualification-assessed','occurredAt':'2026-03-04T05:06:07.000000001Z','assessment':{"
+              + "'budget':{'amount':'25000.50','confirmed':true},"
+              + "'authority':{'decisionMakerIdentified':true,'stakeholders':4},"
+              + "'need':{'painPoints':['manual reporting','slow\\nonboarding']},"
+              + "'timing':{'decisionDate':'2026-12-15'}}}"),
+      new Pinned(new SalesEvent.QualificationAssessed(OCCURRED, BantAssessment.unknown()),
+          "{'type':'qualification-assessed','occurredAt':'2026-03-04T05:06:07.000000001Z','assessment':{}}"),
+      new Pinned(new SalesEvent.Disqualified(OCCURRED, "no budget \u00e9\t"),
+          "{'type':'disqualified','occurredAt':'2026-03-04T05:06:07.000000001Z','reason':'no budget \u00e9\\t'}"),
+      new Pinned(new SalesEvent.PresentationDelivered(OCCURRED),
+          "{'type':'presentation-delivered','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.ObjectionRaised(OCCURRED, ObjectionCategory.COMPETITOR, "cheaper elsewhere"),
+          "{'type':'objection-raised','occurredAt':'2026-03-04T05:06:07.000000001Z','category':'COMPETITOR',"
+              + "'detail':'cheaper elsewhere'}"),
+      new Pinned(new SalesEvent.ObjectionResolved(OCCURRED, ObjectionCategory.PRICE),
+          "{'type':'objection-resolved','occurredAt':'2026-03-04T05:06:07.000000001Z','category':'PRICE'}"),
+      new Pinned(new SalesEvent.ProposalSent(OCCURRED, new BigDecimal("12000.00")),
+          "{'type':'proposal-sent','occurredAt':'2026-03-04T05:06:07.000000001Z','amount':'12000.00'}"),
+      new Pinned(new SalesEvent.ProposalSent(OCCURRED, null),
+          "{'type':'proposal-sent','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.TermsNegotiated(OCCURRED, "net 30"),
+          "{'type':'terms-negotiated','occurredAt':'2026-03-04T05:06:07.000000001Z','summary':'net 30'}"),
+      new Pinned(new SalesEvent.ContractSigned(OCCURRED),
+          "{'type':'contract-signed','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.ClosedWon(OCCURRED, new BigDecimal("1.2E+4"), ClosingTechnique.STANDING_ROOM_ONLY),
+          "{'type':'closed-won','occurredAt':'2026-03-04T05:06:07.000000001Z','amount':'1.2E+4',"
+              + "'technique':'STANDING_ROOM_ONLY'}"),
+      new Pinned(new SalesEvent.ClosedWon(OCCURRED, BigDecimal.ZERO),
+          "{'type':'closed-won','occurredAt':'2026-03-04T05:06:07.000000001Z','amount':'0'}"),
+      new Pinned(new SalesEvent.ClosedLost(OCCURRED, LossReason.NO_DECISION, "went quiet",
+          ClosingTechnique.EXTRA_INDUCEMENT),
+          "{'type':'closed-lost','occurredAt':'2026-03-04T05:06:07.000000001Z','reason':'NO_DECISION',"
+              + "'detail':'went quiet','technique':'EXTRA_INDUCEMENT'}"),
+      new Pinned(new SalesEvent.ClosedLost(OCCURRED, LossReason.PRICE),
+          "{'type':'closed-lost','occurredAt':'2026-03-04T05:06:07.000000001Z','reason':'PRICE','detail':''}"),
+      new Pinned(new SalesEvent.FollowUpLogged(OCCURRED, ContactChannel.PHONE, FollowUpOutcome.NO_RESPONSE),
+          "{'type':'follow-up-logged','occurredAt':'2026-03-04T05:06:07.000000001Z','channel':'PHONE',"
+              + "'outcome':'NO_RESPONSE'}"),
+      new Pinned(new SalesEvent.ReferralReceived(OCCURRED, "Acme Corp"),
+          "{'type':'referral-received','occurredAt':'2026-03-04T05:06:07.000000001Z','source':'Acme Corp'}"),
+      new Pinned(new SalesEvent.OnboardingDone(OCCURRED),
+          "{'type':'onboarding-done','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.Custom(EventType.custom("trial-extended"), OCCURRED,
+          Map.of("days", "14", "by", "rep")),
+          "{'type':'trial-extended','occurredAt':'2026-03-04T05:06:07.000000001Z',"
+              + "'attributes':{'by':'rep','days':'14'}}"));
+
+  /**
+   * The payload documents of format 2, byte for byte, as this version writes them: the Jackson mapping's wire form
+   * (enum constants as lower-case labels), with amounts as strings of their exact decimal text.
+   */
+  private static final List<Pinned> FORMAT_2 = List.of(
+      new Pinned(new SalesEvent.ContactMade(OCCURRED, ContactChannel.VIDEO_CALL, ApproachMethod.QUESTION),
+          "{'type':'contact-made','occurredAt':'2026-03-04T05:06:07.000000001Z','channel':'video-call',"
+              + "'approach':'question'}"),
+      new Pinned(new SalesEvent.ContactMade(OCCURRED, ContactChannel.EMAIL),
+          "{'type':'contact-made','occurredAt':'2026-03-04T05:06:07.000000001Z','channel':'email'}"),
+      new Pinned(new SalesEvent.LeadScored(OCCURRED, LeadTemperature.HOT),
+          "{'type':'lead-scored','occurredAt':'2026-03-04T05:06:07.000000001Z','temperature':'hot'}"),
+      new Pinned(new SalesEvent.QualificationAssessed(OCCURRED, FULL_BANT),
+          "{'type':'qualification-assessed','occurredAt':'2026-03-04T05:06:07.000000001Z',"
+              + "'assessment':{'budget':{'amount':'25000.50','confirmed':true},"
+              + "'authority':{'decisionMakerIdentified':true,'stakeholders':4},"
+              + "'need':{'painPoints':['manual reporting','slow\\nonboarding']},"
+              + "'timing':{'decisionDate':'2026-12-15'}}}"),
+      new Pinned(new SalesEvent.QualificationAssessed(OCCURRED, BantAssessment.unknown()),
+          "{'type':'qualification-assessed','occurredAt':'2026-03-04T05:06:07.000000001Z','assessment':{}}"),
+      new Pinned(new SalesEvent.Disqualified(OCCURRED, "no budget \u00e9\t"),
+          "{'type':'disqualified','occurredAt':'2026-03-04T05:06:07.000000001Z','reason':'no budget \u00e9\\t'}"),
+      new Pinned(new SalesEvent.PresentationDelivered(OCCURRED),
+          "{'type':'presentation-delivered','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.ObjectionRaised(OCCURRED, ObjectionCategory.COMPETITOR, "cheaper elsewhere"),
+          "{'type':'objection-raised','occurredAt':'2026-03-04T05:06:07.000000001Z',"
+              + "'category':'competitor','detail':'cheaper elsewhere'}"),
+      new Pinned(new SalesEvent.ObjectionResolved(OCCURRED, ObjectionCategory.PRICE),
+          "{'type':'objection-resolved','occurredAt':'2026-03-04T05:06:07.000000001Z','category':'price'}"),
+      new Pinned(new SalesEvent.ProposalSent(OCCURRED, new BigDecimal("12000.00")),
+          "{'type':'proposal-sent','occurredAt':'2026-03-04T05:06:07.000000001Z','amount':'12000.00'}"),
+      new Pinned(new SalesEvent.ProposalSent(OCCURRED, null),
+          "{'type':'proposal-sent','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.TermsNegotiated(OCCURRED, "net 30"),
+          "{'type':'terms-negotiated','occurredAt':'2026-03-04T05:06:07.000000001Z','summary':'net 30'}"),
+      new Pinned(new SalesEvent.ContractSigned(OCCURRED),
+          "{'type':'contract-signed','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.ClosedWon(OCCURRED, new BigDecimal("1.2E+4"), ClosingTechnique.STANDING_ROOM_ONLY),
+          "{'type':'closed-won','occurredAt':'2026-03-04T05:06:07.000000001Z','amount':'1.2E+4',"
+              + "'technique':'standing-room-only'}"),
+      new Pinned(new SalesEvent.ClosedWon(OCCURRED, BigDecimal.ZERO),
+          "{'type':'closed-won','occurredAt':'2026-03-04T05:06:07.000000001Z','amount':'0'}"),
+      new Pinned(new SalesEvent.ClosedLost(OCCURRED, LossReason.NO_DECISION, "went quiet",
+          ClosingTechnique.EXTRA_INDUCEMENT),
+          "{'type':'closed-lost','occurredAt':'2026-03-04T05:06:07.000000001Z','reason':'no-decision',"
+              + "'detail':'went quiet','technique':'extra-inducement'}"),
+      new Pinned(new SalesEvent.ClosedLost(OCCURRED, LossReason.PRICE),
+          "{'type':'closed-lost','occurredAt':'2026-03-04T05:06:07.000000001Z','reason':'price',"
+              + "'detail':''}"),
+      new Pinned(new SalesEvent.FollowUpLogged(OCCURRED, ContactChannel.PHONE, FollowUpOutcome.NO_RESPONSE),
+          "{'type':'follow-up-logged','occurredAt':'2026-03-04T05:06:07.000000001Z','channel':'phone',"
+              + "'outcome':'no-response'}"),
+      new Pinned(new SalesEvent.ReferralReceived(OCCURRED, "Acme Corp"),
+          "{'type':'referral-received','occurredAt':'2026-03-04T05:06:07.000000001Z','source':'Acme Corp'}"),
+      new Pinned(new SalesEvent.OnboardingDone(OCCURRED),
+          "{'type':'onboarding-done','occurredAt':'2026-03-04T05:06:07.000000001Z'}"),
+      new Pinned(new SalesEvent.TermsNegotiated(OCCURRED, "two-year term", new BigDecimal("7.50"), "net 30"),
+          "{'type':'terms-negotiated','occurredAt':'2026-03-04T05:06:07.000000001Z','summary':'two-year term',"
+              + "'discountPercent':'7.50','paymentTerms':'net 30'}"),
+      new Pinned(new SalesEvent.ForecastUpdated(OCCURRED, LocalDate.of(2026, 6, 30), new BigDecimal("12000"),
+          Stage.ForecastCategory.BEST_CASE),
+          "{'type':'forecast-updated','occurredAt':'2026-03-04T05:06:07.000000001Z','expectedClose':'2026-06-30',"
+              + "'amount':'12000','category':'best-case'}"),
+      new Pinned(new SalesEvent.StakeholderEngaged(OCCURRED, "dana@acme.example", StakeholderRole.CHAMPION),
+          "{'type':'stakeholder-engaged','occurredAt':'2026-03-04T05:06:07.000000001Z',"
+              + "'contact':'dana@acme.example','role':'champion'}"),
+      new Pinned(new SalesEvent.ExpansionStarted(OCCURRED, LeadSource.UPSELL, "D-43"),
+          "{'type':'expansion-started','occurredAt':'2026-03-04T05:06:07.000000001Z','kind':'upsell',"
+              + "'dealId':'D-43'}"),
+      new Pinned(new SalesEvent.QualificationScored(OCCURRED,
+          DealFacts.Scorecard.of(DealFacts.Scorecard.Framework.MEDDIC).confirm(DealFacts.Scorecard.Element.CHAMPION,
+              "Dana")),
+          "{'type':'qualification-scored','occurredAt':'2026-03-04T05:06:07.000000001Z','scorecard':{"
+              + "'framework':'meddic','findings':[{'element':'champion','confirmed':true,'note':'Dana'}]}}"),
+      new Pinned(new SalesEvent.Custom(EventType.custom("trial-extended"), OCCURRED,
+          Map.of("days", "14", "by", "rep")),
+          "{'type':'trial-extended','occurredAt':'2026-03-04T05:06:07.000000001Z','attributes':{'by':'rep',"
+              + "'days':'14'}}"));
+
+
+
+  @Test
+  void readsEveryBuiltInEventAsEarlierReleasesStoredIt() {
+    for (Pinned pinned : FORMAT_1) {
+      String document = ("{'format':1,'at':'2026-03-04T05:06:07.123456789Z','event':" + pinned.json() + "}")
+          .replace('\'', '"');
+
+      assertThat(Documents.readPayload(document))
+          .as("reading the stored form of %s", pinned.event())
+          .isEqualTo(new Documents.Payload(RECORDED, pinned.event()));
+    }
+  }
+
+  @Test
+  void writesEveryBuiltInEventInTheFormatItPins() {
+    for (Pinned pinned : FORMAT_2) {
+      String document = ("{'format':2,'at':'2026-03-04T05:06:07.123456789Z','event':" + pinned.json() + "}")
+          .replace('\'', '"');
+
+      assertThat(Documents.writePayload(new Documents.Payload(RECORDED, pinned.event())))
+          .as("the stored form of %s", pinned.event())
+          .isEqualTo(document);
+      assertThat(Documents.readPayload(document))
+          .as("reading the stored form of %s", pinned.event())
+          .isEqualTo(new Documents.Payload(RECORDED, pinned.event()));
+    }
+  }
+
+  /** Event types that came after format 1: no document of format 1 holds one. */
+  private static final Set<EventType> AFTER_FORMAT_1 = Set.of(EventType.FORECAST_UPDATED,
+      EventType.STAKEHOLDER_ENGAGED, EventType.EXPANSION_STARTED, EventType.QUALIFICATION_SCORED);
+
+  @Test
+  void pinsTheStoredFormsOfEveryBuiltInEventType() {
+    for (List<Pinned> pinned : List.of(FORMAT_1, FORMAT_2)) {
+      Set<EventType> missing = new LinkedHashSet<>(EventType.builtIn());
+      pinned.forEach(p -> missing.remove(p.event().type()));
+      if (pinned == FORMAT_1) {
+        missing.removeAll(AFTER_FORMAT_1);
+      }
+
+      assertThat(missing).as("built-in event types with no pinned stored form; add one for each").isEmpty();
+    }
+  }
+
+  @Test
+  void roundTripsAnEventOfEveryBuiltInType() {
+    for (EventType type : EventType.builtIn()) {
+      List<SalesEvent> samples = samplesOf(type);
+      assertThat(samples).as("samples of %s", type).isNotEmpty();
+      for (SalesEvent event : samples) {
+        assertThat(event.type()).isEqualTo(type);
+        String json = Documents.writePayload(new Documents.Payload(RECORDED, event));
+
+        assertThat(Documents.readPayload(json).event()).as("%s, stored as %s", event, json).isEqualTo(event);
+      }
+    }
+  }
+
+  /**
+   * Builds events of a built-in type from its record's components: every constant of each enum component appears in
+   * some sample, and each {@code @Nullable} component is null in every other sample.
+   */
+  private static List<SalesEvent> samplesOf(EventType type) {
+    Class<? extends SalesEvent> eventClass = type.eventClass()
+        .orElseThrow(() -> new AssertionError(type + " is built in but has no event class"));
+    RecordComponent[] components = eventClass.getRecordComponents();
+    int variants = 2;
+    for (RecordComponent component : components) {
+      if (component.getType().isEnum()) {
+        variants = Math.max(variants, component.getType().getEnumConstants().length);
+      }
+    }
+    Class<?>[] parameterTypes = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      parameterTypes[i] = components[i].getType();
+    }
+    List<SalesEvent> samples = new ArrayList<>();
+    for (int variant = 0; variant < variants; variant++) {
+      @Nullable Object[] args = new Object[components.length];
+      for (int i = 0; i < components.length; i++) {
+        boolean nullable = components[i].getAnnotatedType().isAnnotationPresent(Nullable.class);
+        args[i] = nullable && variant % 2 == 1 ? null : sample(eventClass, components[i], variant);
+      }
+      try {
+        samples.add(eventClass.getConstructor(parameterTypes).newInstance(args));
+      } catch (InvocationTargetException e) {
+        throw new AssertionError("the samples of " + eventClass.getName() + " are refused by its constructor", e);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+    return samples;
+  }
+
+  private static Object sample(Class<?> eventClass, RecordComponent component, int variant) {
+    Class<?> type = component.getType();
+    if (type == Instant.class) {
+      return OCCURRED.plusSeconds(variant);
+    }
+    if (type == String.class && List.of("contact", "dealId").contains(component.getName())) {
+      return component.getName() + " " + variant; // held to the rules of ids: no line breaks
+    }
+    if (type == String.class) {
+      return component.getName() + " \"" + variant + "\"\n";
+    }
+    if (type == LeadSource.class && eventClass == SalesEvent.ExpansionStarted.class) {
+      List<LeadSource> kinds = List.of(LeadSource.UPSELL, LeadSource.CROSS_SELL, LeadSource.RENEWAL, LeadSource.REPEAT);
+      return kinds.get(variant % kinds.size());
+    }
+    if (type == DealFacts.Scorecard.class) {
+      DealFacts.Scorecard.Framework framework = DealFacts.Scorecard.Framework.values()[variant % 3];
+      return DealFacts.Scorecard.of(framework).confirm(framework.elements().get(0), "note \"" + variant + "\"")
+          .identify(framework.elements().get(1), "");
+    }
+    if (type == BigDecimal.class && component.getName().equals("discountPercent")) {
+      return new BigDecimal("12.50").movePointLeft(variant);
+    }
+    if (type.isEnum()) {
+      Object[] constants = type.getEnumConstants();
+      return constants[variant % constants.length];
+    }
+    if (type == BigDecimal.class) {
+      return new BigDecimal("12000.50").movePointLeft(variant);
+    }
+    if (type == LocalDate.class) {
+      return LocalDate.of(2026, 12, 15).plusDays(variant);
+    }
+    if (type == BantAssessment.class) {
+      return variant % 2 == 0 ? FULL_BANT : BantAssessment.unknown();
+    }
+    if (type == Map.class) {
+      return Map.of("variant", String.valueOf(variant), "empty", "");
+    }
+    return fail("DocumentsTests has no sample for component '" + component.getName() + "' of "
+        + eventClass.getName() + ", of type " + component.getGenericType().getTypeName() + "; add one in sample()");
+  }
+}
