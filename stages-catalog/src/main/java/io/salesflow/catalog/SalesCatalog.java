@@ -54,7 +54,16 @@ import java.util.Set;
  *       presentation, closing), 21 days (objections), 30 days (contract, installation, onboarding, referrals) and 90
  *       days (ongoing relationships, nurture); and guidance for the rep on every non-terminal stage.</li>
  *   <li>Entering a closing step and winning require no open objections.</li>
+ *   <li>Every open stage records {@code forecast-updated} (expected close, amount, the rep's forecast category) and
+ *       {@code stakeholder-engaged}; every post-sale stage records {@code expansion-started}. Open stages forecast
+ *       as {@link io.salesflow.Stage.ForecastCategory#COMMIT commit} from a 60% win probability and
+ *       {@link io.salesflow.Stage.ForecastCategory#BEST_CASE best case} from 40%, else pipeline.</li>
  * </ul>
+ *
+ * <p>Options, each a call that returns a changed, validated copy: {@link #withQualification(SalesProcess,
+ * TransitionGuard)} (MEDDIC, MEDDPICC, CHAMP or another BANT policy) and
+ * {@link #withStakeholderCoverage(SalesProcess, int)}. An existing customer's upsell, cross-sell, renewal or repeat
+ * order starts at {@link #expansionEntryStage(SalesProcess, SalesEvent.LeadSource)}: see {@link Expansions}.
  *
  * <p>A referred lead starts past the first steps of its process: see {@link #referralEntryStage(SalesProcess)} and
  * {@link Referrals}.
