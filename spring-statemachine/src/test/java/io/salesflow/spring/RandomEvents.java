@@ -87,13 +87,24 @@ final class RandomEvents {
       case "expansion-started":
         return new SalesEvent.ExpansionStarted(now, SalesEvent.LeadSource.UPSELL, "expansion-" + random.nextInt(9));
       case "qualification-scored":
-        return new SalesEvent.QualificationScored(now, io.salesflow.DealFacts.Scorecard
-            .of(io.salesflow.DealFacts.Scorecard.Framework.CHAMP)
-            .confirm(io.salesflow.DealFacts.Scorecard.Element.MONEY, "50k"));
+        return new SalesEvent.QualificationScored(now, scorecard(random));
       default:
         return new SalesEvent.Custom(type, now, random.nextBoolean() ? Map.of("campaign", "spring-" + random.nextInt(3))
             : Map.of("note", "n"));
     }
+  }
+
+  /** A scorecard of any framework, fully confirmed a third of the time. */
+  private static io.salesflow.DealFacts.Scorecard scorecard(RandomGenerator random) {
+    var framework = pick(random, io.salesflow.DealFacts.Scorecard.Framework.values());
+    boolean all = random.nextInt(3) == 0;
+    var card = io.salesflow.DealFacts.Scorecard.of(framework);
+    for (var element : framework.elements()) {
+      if (all || random.nextBoolean()) {
+        card = card.confirm(element, "");
+      }
+    }
+    return card;
   }
 
   private static BantAssessment bant(RandomGenerator random, Instant now) {
