@@ -135,14 +135,21 @@ enum BuiltInEvent {
     }
   },
   TERMS_NEGOTIATED(EventType.TERMS_NEGOTIATED, SalesEvent.TermsNegotiated.class) {
+    /** Keeps the terms, replacing earlier ones; terms that state nothing (no summary, discount or payment terms) none. */
     @Override
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
-      return facts;
+      SalesEvent.TermsNegotiated e = (SalesEvent.TermsNegotiated) event;
+      if (e.summary().isEmpty() && e.discountPercent() == null && e.paymentTerms() == null) {
+        return facts;
+      }
+      return facts.withCommercial(facts.commercial().withTerms(new DealFacts.Terms(e.summary(), e.discountPercent(),
+          e.paymentTerms(), e.occurredAt())));
     }
 
     @Override
     SalesEvent probe(DealFacts facts, Instant now) {
-      return new SalesEvent.TermsNegotiated(now, "");
+      return facts.negotiatedTerms().map(t -> new SalesEvent.TermsNegotiated(t.agreedAt(), t.summary(),
+          t.discountPercent(), t.paymentTerms())).orElseGet(() -> new SalesEvent.TermsNegotiated(now, ""));
     }
   },
   CONTRACT_SIGNED(EventType.CONTRACT_SIGNED, SalesEvent.ContractSigned.class) {
@@ -216,6 +223,101 @@ enum BuiltInEvent {
     @Override
     SalesEvent probe(DealFacts facts, Instant now) {
       return new SalesEvent.OnboardingDone(now);
+    }
+  },
+  FORECAST_UPDATED(EventType.FORECAST_UPDATED, SalesEvent.ForecastUpdated.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      SalesEvent.ForecastUpdated e = (SalesEvent.ForecastUpdated) event;
+      DealFacts.Commercial commercial = facts.commercial();
+      ImmutableDealFacts next = facts.withCommercial(commercial.withForecast(
+          e.expectedClose() == null ? commercial.expectedClose() : e.expectedClose(), e.category()));
+      return e.amount() == null ? next : next.withAmount(e.amount());
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.ForecastUpdated(now, null, null, facts.forecastCategory().orElse(null));
+    }
+  },
+  STAKEHOLDER_ENGAGED(EventType.STAKEHOLDER_ENGAGED, SalesEvent.StakeholderEngaged.class) {
+    /** Adds the stakeholder, or gives one already there (same contact) the new role, keeping when it was engaged. */
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      SalesEvent.StakeholderEngaged e = (SalesEvent.StakeholderEngaged) event;
+      List<DealFacts.Stakeholder> stakeholders = new ArrayList<>(facts.stakeholders());
+      for (int i = 0; i < stakeholders.size(); i++) {
+        DealFacts.Stakeholder known = stakeholders.get(i);
+        if (known.contact().equals(e.contact())) {
+          if (known.role() == e.role()) {
+            return facts;
+          }
+          stakeholders.set(i, new DealFacts.Stakeholder(known.contact(), e.role(), known.engagedAt()));
+          return facts.withCommercial(facts.commercial().withStakeholders(List.copyOf(stakeholders)));
+        }
+      }
+      if (stakeholders.size() >= Deal.Limits.MAX_ATTRIBUTES) {
+        throw Checks.tooMany("stakeholders", stakeholders.size() + 1);
+      }
+      stakeholders.add(new DealFacts.Stakeholder(e.contact(), e.role(), e.occurredAt()));
+      return facts.withCommercial(facts.commercial().withStakeholders(List.copyOf(stakeholders)));
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return facts.stakeholders().stream().findFirst()
+          .map(s -> new SalesEvent.StakeholderEngaged(now, s.contact(), s.role()))
+          .orElseGet(() -> new SalesEvent.StakeholderEngaged(now, "unknown", SalesEvent.StakeholderRole.OTHER));
+    }
+  },
+  EXPANSION_STARTED(EventType.EXPANSION_STARTED, SalesEvent.ExpansionStarted.class) {
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      SalesEvent.ExpansionStarted e = (SalesEvent.ExpansionStarted) event;
+      List<DealFacts.Expansion> expansions = facts.expansions();
+      for (DealFacts.Expansion known : expansions) {
+        if (known.dealId().equals(e.dealId())) {
+          return facts;
+        }
+      }
+      if (expansions.size() >= Deal.Limits.MAX_ATTRIBUTES) {
+        throw Checks.tooMany("expansions", expansions.size() + 1);
+      }
+      List<DealFacts.Expansion> next = new ArrayList<>(expansions);
+      next.add(new DealFacts.Expansion(e.dealId(), e.kind(), e.occurredAt()));
+      return facts.withCommercial(facts.commercial().withExpansions(List.copyOf(next)));
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return facts.expansions().stream().findFirst()
+          .map(x -> new SalesEvent.ExpansionStarted(now, x.kind(), x.dealId()))
+          .orElseGet(() -> new SalesEvent.ExpansionStarted(now, SalesEvent.LeadSource.UPSELL, "unknown"));
+    }
+  },
+  QUALIFICATION_SCORED(EventType.QUALIFICATION_SCORED, SalesEvent.QualificationScored.class) {
+    /** Replaces the scorecard of the event's framework; an empty scorecard removes it, as nothing is known. */
+    @Override
+    DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
+      DealFacts.Scorecard card = ((SalesEvent.QualificationScored) event).scorecard();
+      List<DealFacts.Scorecard> cards = new ArrayList<>(facts.scorecards().size() + 1);
+      for (DealFacts.Scorecard known : facts.scorecards()) {
+        if (known.framework() != card.framework()) {
+          cards.add(known);
+        }
+      }
+      if (!card.findings().isEmpty()) {
+        cards.add(card);
+      }
+      cards.sort(java.util.Comparator.comparing(DealFacts.Scorecard::framework));
+      return cards.equals(facts.scorecards()) ? facts
+          : facts.withCommercial(facts.commercial().withScorecards(List.copyOf(cards)));
+    }
+
+    @Override
+    SalesEvent probe(DealFacts facts, Instant now) {
+      return new SalesEvent.QualificationScored(now, facts.scorecards().isEmpty()
+          ? DealFacts.Scorecard.of(DealFacts.Scorecard.Framework.MEDDIC) : facts.scorecards().get(0));
     }
   },
   // the administrative events: the engine records them, no process fires on them, and they change no fact (a

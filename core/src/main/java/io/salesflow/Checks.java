@@ -193,6 +193,12 @@ final class Checks {
     return java.util.Collections.unmodifiableMap(copy);
   }
 
+  /** The failure for a list of facts that would grow past {@link Deal.Limits#MAX_ATTRIBUTES}. */
+  static IllegalArgumentException tooMany(String what, int count) {
+    return new IllegalArgumentException(what + " of a deal must be at most " + Deal.Limits.MAX_ATTRIBUTES
+        + ", but there would be " + count);
+  }
+
   static IllegalArgumentException tooManyAttributes(int count, String where) {
     return new IllegalArgumentException("custom attributes " + where + " must be at most "
         + Deal.Limits.MAX_ATTRIBUTES + ", but there are " + count);
@@ -222,6 +228,15 @@ final class Checks {
       throw new IllegalArgumentException(what + " must have at most " + Deal.Limits.MAX_AMOUNT_INTEGER_DIGITS
           + " digits before the decimal point (less than 10^" + Deal.Limits.MAX_AMOUNT_INTEGER_DIGITS
           + "), but has " + integerDigits + ": " + show(value));
+    }
+    return value;
+  }
+
+  /** Checks a percentage: an {@link #amount} of at most 100. */
+  static BigDecimal percent(BigDecimal value, String what) {
+    amount(value, what);
+    if (value.compareTo(BigDecimal.valueOf(100)) > 0) {
+      throw new IllegalArgumentException(what + " must be a percentage from 0 to 100, but was " + show(value));
     }
     return value;
   }

@@ -248,6 +248,9 @@ public abstract class Deal {
    *     {@value #MAX_ATTRIBUTES} attributes on an event or a deal</td></tr>
    * <tr><td>free text (reasons, details, summaries, sources, pain points)</td>
    *     <td>at most {@value #MAX_TEXT_LENGTH} characters; at most {@value #MAX_ATTRIBUTES} pain points</td></tr>
+   * <tr><td>stakeholders and expansion deals of a deal; a discount</td>
+   *     <td>at most {@value #MAX_ATTRIBUTES} of each (a stakeholder's contact and an expansion's deal id as deal
+   *     ids); a discount is a percentage from 0 to 100</td></tr>
    * <tr><td>stage stall thresholds, follow-up cadences</td>
    *     <td>positive, at most 3,660 days (about ten years)</td></tr>
    * <tr><td>guard parameters</td>

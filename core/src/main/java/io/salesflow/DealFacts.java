@@ -4,11 +4,15 @@ import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.SalesEvent.ClosingTechnique;
 import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LeadSource;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.SalesEvent.StakeholderRole;
+import io.salesflow.Stage.ForecastCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -46,7 +50,8 @@ import org.jspecify.annotations.Nullable;
 public abstract class DealFacts {
   /** Field names that {@link #field(String)} resolves from typed facts; any other name is a custom attribute. */
   public static final Set<String> BUILT_IN_FIELDS = Set.of("amount", "budget", "authority", "need", "timing",
-      "source", "lead-temperature", "approach-method", "closing-technique", "proposal", "contract", "loss-reason");
+      "source", "lead-temperature", "approach-method", "closing-technique", "proposal", "contract", "loss-reason",
+      "expected-close", "lead-source", "parent-deal", "terms");
 
   private static final DealFacts NONE = builder().build();
 
@@ -91,6 +96,10 @@ public abstract class DealFacts {
   /** Where the lead came from and how it was approached, grouped because few events change them. */
   @Value.Parameter
   abstract Profile profile();
+
+  /** Forecast, source, stakeholders, terms, scorecards and expansions, grouped because few events change them. */
+  @Value.Parameter
+  abstract Commercial commercial();
 
   /** {@return where the lead came from, for example a referring customer} */
   public final Optional<String> source() {
@@ -137,6 +146,65 @@ public abstract class DealFacts {
     return Optional.ofNullable(profile().disqualificationReason());
   }
 
+  /** {@return when the deal is expected to close, as the rep's latest forecast says} */
+  public final Optional<LocalDate> expectedClose() {
+    return Optional.ofNullable(commercial().expectedClose());
+  }
+
+  /**
+   * {@return the forecast category the rep put the deal in, overriding its stage's {@link Stage#forecastCategory()};
+   * empty when the stage's applies}
+   */
+  public final Optional<ForecastCategory> forecastCategory() {
+    return Optional.ofNullable(commercial().forecastCategory());
+  }
+
+  /** {@return where the deal came from: a channel, a referral, or an existing customer's expansion} */
+  public final Optional<LeadSource> leadSource() {
+    return Optional.ofNullable(commercial().leadSource());
+  }
+
+  /** {@return the id of the customer deal this expansion deal was started from; empty for any other deal} */
+  public final Optional<String> parentDealId() {
+    return Optional.ofNullable(commercial().parentDealId());
+  }
+
+  /** {@return the expansion deals started from this one, oldest first; unmodifiable} */
+  public final List<Expansion> expansions() {
+    return commercial().expansions();
+  }
+
+  /** {@return the stakeholders engaged on the buying side, in the order they were first engaged; unmodifiable} */
+  public final List<Stakeholder> stakeholders() {
+    return commercial().stakeholders();
+  }
+
+  /** {@return the terms negotiated last, when any were} */
+  public final Optional<Terms> negotiatedTerms() {
+    return Optional.ofNullable(commercial().terms());
+  }
+
+  /** {@return the latest scorecard of each qualification framework assessed, in framework order; unmodifiable} */
+  public final List<Scorecard> scorecards() {
+    return commercial().scorecards();
+  }
+
+  /**
+   * Returns the latest scorecard of one framework.
+   *
+   * @param framework the framework
+   * @return the scorecard assessed last, or one with nothing known when none was
+   */
+  public final Scorecard scorecard(Scorecard.Framework framework) {
+    Objects.requireNonNull(framework, "framework must not be null");
+    for (Scorecard card : scorecards()) {
+      if (card.framework() == framework) {
+        return card;
+      }
+    }
+    return Scorecard.of(framework);
+  }
+
   /** {@return the custom attributes, set by custom events or at the start; unmodifiable, in insertion order} */
   public final Map<String, String> attributes() {
     return profile().attributes();
@@ -179,6 +247,14 @@ public abstract class DealFacts {
         return contractSignedAt().map(Instant::toString);
       case "loss-reason":
         return lossReason().map(LossReason::label);
+      case "expected-close":
+        return expectedClose().map(LocalDate::toString);
+      case "lead-source":
+        return leadSource().map(LeadSource::label);
+      case "parent-deal":
+        return parentDealId();
+      case "terms":
+        return negotiatedTerms().map(Terms::summary);
       default:
         return Optional.ofNullable(attributes().get(name));
     }
@@ -252,6 +328,10 @@ public abstract class DealFacts {
     appendIfPresent(out, "onboardedAt", milestones.onboardedAt());
     appendIfPresent(out, "lossReason", milestones.lossReason());
     appendIfPresent(out, "disqualificationReason", profile.disqualificationReason());
+    Commercial commercial = commercial();
+    if (!commercial.equals(Commercial.NONE)) {
+      out.append(", ").append(commercial);
+    }
     return out.append(", attributes=").append(profile.attributes()).append('}').toString();
   }
 
@@ -312,6 +392,48 @@ public abstract class DealFacts {
     }
   }
 
+  /** Forecast, source, stakeholders, terms, scorecards and expansions; null when unknown, lists unmodifiable. */
+  record Commercial(@Nullable LocalDate expectedClose, @Nullable ForecastCategory forecastCategory,
+      @Nullable LeadSource leadSource, @Nullable String parentDealId, List<Expansion> expansions,
+      List<Stakeholder> stakeholders, @Nullable Terms terms, List<Scorecard> scorecards) {
+    static final Commercial NONE = new Commercial(null, null, null, null, List.of(), List.of(), null, List.of());
+
+    Commercial withForecast(@Nullable LocalDate date, @Nullable ForecastCategory category) {
+      return new Commercial(date, category, leadSource, parentDealId, expansions, stakeholders, terms, scorecards);
+    }
+
+    Commercial withExpansions(List<Expansion> values) {
+      return new Commercial(expectedClose, forecastCategory, leadSource, parentDealId, values, stakeholders, terms,
+          scorecards);
+    }
+
+    Commercial withStakeholders(List<Stakeholder> values) {
+      return new Commercial(expectedClose, forecastCategory, leadSource, parentDealId, expansions, values, terms,
+          scorecards);
+    }
+
+    Commercial withTerms(Terms value) {
+      return new Commercial(expectedClose, forecastCategory, leadSource, parentDealId, expansions, stakeholders,
+          value, scorecards);
+    }
+
+    Commercial withScorecards(List<Scorecard> values) {
+      return new Commercial(expectedClose, forecastCategory, leadSource, parentDealId, expansions, stakeholders,
+          terms, values);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder out = new StringBuilder("expectedClose=").append(expectedClose);
+      appendIfPresent(out, "forecastCategory", forecastCategory);
+      appendIfPresent(out, "leadSource", leadSource);
+      appendIfPresent(out, "parentDealId", parentDealId);
+      appendIfPresent(out, "terms", terms);
+      return out.append(", stakeholders=").append(stakeholders).append(", scorecards=").append(scorecards)
+          .append(", expansions=").append(expansions).toString();
+    }
+  }
+
   /**
    * Builds {@link DealFacts} values; every fact is optional. Setters replace a fact, {@code add}/{@code put} methods
    * add to a collection; nulls are rejected with the name of the fact. Not thread-safe.
@@ -335,6 +457,14 @@ public abstract class DealFacts {
     private @Nullable LossReason lossReason;
     private @Nullable String disqualificationReason;
     private final Map<String, String> attributes = new LinkedHashMap<>();
+    private @Nullable LocalDate expectedClose;
+    private @Nullable ForecastCategory forecastCategory;
+    private @Nullable LeadSource leadSource;
+    private @Nullable String parentDealId;
+    private final List<Expansion> expansions = new ArrayList<>();
+    private final Map<String, Stakeholder> stakeholders = new LinkedHashMap<>();
+    private @Nullable Terms terms;
+    private final Map<Scorecard.Framework, Scorecard> scorecards = new java.util.EnumMap<>(Scorecard.Framework.class);
 
     Builder() {}
 
@@ -366,6 +496,166 @@ public abstract class DealFacts {
       instance.lossReason().ifPresent(this::lossReason);
       instance.disqualificationReason().ifPresent(this::disqualificationReason);
       putAllAttributes(instance.attributes());
+      instance.expectedClose().ifPresent(this::expectedClose);
+      instance.forecastCategory().ifPresent(this::forecastCategory);
+      instance.leadSource().ifPresent(this::leadSource);
+      instance.parentDealId().ifPresent(this::parentDealId);
+      addAllExpansions(instance.expansions());
+      addAllStakeholders(instance.stakeholders());
+      instance.negotiatedTerms().ifPresent(this::negotiatedTerms);
+      addAllScorecards(instance.scorecards());
+      return this;
+    }
+
+    /**
+     * Sets {@link DealFacts#expectedClose()}.
+     *
+     * @param expectedClose when the deal is expected to close
+     * @return this builder
+     * @throws IllegalArgumentException if the date lies outside the years 1 to 9999
+     */
+    public Builder expectedClose(LocalDate expectedClose) {
+      this.expectedClose = Checks.date(expectedClose, "expectedClose");
+      return this;
+    }
+
+    /**
+     * Sets {@link DealFacts#forecastCategory()}, the rep's override of the stage's category.
+     *
+     * @param forecastCategory the category the deal is put in
+     * @return this builder
+     */
+    public Builder forecastCategory(ForecastCategory forecastCategory) {
+      this.forecastCategory = Objects.requireNonNull(forecastCategory, "forecastCategory must not be null");
+      return this;
+    }
+
+    /**
+     * Sets {@link DealFacts#leadSource()}.
+     *
+     * @param leadSource where the deal came from
+     * @return this builder
+     */
+    public Builder leadSource(LeadSource leadSource) {
+      this.leadSource = Objects.requireNonNull(leadSource, "leadSource must not be null");
+      return this;
+    }
+
+    /**
+     * Sets {@link DealFacts#parentDealId()}.
+     *
+     * @param parentDealId the id of the customer deal this expansion deal grows, held to the rules of deal ids
+     * @return this builder
+     * @throws IllegalArgumentException if the id breaks the rules of {@link Deal.Limits}
+     */
+    public Builder parentDealId(String parentDealId) {
+      this.parentDealId = Checks.id(parentDealId, "parentDealId");
+      return this;
+    }
+
+    /**
+     * Adds an expansion to {@link DealFacts#expansions()}, after those already there.
+     *
+     * @param expansion an expansion deal started from this one
+     * @return this builder
+     * @throws IllegalArgumentException if there would be more than {@value Deal.Limits#MAX_ATTRIBUTES}
+     */
+    public Builder addExpansions(Expansion expansion) {
+      Objects.requireNonNull(expansion, "expansions element must not be null");
+      if (expansions.size() >= Deal.Limits.MAX_ATTRIBUTES) {
+        throw Checks.tooMany("expansions", expansions.size() + 1);
+      }
+      expansions.add(expansion);
+      return this;
+    }
+
+    /**
+     * Adds expansions to {@link DealFacts#expansions()}, after those already there.
+     *
+     * @param elements expansion deals started from this one, oldest first
+     * @return this builder
+     */
+    public Builder addAllExpansions(Iterable<Expansion> elements) {
+      for (Expansion element : Objects.requireNonNull(elements, "expansions must not be null")) {
+        addExpansions(element);
+      }
+      return this;
+    }
+
+    /**
+     * Adds a stakeholder to {@link DealFacts#stakeholders()}; one with the contact of a stakeholder already there
+     * replaces it in its place.
+     *
+     * @param stakeholder a stakeholder engaged on the buying side
+     * @return this builder
+     * @throws IllegalArgumentException if there would be more than {@value Deal.Limits#MAX_ATTRIBUTES}
+     */
+    public Builder addStakeholders(Stakeholder stakeholder) {
+      Objects.requireNonNull(stakeholder, "stakeholders element must not be null");
+      if (stakeholders.size() >= Deal.Limits.MAX_ATTRIBUTES && !stakeholders.containsKey(stakeholder.contact())) {
+        throw Checks.tooMany("stakeholders", stakeholders.size() + 1);
+      }
+      stakeholders.put(stakeholder.contact(), stakeholder);
+      return this;
+    }
+
+    /**
+     * Adds stakeholders to {@link DealFacts#stakeholders()}.
+     *
+     * @param elements stakeholders engaged on the buying side
+     * @return this builder
+     */
+    public Builder addAllStakeholders(Iterable<Stakeholder> elements) {
+      for (Stakeholder element : Objects.requireNonNull(elements, "stakeholders must not be null")) {
+        addStakeholders(element);
+      }
+      return this;
+    }
+
+    /**
+     * Sets {@link DealFacts#negotiatedTerms()}.
+     *
+     * @param terms the terms negotiated last
+     * @return this builder
+     */
+    public Builder negotiatedTerms(Terms terms) {
+      this.terms = Objects.requireNonNull(terms, "terms must not be null");
+      return this;
+    }
+
+    /**
+     * Sets or clears {@link DealFacts#negotiatedTerms()}.
+     *
+     * @param terms the terms negotiated last, or empty to clear them
+     * @return this builder
+     */
+    public Builder negotiatedTerms(Optional<Terms> terms) {
+      this.terms = Objects.requireNonNull(terms, "terms must not be null").orElse(null);
+      return this;
+    }
+
+    /**
+     * Puts a scorecard into {@link DealFacts#scorecards()}, replacing the one of its framework.
+     *
+     * @param scorecard the latest scorecard of its framework
+     * @return this builder
+     */
+    public Builder addScorecards(Scorecard scorecard) {
+      Objects.requireNonNull(scorecard, "scorecards element must not be null");
+      scorecards.put(scorecard.framework(), scorecard);
+      return this;
+    }
+
+    /**
+     * Puts scorecards into {@link DealFacts#scorecards()}, each replacing the one of its framework.
+     *
+     * @param elements the latest scorecards
+     * @return this builder
+     */
+    public Builder addAllScorecards(Iterable<Scorecard> elements) {
+      for (Scorecard element : Objects.requireNonNull(elements, "scorecards must not be null")) {
+        addScorecards(element);
+      }
       return this;
     }
 
@@ -817,10 +1107,13 @@ public abstract class DealFacts {
           closingTechnique);
       Profile profile = new Profile(source, leadTemperature, approachMethod, disqualificationReason,
           attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes)));
+      Commercial commercial = new Commercial(expectedClose, forecastCategory, leadSource, parentDealId,
+          List.copyOf(expansions), List.copyOf(stakeholders.values()), terms, List.copyOf(scorecards.values()));
       return ImmutableDealFacts.of(bant, Optional.ofNullable(amount), contactChannels, followUps, openObjections,
           resolvedObjections, presentations, referralsGiven,
           milestones.equals(Milestones.NONE) ? Milestones.NONE : milestones,
-          profile.equals(Profile.NONE) ? Profile.NONE : profile);
+          profile.equals(Profile.NONE) ? Profile.NONE : profile,
+          commercial.equals(Commercial.NONE) ? Commercial.NONE : commercial);
     }
   }
 
@@ -869,6 +1162,290 @@ public abstract class DealFacts {
       Checks.time(at, "at");
       Objects.requireNonNull(channel, "channel must not be null");
       Objects.requireNonNull(outcome, "outcome must not be null");
+    }
+  }
+
+  /**
+   * A stakeholder engaged on the buying side.
+   *
+   * @param contact who: a name, an e-mail address or a CRM contact id
+   * @param role the part they play in the decision
+   * @param engagedAt when they were first engaged
+   * @since 0.1
+   */
+  public record Stakeholder(String contact, StakeholderRole role, Instant engagedAt) {
+    /**
+     * Checks every component.
+     *
+     * @param contact who, held to the rules of ids: not blank, at most 255 characters, no control characters
+     * @param role the part they play in the decision
+     * @param engagedAt when they were first engaged
+     * @throws IllegalArgumentException if {@code contact} or {@code engagedAt} is beyond {@link Deal.Limits}
+     */
+    public Stakeholder {
+      Checks.id(contact, "contact");
+      Objects.requireNonNull(role, "role must not be null");
+      Checks.time(engagedAt, "engagedAt");
+    }
+  }
+
+  /**
+   * An expansion deal started from a customer's deal.
+   *
+   * @param dealId the expansion deal's id
+   * @param kind upsell, cross-sell, renewal or repeat
+   * @param startedAt when it was started
+   * @since 0.1
+   */
+  public record Expansion(String dealId, LeadSource kind, Instant startedAt) {
+    /**
+     * Checks every component.
+     *
+     * @param dealId the expansion deal's id, held to the rules of deal ids
+     * @param kind an expansion kind ({@link LeadSource#isExpansion()})
+     * @param startedAt when it was started
+     * @throws IllegalArgumentException if {@code kind} is not an expansion, or a value is beyond {@link Deal.Limits}
+     */
+    public Expansion {
+      Checks.id(dealId, "dealId");
+      Objects.requireNonNull(kind, "kind must not be null");
+      if (!kind.isExpansion()) {
+        throw new IllegalArgumentException("kind must be upsell, cross-sell, renewal or repeat, but was '"
+            + kind.label() + "'");
+      }
+      Checks.time(startedAt, "startedAt");
+    }
+  }
+
+  /**
+   * The terms agreed in a negotiation.
+   *
+   * @param summary what was agreed, in a few words; may be empty
+   * @param discountPercent the discount in percent of the list price, or null when none was recorded
+   * @param paymentTerms the payment terms, or null when none were recorded
+   * @param agreedAt when they were agreed
+   * @since 0.1
+   */
+  public record Terms(String summary, @Nullable BigDecimal discountPercent, @Nullable String paymentTerms,
+      Instant agreedAt) {
+    /**
+     * Checks every component.
+     *
+     * @param summary what was agreed; may be empty but not {@code null}
+     * @param discountPercent from 0 to 100, or null
+     * @param paymentTerms at most 4,096 characters, or null
+     * @param agreedAt when they were agreed
+     * @throws IllegalArgumentException if a value is beyond {@link Deal.Limits}, or the discount outside 0 to 100
+     */
+    public Terms {
+      Checks.text(summary, "summary");
+      if (discountPercent != null) {
+        Checks.percent(discountPercent, "discountPercent");
+      }
+      if (paymentTerms != null) {
+        Checks.text(paymentTerms, "paymentTerms");
+      }
+      Checks.time(agreedAt, "agreedAt");
+    }
+  }
+
+  /**
+   * A qualification scorecard of one framework: which of its elements are confirmed, which only identified, and a
+   * note on each. Immutable; {@link #confirm} and {@link #identify} return changed copies.
+   *
+   * <pre>{@code
+   * Scorecard card = Scorecard.of(Scorecard.Framework.MEDDIC)
+   *     .confirm(Scorecard.Element.METRICS, "cut quote time by half")
+   *     .confirm(Scorecard.Element.CHAMPION, "Dana, head of sales ops")
+   *     .identify(Scorecard.Element.ECONOMIC_BUYER, "the CFO, not met yet");
+   * }</pre>
+   *
+   * @param framework the framework scored
+   * @param findings one finding per element assessed, in the framework's element order; elements not assessed
+   *     have none
+   * @since 0.1
+   */
+  public record Scorecard(Framework framework, List<Finding> findings) {
+    /**
+     * Checks that each finding is about an element of the framework, once, and sorts them.
+     *
+     * @param framework the framework scored
+     * @param findings the findings, copied and sorted into the framework's element order
+     * @throws IllegalArgumentException if an element is not the framework's, or has two findings
+     */
+    public Scorecard {
+      Objects.requireNonNull(framework, "framework must not be null");
+      Objects.requireNonNull(findings, "findings must not be null");
+      List<Finding> sorted = new ArrayList<>(findings.size());
+      for (Element element : framework.elements()) {
+        for (Finding finding : findings) {
+          if (Objects.requireNonNull(finding, "finding must not be null").element() == element) {
+            if (!sorted.isEmpty() && sorted.get(sorted.size() - 1).element() == element) {
+              throw new IllegalArgumentException(framework.label() + " scorecard has two findings on "
+                  + element.label() + "; give one per element");
+            }
+            sorted.add(finding);
+          }
+        }
+      }
+      if (sorted.size() != findings.size()) {
+        for (Finding finding : findings) {
+          if (!framework.elements().contains(finding.element())) {
+            throw new IllegalArgumentException(finding.element().label() + " is not an element of "
+                + framework.label() + ", whose elements are " + framework.elements().stream().map(Element::label)
+                    .toList());
+          }
+        }
+      }
+      findings = List.copyOf(sorted);
+    }
+
+    /**
+     * Returns a scorecard of {@code framework} with nothing assessed.
+     *
+     * @param framework the framework
+     * @return the empty scorecard
+     */
+    public static Scorecard of(Framework framework) {
+      return new Scorecard(framework, List.of());
+    }
+
+    /**
+     * Returns this scorecard with {@code element} confirmed.
+     *
+     * @param element an element of the framework
+     * @param note what confirms it, in a few words (the champion's name, the metric); may be empty
+     * @return the changed copy
+     */
+    public Scorecard confirm(Element element, String note) {
+      return with(new Finding(element, true, note));
+    }
+
+    /**
+     * Returns this scorecard with {@code element} identified but not confirmed.
+     *
+     * @param element an element of the framework
+     * @param note what is known so far; may be empty
+     * @return the changed copy
+     */
+    public Scorecard identify(Element element, String note) {
+      return with(new Finding(element, false, note));
+    }
+
+    private Scorecard with(Finding finding) {
+      List<Finding> next = new ArrayList<>(findings);
+      next.removeIf(f -> f.element() == finding.element());
+      next.add(finding);
+      return new Scorecard(framework, next);
+    }
+
+    /**
+     * Returns the finding on one element.
+     *
+     * @param element an element
+     * @return the finding, or empty when the element was not assessed
+     */
+    public Optional<Finding> finding(Element element) {
+      return findings.stream().filter(f -> f.element() == element).findFirst();
+    }
+
+    /**
+     * Returns whether one element is confirmed.
+     *
+     * @param element an element
+     * @return whether it was assessed and confirmed
+     */
+    public boolean confirmed(Element element) {
+      return finding(element).map(Finding::confirmed).orElse(false);
+    }
+
+    /** {@return how many of the framework's elements are confirmed} */
+    public int confirmedCount() {
+      return (int) findings.stream().filter(Finding::confirmed).count();
+    }
+
+    /** The qualification frameworks a scorecard can score, each with its elements. */
+    public enum Framework implements SalesEvent.Term {
+      /** Metrics, economic buyer, decision criteria, decision process, identified pain, champion. */
+      MEDDIC(Element.METRICS, Element.ECONOMIC_BUYER, Element.DECISION_CRITERIA, Element.DECISION_PROCESS,
+          Element.IDENTIFIED_PAIN, Element.CHAMPION),
+      /** MEDDIC with the paper process and the competition. */
+      MEDDPICC(Element.METRICS, Element.ECONOMIC_BUYER, Element.DECISION_CRITERIA, Element.DECISION_PROCESS,
+          Element.PAPER_PROCESS, Element.IDENTIFIED_PAIN, Element.CHAMPION, Element.COMPETITION),
+      /** Challenges, authority, money, prioritisation. */
+      CHAMP(Element.CHALLENGES, Element.AUTHORITY, Element.MONEY, Element.PRIORITIZATION);
+
+      private final List<Element> elements;
+
+      Framework(Element... elements) {
+        this.elements = List.of(elements);
+      }
+
+      /** {@return the framework's elements, in the order its name spells them} */
+      public List<Element> elements() {
+        return elements;
+      }
+
+      /** {@return the name as sales teams write it, for example {@code "MEDDPICC"}} */
+      @Override
+      public String label() {
+        return name();
+      }
+    }
+
+    /** An element of a qualification framework. */
+    public enum Element implements SalesEvent.Term {
+      /** MEDDIC: the measurable gain the buyer expects. */
+      METRICS,
+      /** MEDDIC: the person who owns the budget and signs. */
+      ECONOMIC_BUYER,
+      /** MEDDIC: what the buyer will judge the offers by. */
+      DECISION_CRITERIA,
+      /** MEDDIC: the steps and people of the buyer's decision. */
+      DECISION_PROCESS,
+      /** MEDDPICC: the buyer's purchasing, legal and signature steps. */
+      PAPER_PROCESS,
+      /** MEDDIC: the pain the purchase removes. */
+      IDENTIFIED_PAIN,
+      /** MEDDIC: the insider who sells for the seller. */
+      CHAMPION,
+      /** MEDDPICC: who else the buyer is considering. */
+      COMPETITION,
+      /** CHAMP: the buyer's challenges. */
+      CHALLENGES,
+      /** CHAMP: who decides. */
+      AUTHORITY,
+      /** CHAMP: the budget. */
+      MONEY,
+      /** CHAMP: how high the purchase ranks among the buyer's priorities. */
+      PRIORITIZATION;
+
+      /** {@return the element in words, for example {@code "economic buyer"}} */
+      @Override
+      public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      }
+    }
+
+    /**
+     * What is known about one element.
+     *
+     * @param element the element
+     * @param confirmed whether the buyer confirmed it, rather than the rep assuming it
+     * @param note what is known, in a few words; may be empty
+     */
+    public record Finding(Element element, boolean confirmed, String note) {
+      /**
+       * Checks every component.
+       *
+       * @param element the element
+       * @param confirmed whether it is confirmed
+       * @param note at most 4,096 characters; may be empty but not {@code null}
+       */
+      public Finding {
+        Objects.requireNonNull(element, "element must not be null");
+        Checks.text(note, "note");
+      }
     }
   }
 }

@@ -45,6 +45,14 @@ public record EventType(String id) {
   public static final EventType REFERRAL_RECEIVED = new EventType("referral-received");
   /** The customer was onboarded ({@link SalesEvent.OnboardingDone}). */
   public static final EventType ONBOARDING_DONE = new EventType("onboarding-done");
+  /** The rep's forecast of the deal was updated ({@link SalesEvent.ForecastUpdated}). */
+  public static final EventType FORECAST_UPDATED = new EventType("forecast-updated");
+  /** A stakeholder on the buying side was engaged ({@link SalesEvent.StakeholderEngaged}). */
+  public static final EventType STAKEHOLDER_ENGAGED = new EventType("stakeholder-engaged");
+  /** An upsell, cross-sell, renewal or repeat deal was started from this one ({@link SalesEvent.ExpansionStarted}). */
+  public static final EventType EXPANSION_STARTED = new EventType("expansion-started");
+  /** A MEDDIC, MEDDPICC or CHAMP scorecard was assessed ({@link SalesEvent.QualificationScored}). */
+  public static final EventType QUALIFICATION_SCORED = new EventType("qualification-scored");
   /**
    * Administrative: someone moved the deal past the process's rules ({@link SalesEvent.StageOverridden}); recorded by
    * {@code DealEngine.override}, never fired.

@@ -2,6 +2,7 @@ package io.salesflow;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -275,21 +276,45 @@ public sealed interface SalesEvent {
   }
 
   /**
-   * Terms were negotiated.
+   * Terms were negotiated: the payment schedules, volume discounts and service levels that “What Are the 5 Steps of
+   * the Sales Process?” settles while handling objections. The terms become the deal's
+   * {@link DealFacts#negotiatedTerms() negotiated terms}, replacing earlier ones, and stay in its history.
    *
    * @param occurredAt when it happened, which may be before it is fired
    * @param summary what was agreed, in a few words; may be empty
+   * @param discountPercent the discount agreed, in percent of the list price, when there is one
+   * @param paymentTerms the payment terms agreed, for example {@code "net 30"}, when recorded
    */
-  record TermsNegotiated(Instant occurredAt, String summary) implements SalesEvent {
+  record TermsNegotiated(Instant occurredAt, String summary, @Nullable BigDecimal discountPercent,
+      @Nullable String paymentTerms) implements SalesEvent {
     /**
-     * Checks that every component is present.
+     * Checks that the time and summary are present and the discount, if any, a percentage.
      *
      * @param occurredAt when it happened, which may be before it is fired
      * @param summary what was agreed, in a few words; may be empty but not {@code null}
+     * @param discountPercent the discount, from 0 to 100 with at most 6 decimal places, or {@code null}
+     * @param paymentTerms the payment terms, at most 4,096 characters, or {@code null}
+     * @throws IllegalArgumentException if {@code discountPercent} is outside 0 to 100, or a text is too long
      */
     public TermsNegotiated {
       Checks.time(occurredAt, "occurredAt");
       Checks.text(summary, "summary");
+      if (discountPercent != null) {
+        Checks.percent(discountPercent, "discountPercent");
+      }
+      if (paymentTerms != null) {
+        Checks.text(paymentTerms, "paymentTerms");
+      }
+    }
+
+    /**
+     * Terms with a summary only.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param summary what was agreed, in a few words; may be empty but not {@code null}
+     */
+    public TermsNegotiated(Instant occurredAt, String summary) {
+      this(occurredAt, summary, null, null);
     }
 
     @Override
@@ -705,11 +730,15 @@ public sealed interface SalesEvent {
   }
 
   /**
-   * How ready a lead is to buy, as the sales funnel in “The 7 Step Of Sales Process” sorts its traffic.
+   * How ready a lead is to buy, as the sales funnel in “The 7 Step Of Sales Process” sorts its traffic: ice cold,
+   * cold, warm and hot.
    *
    * @since 0.1
    */
   enum LeadTemperature implements Term {
+    /** Has never been in touch with the seller at all: a name on a bought list, say. */
+    ICE_COLD,
+
     /** Has shown no interest yet. */
     COLD,
 
@@ -810,5 +839,229 @@ public sealed interface SalesEvent {
 
     /** The prospect answered and declined; it ends a run of unanswered follow-ups, as an answer does. */
     REJECTED
+  }
+
+  // ---------------------------------------------------------------- forecast, stakeholders, expansions, scorecards
+
+  /**
+   * The rep's forecast of the deal was updated: when it is expected to close, for how much, and the forecast category
+   * the rep puts it in. Each update states the rep's whole call, as a qualification states the whole assessment.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param expectedClose the date the deal is expected to close; it becomes the deal's
+   *     {@link DealFacts#expectedClose() expected close}; {@code null} keeps the date known
+   * @param amount the amount expected; it becomes the deal's {@link DealFacts#amount() amount}; {@code null} keeps
+   *     the amount known
+   * @param category the forecast category the rep puts the deal in, overriding its stage's
+   *     ({@link Stage#forecastCategory()}); {@code null} lets the stage's category apply again
+   * @since 0.1
+   */
+  record ForecastUpdated(Instant occurredAt, @Nullable LocalDate expectedClose, @Nullable BigDecimal amount,
+      Stage.@Nullable ForecastCategory category) implements SalesEvent {
+    /**
+     * Checks the time, the date and the amount.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param expectedClose the expected close date, or {@code null} to keep the one known
+     * @param amount the expected amount, or {@code null} to keep the one known
+     * @param category the rep's forecast category, or {@code null} for the stage's
+     * @throws IllegalArgumentException if the date lies outside the years 1 to 9999 or the amount is beyond
+     *     {@link Deal.Limits}
+     */
+    public ForecastUpdated {
+      Checks.time(occurredAt, "occurredAt");
+      if (expectedClose != null) {
+        Checks.date(expectedClose, "expectedClose");
+      }
+      if (amount != null) {
+        Checks.amount(amount, "amount");
+      }
+    }
+
+    /**
+     * A new expected close date, the amount and category left as they are known.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param expectedClose the date the deal is expected to close
+     */
+    public ForecastUpdated(Instant occurredAt, LocalDate expectedClose) {
+      this(occurredAt, Objects.requireNonNull(expectedClose, "expectedClose must not be null"), null, null);
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.FORECAST_UPDATED;
+    }
+  }
+
+  /**
+   * A stakeholder on the buying side was engaged: “7-step sales process” (Lucidchart) counts 6.8 customer
+   * stakeholders in a typical purchase and advises connecting with several of them. The stakeholder joins the deal's
+   * {@link DealFacts#stakeholders() stakeholders}; engaging one already there (same contact) updates their role.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param contact who was engaged: a name, an e-mail address or a CRM contact id
+   * @param role the part they play in the decision
+   * @since 0.1
+   */
+  record StakeholderEngaged(Instant occurredAt, String contact, StakeholderRole role) implements SalesEvent {
+    /**
+     * Checks every component.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param contact who was engaged; not blank, at most {@value Deal.Limits#MAX_ID_LENGTH} characters, no control
+     *     or invisible characters
+     * @param role the part they play in the decision
+     * @throws IllegalArgumentException if {@code contact} breaks the rules above
+     */
+    public StakeholderEngaged {
+      Checks.time(occurredAt, "occurredAt");
+      Checks.id(contact, "contact");
+      Objects.requireNonNull(role, "role must not be null");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.STAKEHOLDER_ENGAGED;
+    }
+  }
+
+  /**
+   * An expansion deal (an upsell, a cross-sell, a renewal or a repeat order) was started from this customer's deal;
+   * it joins the deal's {@link DealFacts#expansions() expansions}, and the new deal names this one as its
+   * {@link DealFacts#parentDealId() parent}. “8 Key Stages that the Best Sales Process Covers” (SmartWinnr) keeps
+   * following up paying customers to up-sell and generate repeat business.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param kind what kind of expansion: {@link LeadSource#UPSELL}, {@link LeadSource#CROSS_SELL},
+   *     {@link LeadSource#RENEWAL} or {@link LeadSource#REPEAT}
+   * @param dealId the id of the new deal
+   * @since 0.1
+   */
+  record ExpansionStarted(Instant occurredAt, LeadSource kind, String dealId) implements SalesEvent {
+    /**
+     * Checks every component.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param kind an expansion kind, one for which {@link LeadSource#isExpansion()} holds
+     * @param dealId the new deal's id, held to the rules of deal ids
+     * @throws IllegalArgumentException if {@code kind} is not an expansion or {@code dealId} breaks the rules of ids
+     */
+    public ExpansionStarted {
+      Checks.time(occurredAt, "occurredAt");
+      Objects.requireNonNull(kind, "kind must not be null");
+      if (!kind.isExpansion()) {
+        throw new IllegalArgumentException("kind must be upsell, cross-sell, renewal or repeat, but was '"
+            + kind.label() + "'; an expansion grows an existing customer's business");
+      }
+      Checks.id(dealId, "dealId");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.EXPANSION_STARTED;
+    }
+  }
+
+  /**
+   * A qualification scorecard (MEDDIC, MEDDPICC or CHAMP) was assessed; it replaces the deal's previous scorecard of
+   * the same framework (see {@link DealFacts#scorecards()}), as {@link QualificationAssessed} does for BANT.
+   *
+   * @param occurredAt when it happened, which may be before it is fired
+   * @param scorecard the whole scorecard, not only what changed
+   * @since 0.1
+   */
+  record QualificationScored(Instant occurredAt, DealFacts.Scorecard scorecard) implements SalesEvent {
+    /**
+     * Checks that every component is present.
+     *
+     * @param occurredAt when it happened, which may be before it is fired
+     * @param scorecard the whole scorecard
+     */
+    public QualificationScored {
+      Checks.time(occurredAt, "occurredAt");
+      Objects.requireNonNull(scorecard, "scorecard must not be null");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.QUALIFICATION_SCORED;
+    }
+  }
+
+  /**
+   * Where a deal came from: a new lead and the channel that brought it, a referral, or more business from an existing
+   * customer. Set on a deal when it is started ({@link DealFacts.Builder#leadSource}); win rates can be cut by it.
+   *
+   * @since 0.1
+   */
+  enum LeadSource implements Term {
+    /** New business, with no more specific source recorded. */
+    NEW,
+
+    /** A lead that came to the seller: a web form, a call, a content download. */
+    INBOUND,
+
+    /** A lead the seller went out to: a cold call, an e-mail sequence, a social message. */
+    OUTBOUND,
+
+    /** A lead referred by a customer or a contact. */
+    REFERRAL,
+
+    /** A lead brought by a partner or reseller. */
+    PARTNER,
+
+    /** More of the same product for an existing customer. */
+    UPSELL,
+
+    /** Another product for an existing customer. */
+    CROSS_SELL,
+
+    /** Renewing an existing customer's contract. */
+    RENEWAL,
+
+    /** A repeat order from an existing customer. */
+    REPEAT,
+
+    /** Any other source. */
+    OTHER;
+
+    /** {@return whether this source is more business from an existing customer: upsell, cross-sell, renewal, repeat} */
+    public boolean isExpansion() {
+      return this == UPSELL || this == CROSS_SELL || this == RENEWAL || this == REPEAT;
+    }
+  }
+
+  /**
+   * The part a stakeholder plays in the buying decision.
+   *
+   * @since 0.1
+   */
+  enum StakeholderRole implements Term {
+    /** Signs off the purchase. */
+    DECISION_MAKER,
+
+    /** Owns the budget; MEDDIC's economic buyer, who also decides. */
+    ECONOMIC_BUYER,
+
+    /** Sells for the seller inside the buying organisation. */
+    CHAMPION,
+
+    /** Shapes the decision without making it. */
+    INFLUENCER,
+
+    /** Will use what is bought. */
+    USER,
+
+    /** Runs purchasing, legal or security review. */
+    PROCUREMENT,
+
+    /** Any other part. */
+    OTHER;
+
+    /** {@return whether a stakeholder in this role makes the decision: a decision-maker or the economic buyer} */
+    public boolean decides() {
+      return this == DECISION_MAKER || this == ECONOMIC_BUYER;
+    }
   }
 }

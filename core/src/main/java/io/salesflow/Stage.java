@@ -45,6 +45,26 @@ public abstract class Stage {
   public abstract OptionalDouble winProbability();
 
   /**
+   * Returns the forecast category of deals in this stage, as CRMs attach one to each stage: set with the builder, or
+   * else {@link ForecastCategory#PIPELINE pipeline} for an open stage, {@link ForecastCategory#CLOSED closed} for a
+   * post-sale or won stage and {@link ForecastCategory#OMITTED omitted} for a lost one. A deal's own
+   * {@link DealFacts#forecastCategory() override} takes precedence.
+   *
+   * @return the category
+   */
+  @Value.Default
+  public ForecastCategory forecastCategory() {
+    switch (kind()) {
+      case OPEN:
+        return ForecastCategory.PIPELINE;
+      case LOST:
+        return ForecastCategory.OMITTED;
+      default:
+        return ForecastCategory.CLOSED;
+    }
+  }
+
+  /**
    * {@return how long a deal may sit in this stage before it counts as stalled, positive and at most 3,660 days
    * ({@link Deal.Limits#MAX_DURATION}); empty when it never does}
    */
@@ -114,11 +134,28 @@ public abstract class Stage {
       }
     }
     stallAfter().ifPresent(d -> Checks.duration(d, "stall threshold of stage '" + id() + "'"));
+    checkForecastCategory();
     for (String field : requiredToEnter()) {
       Checks.id(field, "required field of stage '" + id() + "'");
     }
     for (String field : requiredToLeave()) {
       Checks.id(field, "required field of stage '" + id() + "'");
+    }
+  }
+
+  private void checkForecastCategory() {
+    ForecastCategory category = forecastCategory();
+    boolean fits = switch (kind()) {
+      case OPEN -> category != ForecastCategory.CLOSED;
+      case LOST -> category == ForecastCategory.OMITTED;
+      default -> category == ForecastCategory.CLOSED;
+    };
+    if (!fits) {
+      throw new IllegalArgumentException("forecast category of stage '" + id() + "' must be "
+          + (kind() == StageKind.OPEN ? "pipeline, best-case, commit or omitted for an open stage"
+              : kind() == StageKind.LOST ? "omitted for a lost stage" : "closed for a " + kind().name()
+                  .toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " stage")
+          + ", but was " + category.label());
     }
   }
 
@@ -178,6 +215,30 @@ public abstract class Stage {
    */
   public static Stage lost(String id, String name) {
     return builder().id(id).name(name).kind(StageKind.LOST).winProbability(0.0).build();
+  }
+
+  /**
+   * The forecast categories CRMs sort deals into (Salesforce's pipeline, best case, commit, closed and omitted):
+   * how sure the team is that a deal closes in its expected period. A stage has one
+   * ({@link Stage#forecastCategory()}); a rep may put a deal in another ({@link SalesEvent.ForecastUpdated}).
+   *
+   * @since 0.1
+   */
+  public enum ForecastCategory implements SalesEvent.Term {
+    /** Open and worked, but not yet likely: counted at its stage's probability only. */
+    PIPELINE,
+
+    /** Could close in the period if things go well. */
+    BEST_CASE,
+
+    /** The rep is confident it closes in the period. */
+    COMMIT,
+
+    /** Won. */
+    CLOSED,
+
+    /** Left out of the forecast: lost, or not to be counted. */
+    OMITTED
   }
 
   /** Builds {@link Stage} values; {@code id}, {@code name} and {@code kind} are required. */

@@ -2,6 +2,8 @@ package io.salesflow.guard;
 
 import io.salesflow.BantAssessment;
 import io.salesflow.Deal;
+import io.salesflow.DealFacts;
+import io.salesflow.DealFacts.Scorecard;
 import io.salesflow.DealFacts.Objection;
 import io.salesflow.GuardVerdict;
 import io.salesflow.SalesEvent;
@@ -308,6 +310,156 @@ public final class SalesGuards {
     });
   }
 
+
+  // ---------------------------------------------------------------- qualification scorecards
+
+  /**
+   * Allows when every element of {@code framework} is confirmed on the deal's scorecard of it; a denial names each
+   * element that is not, and whether it is unknown or only identified.
+   *
+   * @param framework MEDDIC, MEDDPICC or CHAMP
+   * @return the guard, labelled for example {@code "MEDDIC: all 6 confirmed"}
+   */
+  public static TransitionGuard scorecardAllConfirmed(Scorecard.Framework framework) {
+    Objects.requireNonNull(framework, "framework must not be null");
+    return scorecardRequires(framework.label() + ": all " + framework.elements().size() + " confirmed", framework,
+        framework.elements());
+  }
+
+  /**
+   * Allows when at least {@code k} elements of {@code framework} are confirmed; a denial says how many are and
+   * names each element that is not.
+   *
+   * @param framework MEDDIC, MEDDPICC or CHAMP
+   * @param k from 1 to the number of the framework's elements
+   * @return the guard
+   * @throws IllegalArgumentException if {@code k} is outside that range
+   */
+  public static TransitionGuard scorecardAtLeast(Scorecard.Framework framework, int k) {
+    Objects.requireNonNull(framework, "framework must not be null");
+    int size = framework.elements().size();
+    between(k, 1, size, "k", framework.label() + " has " + size + " elements");
+    String name = framework.label();
+    return TransitionGuard.named(name + ": at least " + k + " of " + size + " confirmed", ctx -> {
+      Scorecard card = ctx.facts().scorecard(framework);
+      if (card.confirmedCount() >= k) {
+        return GuardVerdict.allow();
+      }
+      List<String> reasons = new ArrayList<>();
+      reasons.add(name + ": " + card.confirmedCount() + " of " + size + " elements confirmed, at least " + k
+          + " required");
+      reasons.addAll(unconfirmed(card, framework.elements()));
+      return GuardVerdict.deny(reasons);
+    });
+  }
+
+  /**
+   * Allows when each of the given elements of {@code framework} is confirmed, whatever the others are; a denial
+   * names each required element that is not.
+   *
+   * @param framework MEDDIC, MEDDPICC or CHAMP
+   * @param required at least one element of the framework, for example the champion and the economic buyer
+   * @return the guard
+   * @throws IllegalArgumentException if no element is given, or one is not the framework's
+   */
+  public static TransitionGuard scorecardRequires(Scorecard.Framework framework, Scorecard.Element... required) {
+    Objects.requireNonNull(framework, "framework must not be null");
+    List<Scorecard.Element> elements = List.of(Objects.requireNonNull(required, "required must not be null"));
+    if (elements.isEmpty()) {
+      throw new IllegalArgumentException("name at least one required element of " + framework.label());
+    }
+    for (Scorecard.Element element : elements) {
+      if (!framework.elements().contains(element)) {
+        throw new IllegalArgumentException(element.label() + " is not an element of " + framework.label()
+            + ", whose elements are " + framework.elements().stream().map(Scorecard.Element::label).toList());
+      }
+    }
+    return scorecardRequires(framework.label() + ": " + elements.stream().map(Scorecard.Element::label)
+        .collect(Collectors.joining(", ")) + " confirmed", framework, elements);
+  }
+
+  private static TransitionGuard scorecardRequires(String label, Scorecard.Framework framework,
+      List<Scorecard.Element> required) {
+    return TransitionGuard.named(label, ctx -> {
+      List<String> unmet = unconfirmed(ctx.facts().scorecard(framework), required);
+      return unmet.isEmpty() ? GuardVerdict.allow() : GuardVerdict.deny(unmet);
+    });
+  }
+
+  /** A reason for each of {@code elements} not confirmed on {@code card}, in the framework's order. */
+  private static List<String> unconfirmed(Scorecard card, List<Scorecard.Element> elements) {
+    List<String> reasons = new ArrayList<>();
+    for (Scorecard.Element element : card.framework().elements()) {
+      if (elements.contains(element) && !card.confirmed(element)) {
+        String note = card.finding(element).map(Scorecard.Finding::note).filter(n -> !n.isEmpty())
+            .map(n -> " (" + Deal.Limits.quote(n) + ")").orElse("");
+        reasons.add(card.framework().label() + ": " + element.label()
+            + (card.finding(element).isPresent() ? " identified but not confirmed" + note : " unknown"));
+      }
+    }
+    return reasons;
+  }
+
+  // ---------------------------------------------------------------- stakeholders and rejections
+
+  /**
+   * How many stakeholders take part in a typical B2B purchase: 6.8, as “7-step sales process” (Lucidchart) reports,
+   * which is why it advises multi-threading, connecting with several decision-makers on the buying side.
+   */
+  public static final double AVERAGE_STAKEHOLDERS_PER_PURCHASE = 6.8;
+
+  /**
+   * Allows once at least {@code n} stakeholders are engaged on the buying side, a decision-maker or the economic
+   * buyer among them ({@link SalesEvent.StakeholderRole#decides()}); a denial says how many are engaged and whether
+   * a decision-maker is missing. Use it on the move into a proposal or closing stage.
+   *
+   * @param n how many stakeholders, from 1 to {@value Deal.Limits#MAX_ATTRIBUTES}
+   * @return the guard, labelled for example {@code "3 stakeholders incl. a decision-maker"}
+   * @throws IllegalArgumentException if {@code n} is outside that range
+   */
+  public static TransitionGuard stakeholdersEngaged(int n) {
+    between(n, 1, Deal.Limits.MAX_ATTRIBUTES, "n", "a deal keeps at most " + Deal.Limits.MAX_ATTRIBUTES
+        + " stakeholders");
+    return TransitionGuard.named(n + " stakeholder" + (n == 1 ? "" : "s") + " incl. a decision-maker", ctx -> {
+      List<DealFacts.Stakeholder> engaged = ctx.facts().stakeholders();
+      List<String> unmet = new ArrayList<>(2);
+      if (engaged.size() < n) {
+        unmet.add("stakeholders: " + engaged.size() + " engaged, at least " + n + " required (a typical purchase"
+            + " involves " + AVERAGE_STAKEHOLDERS_PER_PURCHASE + ")");
+      }
+      if (engaged.stream().noneMatch(s -> s.role().decides())) {
+        unmet.add("stakeholders: no decision-maker or economic buyer engaged");
+      }
+      return unmet.isEmpty() ? GuardVerdict.allow() : GuardVerdict.deny(unmet);
+    });
+  }
+
+  /**
+   * Denies giving up on a deal that was rejected before {@code n} rejections were handled: once a prospect has
+   * declined a follow-up ({@link SalesEvent.FollowUpOutcome#REJECTED}), closing the deal lost is refused until the
+   * deal has seen {@code n} such rejections. “7-step sales process” (Lucidchart) reports that 44% of salespeople give
+   * up after one rejection while 80% of sales need at least five follow-ups. A deal never rejected, and a loss to
+   * {@link LossReason#COMPETITOR a competitor} or for {@link LossReason#NOT_A_FIT not being a fit}, which no
+   * persistence changes, are allowed; so is every other event.
+   *
+   * @param n how many rejections must be handled before giving up, from 1 to {@value Deal.Limits#MAX_FOLLOW_UPS}
+   * @return the guard
+   * @throws IllegalArgumentException if {@code n} is outside that range
+   */
+  public static TransitionGuard rejectionsBeforeLoss(int n) {
+    between(n, 1, Deal.Limits.MAX_FOLLOW_UPS, "n", "no sales process waits for more rejections");
+    return TransitionGuard.named(n + " rejections before giving up", ctx -> {
+      if (!(ctx.event() instanceof SalesEvent.ClosedLost lost) || lost.reason() == LossReason.COMPETITOR
+          || lost.reason() == LossReason.NOT_A_FIT) {
+        return GuardVerdict.allow();
+      }
+      int rejections = ctx.facts().followUps().rejections();
+      return rejections == 0 || rejections >= n
+          ? GuardVerdict.allow()
+          : GuardVerdict.deny("rejections: " + rejections + " of " + n + " handled before giving up; 44% of sellers"
+              + " give up after one rejection, though most sales need five follow-ups, so follow up again");
+    });
+  }
 
   private static void between(int value, int min, int max, String what, String whyMax) {
     if (value < min || value > max) {

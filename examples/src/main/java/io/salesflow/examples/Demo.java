@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,14 +30,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
  * The README's demo: simulates a pipeline for every catalog process through the table engine and the JDBC store on
- * embedded H2, replays every event on the Spring Statemachine engine to check that every result agrees, prints a funnel table and
- * the top rejection and loss reasons per process, and writes diagrams and SVG funnel charts to {@code demo-output/}.
+ * embedded H2, replays every event on the Spring Statemachine engine to check that every result agrees, prints a funnel
+ * table, win rates and the top rejection and loss reasons per process, then the team's forecast, its accuracy and the
+ * persistence report beside the published figures, and writes diagrams, SVG funnel charts and CSV to
+ * {@code demo-output/}.
  * {@link DocsGenerator} draws the same funnels, from the same simulation, for {@code docs/}.
  */
 public final class Demo {
@@ -64,6 +69,7 @@ public final class Demo {
         .store(h2).clock(clock).build();
     console.println(FunnelPrinter.legend());
     Map<String, Replay> replayed = new LinkedHashMap<>();
+    List<Deal> allDeals = new ArrayList<>();
     long allEvents = 0;
     long tableNanos = 0;
     for (SalesProcess process : SalesCatalog.all()) {
@@ -95,6 +101,8 @@ public final class Demo {
           FunnelReport::closingTechnique)));
       console.print(FunnelPrinter.breakdown("win rate by lead temperature", report.winRateBy(
           FunnelReport::leadTemperature)));
+      console.print(FunnelPrinter.breakdown("win rate by lead source", report.winRateBy(FunnelReport::leadSource)));
+      console.print(FunnelPrinter.breakdown("win rate by rep", report.winRateBy(Demo::rep)));
       console.print(FunnelPrinter.top("top reasons events were rejected", rejectionReasons(runs), 4));
       console.print(FunnelPrinter.top("top reasons deals were lost", lossReasons(process, stored), 4));
       console.println();
@@ -105,17 +113,39 @@ public final class Demo {
       write(out.resolve(process.id() + "-complete.mmd"), ProcessDiagrams.mermaid(process));
       write(out.resolve(process.id() + "-complete.puml"), ProcessDiagrams.plantUml(process));
       write(out.resolve(process.id() + "-complete.dot"), ProcessDiagrams.dot(process));
-      write(out.resolve(process.id() + "-funnel.svg"), FunnelSvg.draw(report));
+      write(out.resolve(process.id() + "-funnel.svg"), FunnelSvg.draw(FunnelReport.of(process, newBusiness(stored),
+          NOW)));
+      write(out.resolve(process.id() + "-funnel.csv"), report.csv());
+      allDeals.addAll(stored);
     }
     h2.close();
+
+    // the whole team's forecast, persistence and forecast accuracy, over every catalog process
+    FunnelReport.Forecast forecast = FunnelReport.Forecast.of(SalesCatalog.all(), allDeals, ZoneOffset.UTC);
+    console.println("== Forecast: every catalog process, open deals by expected close month, won deals by month won");
+    Map<String, String> reps = new java.util.HashMap<>();
+    allDeals.forEach(d -> reps.put(d.id(), rep(d).orElse("unassigned")));
+    console.print(FunnelPrinter.forecast(forecast, reps::get));
+    List<FunnelReport.Forecast.Accuracy> accuracy = FunnelReport.Forecast.accuracy(SalesCatalog.all(), allDeals,
+        YearMonth.from(START.atZone(ZoneOffset.UTC)), YearMonth.from(NOW.atZone(ZoneOffset.UTC)).minusMonths(1),
+        ZoneOffset.UTC);
+    console.print(FunnelPrinter.accuracy(accuracy));
+    FunnelReport.Persistence persistence = FunnelReport.Persistence.of(SalesCatalog.all(), allDeals, Demo::rep);
+    console.println("== Persistence: follow-ups and rejections before a deal was won or dropped, by rep");
+    console.print(FunnelPrinter.persistence(persistence));
+    console.println();
+    write(out.resolve("forecast.csv"), forecast.csv());
+    write(out.resolve("forecast-accuracy.csv"), FunnelReport.Forecast.accuracyCsv(accuracy));
+    write(out.resolve("persistence.csv"), persistence.csv());
 
     long mismatches = replayed.values().stream().mapToLong(Replay::differing).sum();
     long springNanos = replayed.values().stream().mapToLong(Replay::nanos).sum();
     console.printf(Locale.ROOT, "%,d events in all: table engine with H2 %.1f s, %s in memory %.1f s; %s%n",
         allEvents, tableNanos / 1e9, SPRING_ENGINE, springNanos / 1e9,
         mismatches == 0 ? "every result agreed on both engines" : mismatches + " results differed");
-    console.println("Diagrams (Mermaid, PlantUML, DOT; readable, and -complete with every transition drawn) and SVG"
-        + " funnel charts are in " + out);
+    console.println("Diagrams (Mermaid, PlantUML, DOT; readable, and -complete with every transition drawn), SVG"
+        + " funnel charts, and CSV of every funnel, the forecast, its accuracy and the persistence report are in "
+        + out);
     if (mismatches != 0) {
       System.exit(1);
     }
@@ -134,7 +164,7 @@ public final class Demo {
     List<PipelineSimulator.DealRun> runs = new ArrayList<>(deals);
     for (int i = 0; i < deals; i++) {
       Instant start = START.plus(Duration.ofMinutes(starts.nextLong(0, 100L * 24 * 60)));
-      runs.add(simulator.run(process.id() + "-" + i, start));
+      runs.addAll(simulator.runWithExpansions(process.id() + "-" + i, start));
       progress.accept(i + 1);
     }
     return runs;
@@ -152,7 +182,7 @@ public final class Demo {
     try (DealEngine engine = builder.process(process).store(DealStore.inMemory()).clock(clock).build()) {
       for (PipelineSimulator.DealRun run : runs) {
         clock.set(run.startedAt());
-        engine.start(run.dealId(), process.id());
+        engine.start(run.dealId(), process.id(), run.facts(), run.entryStage());
         for (PipelineSimulator.Step step : run.steps()) {
           clock.set(step.event().occurredAt());
           FireResult result = engine.fire(run.dealId(), step.event());
@@ -176,6 +206,16 @@ public final class Demo {
       return e.kind() == a.kind() && e.reasons().equals(a.reasons());
     }
     return Objects.equals(expected.deal().history().latest(), actual.deal().history().latest());
+  }
+
+  /** The deals that are not expansions of a won customer's deal: the ones that went through the whole funnel. */
+  static List<Deal> newBusiness(List<Deal> deals) {
+    return deals.stream().filter(d -> d.facts().parentDealId().isEmpty()).toList();
+  }
+
+  /** The rep working a deal, as the simulation records it. */
+  static Optional<String> rep(Deal deal) {
+    return Optional.ofNullable(deal.facts().attributes().get(PipelineSimulator.REP));
   }
 
   static Map<String, Integer> rejectionReasons(List<PipelineSimulator.DealRun> runs) {

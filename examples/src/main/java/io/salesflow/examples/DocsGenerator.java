@@ -103,17 +103,22 @@ public final class DocsGenerator {
         + "- `funnels/`: the funnel of the demo's simulation (" + Demo.DEALS_PER_PROCESS + " deals per process, seed "
         + Demo.SEED + "). The funnel is the main path, the shortest path from the initial stage to the won stage"
         + " plus the post-sale stages; each band is as wide as the deals that entered the stage and narrows to the"
-        + " next one. Side stages, off the main path, are listed beside it on the same scale. \"Converted\" is the"
-        + " share of the deals that entered a stage that later reached a later stage that is not lost.\n";
+        + " next one. It counts new business: the simulated upsells, cross-sells and renewals start past the first"
+        + " stages and are left out. Side stages, off the main path, are listed beside it on the same scale."
+        + " \"Converted\" is the share of the deals that entered a stage that later reached a later stage that is not"
+        + " lost.\n";
   }
 
-  /** The funnel of the demo's simulation of one process, run in memory: the same deals as the demo's. */
+  /**
+   * The funnel of the demo's simulation of one process, run in memory: the same deals as the demo's, new business
+   * only (the expansion deals of won customers start past the first stages, so they are left out of the picture).
+   */
   static FunnelReport funnel(SalesProcess process) {
     ManualClock clock = ManualClock.startingAt(Demo.START);
     DealStore store = DealStore.inMemory();
     try (DealEngine engine = DealEngine.tableEngine().process(process).store(store).clock(clock).build()) {
       Demo.simulate(process, engine, clock, Demo.DEALS_PER_PROCESS, done -> { });
-      return FunnelReport.of(process, engine.store().findByProcess(process.id()), Demo.NOW);
+      return FunnelReport.of(process, Demo.newBusiness(engine.store().findByProcess(process.id())), Demo.NOW);
     }
   }
 

@@ -1,14 +1,19 @@
 package io.salesflow.examples;
 
+import io.salesflow.Stage;
 import io.salesflow.StageKind;
 import io.salesflow.analytics.FunnelReport;
 import io.salesflow.analytics.FunnelReport.Breakdown;
 import io.salesflow.analytics.FunnelReport.StageFunnel;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Renders a funnel report as an aligned text table with a bar per stage. */
 final class FunnelPrinter {
@@ -93,5 +98,79 @@ final class FunnelPrinter {
     }
     Duration d = duration.get();
     return d.toHours() < 48 ? d.toHours() + "h" : String.format(Locale.ROOT, "%.1fd", d.toMinutes() / 1440.0);
+  }
+
+  /**
+   * The forecast as a table: a row per month, the amounts per forecast category (won deals under closed) and the
+   * weighted amount, then the totals.
+   */
+  static String forecast(FunnelReport.Forecast forecast, java.util.function.Function<String, String> repOfDeal) {
+    List<Stage.ForecastCategory> categories = List.of(Stage.ForecastCategory.values());
+    Map<String, Map<Stage.ForecastCategory, BigDecimal>> byMonth = new TreeMap<>();
+    Map<String, BigDecimal> weighted = new TreeMap<>();
+    for (FunnelReport.Forecast.Line line : forecast.lines()) {
+      String month = line.month().map(YearMonth::toString).orElse(FunnelReport.Forecast.NO_MONTH);
+      byMonth.computeIfAbsent(month, m -> new EnumMap<>(Stage.ForecastCategory.class))
+          .merge(line.category(), line.amount(), BigDecimal::add);
+      weighted.merge(month, line.weighted(), BigDecimal::add);
+    }
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "  %-8s", "month"));
+    categories.forEach(c -> out.append(String.format(Locale.ROOT, " %13s", c.label())));
+    out.append(String.format(Locale.ROOT, " %13s%n", "weighted"));
+    byMonth.forEach((month, amounts) -> {
+      out.append(String.format(Locale.ROOT, "  %-8s", month));
+      categories.forEach(c -> out.append(String.format(Locale.ROOT, " %,13.0f",
+          amounts.getOrDefault(c, BigDecimal.ZERO))));
+      out.append(String.format(Locale.ROOT, " %,13.0f%n", weighted.get(month)));
+    });
+    out.append(String.format(Locale.ROOT, "  weighted pipeline (open deals, amount x stage win probability): %,.0f"
+        + " over %,d deals%n", forecast.weightedPipeline(), forecast.lines().stream()
+            .filter(l -> l.category() != Stage.ForecastCategory.CLOSED).count()));
+    out.append("  weighted pipeline by rep: ");
+    List<FunnelReport.Forecast.Group> byRep = forecast.by(l -> l.category() == Stage.ForecastCategory.CLOSED ? "won"
+        : repOfDeal.apply(l.dealId()));
+    out.append(byRep.stream().filter(g -> !g.key().equals("won")).sorted(java.util.Comparator.comparing(
+        FunnelReport.Forecast.Group::key)).map(g -> String.format(Locale.ROOT, "%s %,.0f", g.key(), g.weighted()))
+        .collect(java.util.stream.Collectors.joining(", "))).append('\n');
+    return out.toString();
+  }
+
+  /** Forecast accuracy: a row per closed month, the forecast at its start beside what was won in it. */
+  static String accuracy(List<FunnelReport.Forecast.Accuracy> rows) {
+    StringBuilder out = new StringBuilder("  forecast accuracy (forecast at the start of each month against what was"
+        + " won in it):\n");
+    out.append(String.format(Locale.ROOT, "  %-8s %8s %13s %13s %6s %13s %8s%n", "month", "deals", "weighted",
+        "commit", "won", "amount won", "won/fc"));
+    for (FunnelReport.Forecast.Accuracy row : rows) {
+      out.append(String.format(Locale.ROOT, "  %-8s %8d %,13.0f %,13.0f %6d %,13.0f %8s%n", row.month(),
+          row.forecastDeals(), row.forecastWeighted(), row.forecastCommit(), row.wonDeals(), row.won(),
+          percent(row.wonToForecast())));
+    }
+    return out.toString();
+  }
+
+  /** The persistence report, a row per rep, and the published figures below. */
+  static String persistence(FunnelReport.Persistence report) {
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "  %-10s %5s %8s %9s %10s %12s   %s%n", "rep",
+        "won", "dropped", "f-ups/win", "wins>=5fu", "no rejection",
+        "of drops after a rejection: after 1 / 2 / 3 / 4 / 5+"));
+    for (FunnelReport.Persistence.Row row : report.rows()) {
+      out.append(String.format(Locale.ROOT, "  %-10s %5d %8d %9s %10s %12s  ", row.team(), row.won(), row.dropped(),
+          row.followUpsPerWin().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("-"),
+          percent(row.winsAfterFiveFollowUps()), percent(row.droppedShare(0))));
+      for (int i = 1; i <= 5; i++) {
+        out.append(String.format(Locale.ROOT, " %6s", percent(row.gaveUpShare(i))));
+      }
+      out.append('\n');
+    }
+    out.append(String.format(Locale.ROOT, "  %-10s %5s %8s %9s %10s %12s  ", "published", "", "", "",
+        percent(Optional.of(FunnelReport.Persistence.PUBLISHED_SALES_NEEDING_FIVE_FOLLOW_UPS)), ""));
+    for (Double share : FunnelReport.Persistence.PUBLISHED_GIVE_UP_AFTER_REJECTIONS) {
+      out.append(String.format(Locale.ROOT, " %6s", percent(Optional.of(share))));
+    }
+    out.append(String.format(Locale.ROOT, "%n  published: “7-step sales process” (Lucidchart): 44%% of salespeople"
+        + " give up after one rejection, 22%% after two, 14%% after three, 12%% after four; 80%% of sales need at"
+        + " least five follow-ups%n"));
+    return out.toString();
   }
 }

@@ -2,6 +2,7 @@ package io.salesflow.examples;
 
 import io.salesflow.BantAssessment;
 import io.salesflow.Deal;
+import io.salesflow.DealFacts;
 import io.salesflow.DealFacts.Objection;
 import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
@@ -9,14 +10,17 @@ import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.SalesEvent.ClosingTechnique;
 import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LeadSource;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.SalesEvent.StakeholderRole;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.StageKind;
 import io.salesflow.Transition;
 import io.salesflow.catalog.CatalogEvents;
+import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.engine.FireResult.RejectionKind;
@@ -55,8 +59,16 @@ final class PipelineSimulator {
   /** One fired event and what the engine answered; replayed on another engine to compare. */
   record Step(String dealId, SalesEvent event, FireResult result) {}
 
-  /** One simulated deal: when it started and every event fired at it. */
-  record DealRun(String dealId, Instant startedAt, List<Step> steps) {}
+  /**
+   * One simulated deal: when it started, the facts and stage it started with, and every event fired at it; an
+   * expansion deal (an upsell of a won deal, say) starts past the first stages with its parent named in its facts.
+   */
+  record DealRun(String dealId, Instant startedAt, DealFacts facts, String entryStage, List<Step> steps) {}
+
+  /** The reps of the simulated team: deals are dealt to them in turn. */
+  static final List<String> REPS = List.of("avery", "blake", "casey", "devon");
+  /** The custom attribute the rep working a deal is recorded in. */
+  static final String REP = "rep";
 
   private static final List<ContactChannel> CHANNELS = List.of(ContactChannel.EMAIL, ContactChannel.PHONE,
       ContactChannel.VIDEO_CALL, ContactChannel.IN_PERSON, ContactChannel.SOCIAL);
@@ -70,6 +82,9 @@ final class PipelineSimulator {
   private final Instant end;
   private final EventGenerator events;
   private final Map<String, List<Transition>> pathToWin = new HashMap<>();
+  /** Expansion deals started from won deals, run after the deal that started them. */
+  private final List<DealRun> expansions = new ArrayList<>();
+  private int dealt;
 
   PipelineSimulator(SalesProcess process, DealEngine engine, ManualClock clock, long seed, Instant end) {
     this.process = process;
@@ -103,6 +118,8 @@ final class PipelineSimulator {
     final ClosingTechnique technique = pick(new ClosingTechnique[] {ClosingTechnique.ALTERNATIVE_CHOICE,
         ClosingTechnique.EXTRA_INDUCEMENT, ClosingTechnique.STANDING_ROOM_ONLY}, new double[] {0.4, 0.35, 0.25});
     final int persistence = persistence();
+    final LeadSource source = pick(new LeadSource[] {LeadSource.INBOUND, LeadSource.OUTBOUND, LeadSource.REFERRAL,
+        LeadSource.PARTNER, LeadSource.NEW}, new double[] {0.35, 0.35, 0.15, 0.10, 0.05});
     final BigDecimal budget = BigDecimal.valueOf(5_000 + random.nextInt(0, 96) * 1_000L);
     int channel = random.nextInt(CHANNELS.size());
     final Set<String> quietIn = new HashSet<>();
@@ -113,6 +130,7 @@ final class PipelineSimulator {
       p += technique == ClosingTechnique.ALTERNATIVE_CHOICE ? 0.05
           : technique == ClosingTechnique.STANDING_ROOM_ONLY ? -0.10 : 0;
       p += temperature == LeadTemperature.HOT ? 0.10 : temperature == LeadTemperature.COLD ? -0.15 : 0;
+      p += source == LeadSource.REFERRAL ? 0.15 : source == LeadSource.OUTBOUND ? -0.05 : 0;
       return p;
     }
 
@@ -147,13 +165,35 @@ final class PipelineSimulator {
   private List<Step> steps;
   private Deal deal;
 
+  /**
+   * Runs one deal, started at {@code start}, until it is won or lost or the simulated period ends, then the expansion
+   * deals started from it, if it was won; returns the deal's run followed by theirs.
+   */
+  List<DealRun> runWithExpansions(String dealId, Instant start) {
+    expansions.clear();
+    List<DealRun> runs = new ArrayList<>();
+    Prospect prospect = new Prospect();
+    DealFacts facts = DealFacts.builder().leadSource(prospect.source).putAttributes(REP, REPS.get(dealt++ % 4))
+        .build();
+    runs.add(run(dealId, start, prospect, facts, process.initialStage().id()));
+    List<DealRun> started = List.copyOf(expansions);
+    runs.addAll(started);
+    return runs;
+  }
+
   /** Runs one deal, started at {@code start}, until it is won or lost or the simulated period ends. */
   DealRun run(String dealId, Instant start) {
-    Prospect prospect = new Prospect();
+    return run(dealId, start, new Prospect(), DealFacts.none(), process.initialStage().id());
+  }
+
+  private DealRun run(String dealId, Instant start, Prospect prospect, DealFacts facts, String entryStage) {
     time = start;
     clock.set(start);
     steps = new ArrayList<>();
-    deal = engine.start(dealId, process.id());
+    deal = engine.start(dealId, process.id(), facts, entryStage);
+    if (facts.leadSource().isPresent()) {
+      forecast(prospect);
+    }
     int stuck = 0;
     String lastStage = deal.stage();
     while (steps.size() < MAX_EVENTS && !process.stage(deal.stage()).isTerminal() && time.isBefore(end)) {
@@ -194,6 +234,10 @@ final class PipelineSimulator {
       if (result instanceof FireResult.Rejected rejected && rejected.kind() == RejectionKind.GUARD_DENIED) {
         unblock(prospect);
       }
+      if (process.stage(deal.stage()).kind() == StageKind.POST_SALE && !lastStage.equals(deal.stage())
+          && deal.facts().parentDealId().isEmpty() && deal.facts().expansions().isEmpty()) {
+        maybeExpand(prospect);
+      }
       if (deal.stage().equals(lastStage)) {
         if (++stuck >= 6) {
           fire(new SalesEvent.ClosedLost(step(), LossReason.NO_DECISION, "stalled in " + lastStage));
@@ -203,7 +247,49 @@ final class PipelineSimulator {
         lastStage = deal.stage();
       }
     }
-    return new DealRun(dealId, start, List.copyOf(steps));
+    return new DealRun(dealId, start, facts, entryStage, List.copyOf(steps));
+  }
+
+  /**
+   * The rep's first forecast of a new deal (close in three to eight weeks, at the prospect's budget) and the
+   * stakeholders met early, within hours: one to four, the first a decision-maker half of the time.
+   */
+  private void forecast(Prospect prospect) {
+    Instant at = later(Duration.ofHours(2));
+    fire(new SalesEvent.ForecastUpdated(at, LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(20 + random.nextInt(40)),
+        prospect.budget, null));
+    int stakeholders = 1 + random.nextInt(4);
+    for (int i = 0; i < stakeholders; i++) {
+      StakeholderRole role = i == 0 && random.nextBoolean() ? StakeholderRole.DECISION_MAKER
+          : StakeholderRole.values()[2 + random.nextInt(StakeholderRole.values().length - 2)];
+      fire(new SalesEvent.StakeholderEngaged(later(Duration.ofHours(2)), "contact-" + i, role));
+    }
+  }
+
+  /**
+   * A won customer asks for more a quarter of the time: the rep records an upsell, cross-sell or renewal on the
+   * customer's deal and works the new deal, linked to it, from the process's expansion entry stage.
+   */
+  private void maybeExpand(Prospect prospect) {
+    if (!has(EventType.EXPANSION_STARTED) || random.nextDouble() >= 0.25) {
+      return;
+    }
+    LeadSource kind = pick(new LeadSource[] {LeadSource.UPSELL, LeadSource.CROSS_SELL, LeadSource.RENEWAL},
+        new double[] {0.5, 0.25, 0.25});
+    String parentId = deal.id();
+    String childId = parentId + "-" + kind.label();
+    fire(new SalesEvent.ExpansionStarted(step(), kind, childId));
+    Deal parent = deal;
+    Instant parentTime = time;
+    List<Step> parentSteps = steps;
+    DealFacts facts = DealFacts.builder().leadSource(kind).parentDealId(parentId)
+        .putAttributes(REP, parent.facts().attributes().getOrDefault(REP, REPS.get(0))).build();
+    Prospect customer = new Prospect();
+    expansions.add(run(childId, time, customer, facts, SalesCatalog.expansionEntryStage(process, kind)));
+    deal = parent;
+    time = parentTime;
+    steps = parentSteps;
+    clock.set(time);
   }
 
   /** The prospect went quiet: follow up as persistently as this rep does; returns whether the deal goes on. */
@@ -211,12 +297,20 @@ final class PipelineSimulator {
     if (!has(EventType.FOLLOW_UP_LOGGED)) {
       return true;
     }
+    int rejections = 0;
     for (int made = 1; made <= 8; made++) {
       boolean answered = random.nextDouble() < 0.3;
+      boolean rejected = !answered && random.nextDouble() < 0.5;
+      rejections += rejected ? 1 : 0;
       fire(new SalesEvent.FollowUpLogged(later(Duration.ofDays(3)), prospect.nextChannel(),
-          answered ? FollowUpOutcome.RESPONDED : FollowUpOutcome.NO_RESPONSE));
+          answered ? FollowUpOutcome.RESPONDED : rejected ? FollowUpOutcome.REJECTED : FollowUpOutcome.NO_RESPONSE));
       if (answered) {
         return true;
+      }
+      if (rejected && rejections >= prospect.persistence) { // the rep gives up after this many rejections
+        if (fire(new SalesEvent.ClosedLost(step(), LossReason.NO_DECISION, "declined")).isAccepted()) {
+          return false;
+        }
       }
       if (made >= prospect.persistence) {
         FireResult drop = fire(new SalesEvent.ClosedLost(step(), LossReason.NO_RESPONSE, "went quiet"));
@@ -242,7 +336,8 @@ final class PipelineSimulator {
     for (Transition t : process.transitionsFrom(deal.stage())) {
       if (t.internal() && !t.event().equals(EventType.OBJECTION_RAISED)
           && !t.event().equals(EventType.OBJECTION_RESOLVED) && !t.event().equals(EventType.FOLLOW_UP_LOGGED)
-          && !t.event().equals(EventType.REFERRAL_RECEIVED)) {
+          && !t.event().equals(EventType.REFERRAL_RECEIVED) && !t.event().equals(EventType.FORECAST_UPDATED)
+          && !t.event().equals(EventType.STAKEHOLDER_ENGAGED) && !t.event().equals(EventType.EXPANSION_STARTED)) {
         if (t.event().equals(CatalogEvents.BUY_IN_CONFIRMED)) {
           fire(CatalogEvents.buyInConfirmed(step(), CatalogEvents.BuyInSide.BUYER, "buyer"));
           fire(CatalogEvents.buyInConfirmed(step(), CatalogEvents.BuyInSide.SELLER, "vp sales"));

@@ -320,15 +320,19 @@ abstract class JsonContract {
     assertThat(json().write(JsonTestProcesses.inbound())).isEqualTo("""
         {"id":"inbound","version":1,"name":"Inbound","description":"Leads from the website, qualified by BANT",\
         "initialStage":"new","stages":[\
-        {"id":"new","name":"New","description":"","kind":"open","winProbability":0.05,"stallAfter":"PT336H",\
+        {"id":"new","name":"New","description":"","kind":"open","winProbability":0.05,"forecastCategory":"pipeline",\
+        "stallAfter":"PT336H",\
         "guidance":"Call within a day","requiredToEnter":[],"requiredToLeave":[]},\
         {"id":"qualified","name":"Qualified","description":"","kind":"open","winProbability":0.3,\
+        "forecastCategory":"pipeline",\
         "guidance":"","requiredToEnter":[],"requiredToLeave":["amount"]},\
-        {"id":"proposal","name":"Proposal","description":"","kind":"open","guidance":"",\
+        {"id":"proposal","name":"Proposal","description":"","kind":"open","forecastCategory":"pipeline","guidance":"",\
         "requiredToEnter":[],"requiredToLeave":[]},\
-        {"id":"won","name":"Won","description":"","kind":"won","winProbability":1.0,"guidance":"",\
+        {"id":"won","name":"Won","description":"","kind":"won","winProbability":1.0,"forecastCategory":"closed",\
+        "guidance":"",\
         "requiredToEnter":[],"requiredToLeave":[]},\
-        {"id":"lost","name":"Lost","description":"","kind":"lost","winProbability":0.0,"guidance":"",\
+        {"id":"lost","name":"Lost","description":"","kind":"lost","winProbability":0.0,"forecastCategory":"omitted",\
+        "guidance":"",\
         "requiredToEnter":[],"requiredToLeave":[]}],\
         "transitions":[\
         {"source":"new","event":"follow-up-logged","target":"new","internal":true},\
@@ -556,6 +560,16 @@ abstract class JsonContract {
         .lossReason(LossReason.COMPETITOR)
         .disqualificationReason("no budget this year")
         .attributes(Map.of("region", "emea", "tier", "gold"))
+        .expectedClose(LocalDate.parse("2026-03-31"))
+        .forecastCategory(io.salesflow.Stage.ForecastCategory.BEST_CASE)
+        .leadSource(SalesEvent.LeadSource.UPSELL)
+        .parentDealId("D-7")
+        .addExpansions(new DealFacts.Expansion("D-43", SalesEvent.LeadSource.CROSS_SELL, T0.plusSeconds(9500)))
+        .addStakeholders(new DealFacts.Stakeholder("dana@acme.example", SalesEvent.StakeholderRole.CHAMPION, T0))
+        .negotiatedTerms(new DealFacts.Terms("two-year term", new BigDecimal("7.5"), "net 30", T0.plusSeconds(7000)))
+        .addScorecards(DealFacts.Scorecard.of(DealFacts.Scorecard.Framework.MEDDPICC)
+            .confirm(DealFacts.Scorecard.Element.ECONOMIC_BUYER, "the CFO")
+            .identify(DealFacts.Scorecard.Element.PAPER_PROCESS, ""))
         .build();
   }
 }

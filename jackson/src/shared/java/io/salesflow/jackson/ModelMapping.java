@@ -72,6 +72,8 @@ final class ModelMapping {
   static final List<Class<?>> WRITTEN_TYPES = List.of(SalesEvent.class, EventType.class, Deal.class,
       DealFacts.class, BantAssessment.class, BantAssessment.Budget.class, BantAssessment.Authority.class,
       BantAssessment.Need.class, BantAssessment.Timing.class, DealFacts.Objection.class, DealFacts.FollowUp.class,
+      DealFacts.Stakeholder.class, DealFacts.Expansion.class, DealFacts.Terms.class, DealFacts.Scorecard.class,
+      DealFacts.Scorecard.Finding.class,
       FollowUpLog.class, TransitionRecord.class, TransitionHistory.class, FireResult.class, SalesProcess.class,
       Stage.class, Transition.class);
 
@@ -477,7 +479,10 @@ final class ModelMapping {
       .optional("facts", DealFacts.class, Deal::facts, (b, v) -> b.facts(v))
       .optional("history", TransitionHistory.class, Deal::history, (b, v) -> b.history(v));
 
-  /** {@link DealFacts}: every fact, each optional on read (an absent fact is unknown, empty or zero). */
+  /**
+   * {@link DealFacts}: every fact, each optional on read (an absent fact is unknown, empty or zero). The expansion,
+   * stakeholder and scorecard lists are left out while empty, so that deals without them read as before they existed.
+   */
   private static final Shape<DealFacts, DealFacts.Builder> FACTS =
       new Shape<DealFacts, DealFacts.Builder>(DealFacts::builder, DealFacts.Builder::build)
       .optional("bant", BantAssessment.class, DealFacts::bant, DealFacts.Builder::bant)
@@ -504,7 +509,23 @@ final class ModelMapping {
       .optional("disqualificationReason", String.class, DealFacts::disqualificationReason,
           DealFacts.Builder::disqualificationReason)
       .optional("attributes", mapOf(String.class), DealFacts::attributes,
-          (b, v) -> b.attributes(entries(v, String.class)));
+          (b, v) -> b.attributes(entries(v, String.class)))
+      .optional("expectedClose", LocalDate.class, DealFacts::expectedClose, DealFacts.Builder::expectedClose)
+      .optional("forecastCategory", Stage.ForecastCategory.class, DealFacts::forecastCategory,
+          DealFacts.Builder::forecastCategory)
+      .optional("leadSource", SalesEvent.LeadSource.class, DealFacts::leadSource, DealFacts.Builder::leadSource)
+      .optional("parentDealId", String.class, DealFacts::parentDealId, DealFacts.Builder::parentDealId)
+      .optional("expansions", listOf(DealFacts.Expansion.class),
+          f -> f.expansions().isEmpty() ? null : f.expansions(),
+          (b, v) -> b.addAllExpansions(elements(v, DealFacts.Expansion.class)))
+      .optional("stakeholders", listOf(DealFacts.Stakeholder.class),
+          f -> f.stakeholders().isEmpty() ? null : f.stakeholders(),
+          (b, v) -> b.addAllStakeholders(elements(v, DealFacts.Stakeholder.class)))
+      .optional("negotiatedTerms", DealFacts.Terms.class, DealFacts::negotiatedTerms,
+          DealFacts.Builder::negotiatedTerms)
+      .optional("scorecards", listOf(DealFacts.Scorecard.class),
+          f -> f.scorecards().isEmpty() ? null : f.scorecards(),
+          (b, v) -> b.addAllScorecards(elements(v, DealFacts.Scorecard.class)));
 
   /** {@link BantAssessment}: a member per dimension assessed; a dimension not assessed has none. */
   private static final Shape<BantAssessment, BantAssessment.Builder> BANT =

@@ -42,8 +42,8 @@ final class ProcessView {
   }
 
   /**
-   * {@code {"id", "name", "description", "kind", "winProbability", "stallAfter", "guidance", "requiredToEnter",
-   * "requiredToLeave"}}; a stage with no win probability or stall threshold has no such member.
+   * {@code {"id", "name", "description", "kind", "winProbability", "forecastCategory", "stallAfter", "guidance",
+   * "requiredToEnter", "requiredToLeave"}}; a stage with no win probability or stall threshold has no such member.
    */
   static Map<String, Object> stage(Stage stage, ModelMapping mapping) {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -52,6 +52,7 @@ final class ProcessView {
     json.put("description", stage.description());
     json.put("kind", ModelMapping.label(stage.kind()));
     mapping.member(json, "winProbability", stage.winProbability());
+    json.put("forecastCategory", ModelMapping.label(stage.forecastCategory()));
     mapping.member(json, "stallAfter", stage.stallAfter());
     json.put("guidance", stage.guidance());
     json.put("requiredToEnter", List.copyOf(stage.requiredToEnter()));

@@ -2,9 +2,11 @@ package io.salesflow.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesflow.DealFacts;
 import io.salesflow.SalesProcess;
 import io.salesflow.catalog.SalesCatalog;
 import io.salesflow.engine.DealEngine;
+import io.salesflow.guard.SalesGuards;
 import io.salesflow.testkit.ManualClock;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DifferentialTests {
   private static final int WALKS_PER_PROCESS = 600;
 
-  /** The custom processes of this module's tests, then every process of the catalog. */
+  /**
+   * The custom processes of this module's tests, then every process of the catalog, and the eight-step process
+   * qualifying on a MEDDPICC scorecard.
+   */
   static Stream<SalesProcess> processes() {
-    return Stream.concat(TestProcesses.all().stream(), SalesCatalog.all().stream());
+    return Stream.concat(Stream.concat(TestProcesses.all().stream(), SalesCatalog.all().stream()),
+        Stream.of(SalesCatalog.withQualification(SalesCatalog.eightStep(),
+            SalesGuards.scorecardAllConfirmed(DealFacts.Scorecard.Framework.MEDDPICC))));
   }
 
   @ParameterizedTest(name = "{0}")

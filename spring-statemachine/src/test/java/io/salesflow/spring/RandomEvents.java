@@ -83,10 +83,34 @@ final class RandomEvents {
         return new SalesEvent.DealMigrated(now, 1, 2, "fired by hand", List.of());
       case "owner-assigned":
         return new SalesEvent.OwnerAssigned(now, "rep-ann", null);
+      case "forecast-updated":
+        return new SalesEvent.ForecastUpdated(now, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(
+            random.nextInt(90)), random.nextBoolean() ? null : amount(random),
+            random.nextInt(3) == 0 ? pick(random, io.salesflow.Stage.ForecastCategory.values()) : null);
+      case "stakeholder-engaged":
+        return new SalesEvent.StakeholderEngaged(now, "contact-" + random.nextInt(5),
+            pick(random, SalesEvent.StakeholderRole.values()));
+      case "expansion-started":
+        return new SalesEvent.ExpansionStarted(now, SalesEvent.LeadSource.UPSELL, "expansion-" + random.nextInt(9));
+      case "qualification-scored":
+        return new SalesEvent.QualificationScored(now, scorecard(random));
       default:
         return new SalesEvent.Custom(type, now, random.nextBoolean() ? Map.of("campaign", "spring-" + random.nextInt(3))
             : Map.of("note", "n"));
     }
+  }
+
+  /** A scorecard of any framework, fully confirmed a third of the time. */
+  private static io.salesflow.DealFacts.Scorecard scorecard(RandomGenerator random) {
+    var framework = pick(random, io.salesflow.DealFacts.Scorecard.Framework.values());
+    boolean all = random.nextInt(3) == 0;
+    var card = io.salesflow.DealFacts.Scorecard.of(framework);
+    for (var element : framework.elements()) {
+      if (all || random.nextBoolean()) {
+        card = card.confirm(element, "");
+      }
+    }
+    return card;
   }
 
   private static BantAssessment bant(RandomGenerator random, Instant now) {

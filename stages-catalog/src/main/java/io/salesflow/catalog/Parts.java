@@ -29,10 +29,16 @@ final class Parts {
 
   private Parts() {}
 
+  /**
+   * An open stage, in the forecast category its win probability suggests: {@link Stage.ForecastCategory#COMMIT
+   * commit} from 60%, {@link Stage.ForecastCategory#BEST_CASE best case} from 40%, else pipeline.
+   */
   static Stage open(String id, String name, double winProbability, Duration stallAfter, String description,
       String guidance) {
+    Stage.ForecastCategory category = winProbability >= 0.6 ? Stage.ForecastCategory.COMMIT
+        : winProbability >= 0.4 ? Stage.ForecastCategory.BEST_CASE : Stage.ForecastCategory.PIPELINE;
     return Stage.builder().id(id).name(name).kind(StageKind.OPEN).winProbability(winProbability)
-        .stallAfter(stallAfter).description(description).guidance(guidance).build();
+        .forecastCategory(category).stallAfter(stallAfter).description(description).guidance(guidance).build();
   }
 
   static Stage postSale(String id, String name, Duration stallAfter, String description, String guidance) {
@@ -56,12 +62,14 @@ final class Parts {
   }
 
   /**
-   * The rows every open stage has: a follow-up is recorded without moving the deal, and the deal may be closed lost,
-   * for no response only after the default number of follow-ups.
+   * The rows every open stage has: a follow-up, a forecast update and an engaged stakeholder are recorded without
+   * moving the deal, and the deal may be closed lost, for no response only after the default number of follow-ups.
    */
   static void openRows(SalesProcess.Builder builder, String... stages) {
     for (String stage : stages) {
       builder.internal(stage, EventType.FOLLOW_UP_LOGGED);
+      builder.internal(stage, EventType.FORECAST_UPDATED);
+      builder.internal(stage, EventType.STAKEHOLDER_ENGAGED);
       builder.transition(stage, EventType.CLOSED_LOST, LOST, SalesGuards.followUpsBeforeNoResponseLoss());
     }
   }
@@ -81,10 +89,11 @@ final class Parts {
     }
   }
 
-  /** Post-sale stages record follow-ups with the customer. */
+  /** Post-sale stages record follow-ups with the customer, and the expansion deals started from theirs. */
   static void postSaleRows(SalesProcess.Builder builder, String... stages) {
     for (String stage : stages) {
       builder.internal(stage, EventType.FOLLOW_UP_LOGGED);
+      builder.internal(stage, EventType.EXPANSION_STARTED);
     }
   }
 

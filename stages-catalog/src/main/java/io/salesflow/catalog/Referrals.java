@@ -32,7 +32,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A referred lead starts in {@link SalesCatalog#referralEntryStage(SalesProcess)} with the referral's source
- * recorded and a {@link LeadTemperature#WARM warm} temperature, because a recommended lead already knows of the
+ * recorded, its {@link DealFacts#leadSource() lead source} {@link SalesEvent.LeadSource#REFERRAL referral}, and a
+ * {@link LeadTemperature#WARM warm} temperature, because a recommended lead already knows of the
  * seller (“What Are the 5 Steps of the Sales Process?” counts referred leads as warm; “The 7 Stages of the Sales
  * Process” notes that people buy more readily what was recommended to them).
  *
@@ -95,7 +96,8 @@ public final class Referrals {
 
   private static Deal start(DealEngine engine, String processId, String source, String newDealId) {
     SalesProcess process = engine.process(processId);
-    DealFacts facts = DealFacts.builder().source(source).leadTemperature(LeadTemperature.WARM).build();
+    DealFacts facts = DealFacts.builder().source(source).leadSource(SalesEvent.LeadSource.REFERRAL)
+        .leadTemperature(LeadTemperature.WARM).build();
     return engine.start(newDealId, processId, facts, SalesCatalog.referralEntryStage(process));
   }
 }

@@ -1,6 +1,11 @@
 package io.salesflow.catalog;
 
+import io.salesflow.EventType;
+import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
+import io.salesflow.StageKind;
+import io.salesflow.Transition;
+import io.salesflow.TransitionGuard;
 import io.salesflow.UnknownProcessException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -49,7 +54,16 @@ import java.util.Set;
  *       presentation, closing), 21 days (objections), 30 days (contract, installation, onboarding, referrals) and 90
  *       days (ongoing relationships, nurture); and guidance for the rep on every non-terminal stage.</li>
  *   <li>Entering a closing step and winning require no open objections.</li>
+ *   <li>Every open stage records {@code forecast-updated} (expected close, amount, the rep's forecast category) and
+ *       {@code stakeholder-engaged}; every post-sale stage records {@code expansion-started}. Open stages forecast
+ *       as {@link io.salesflow.Stage.ForecastCategory#COMMIT commit} from a 60% win probability and
+ *       {@link io.salesflow.Stage.ForecastCategory#BEST_CASE best case} from 40%, else pipeline.</li>
  * </ul>
+ *
+ * <p>Options, each a call that returns a changed, validated copy: {@link #withQualification(SalesProcess,
+ * TransitionGuard)} (MEDDIC, MEDDPICC, CHAMP or another BANT policy) and
+ * {@link #withStakeholderCoverage(SalesProcess, int)}. An existing customer's upsell, cross-sell, renewal or repeat
+ * order starts at {@link #expansionEntryStage(SalesProcess, SalesEvent.LeadSource)}: see {@link Expansions}.
  *
  * <p>A referred lead starts past the first steps of its process: see {@link #referralEntryStage(SalesProcess)} and
  * {@link Referrals}.
@@ -78,6 +92,31 @@ public final class SalesCatalog {
       SEVEN_STEP_FULFILMENT, CatalogStages.QUALIFYING,
       EIGHT_STEP, CatalogStages.APPROACHING,
       SEVEN_PHASE_FUNNEL, CatalogStages.QUALIFY_LEADS);
+
+  /** Where an upsell, cross-sell or repeat order starts: the customer is known and qualified, so at the pitch. */
+  private static final Map<String, String> EXPANSION_ENTRY_STAGES = Map.of(
+      FIVE_STEP, CatalogStages.PRESENTATION,
+      SEVEN_STEP_TEXTBOOK, CatalogStages.PRESENTATION,
+      SEVEN_STEP_REFERRALS, CatalogStages.PRESENTING,
+      SEVEN_STEP_FULFILMENT, CatalogStages.PRESENTING_SOLUTION,
+      EIGHT_STEP, CatalogStages.PITCH,
+      SEVEN_PHASE_FUNNEL, CatalogStages.IDENTIFY_HYPERACTIVE_BUYERS);
+  /** Where a renewal starts: what is left to agree are the terms, so at the negotiation or close. */
+  private static final Map<String, String> RENEWAL_ENTRY_STAGES = Map.of(
+      FIVE_STEP, CatalogStages.HANDLING_OBJECTIONS,
+      SEVEN_STEP_TEXTBOOK, CatalogStages.CLOSING,
+      SEVEN_STEP_REFERRALS, CatalogStages.CLOSING,
+      SEVEN_STEP_FULFILMENT, CatalogStages.CONTRACT_NEGOTIATION,
+      EIGHT_STEP, CatalogStages.CLOSING,
+      SEVEN_PHASE_FUNNEL, CatalogStages.IDENTIFY_HYPERACTIVE_BUYERS);
+  /** The stage each process signs in, which stakeholder coverage guards the way into. */
+  private static final Map<String, String> CLOSING_STAGES = Map.of(
+      FIVE_STEP, CatalogStages.CLOSING,
+      SEVEN_STEP_TEXTBOOK, CatalogStages.CLOSING,
+      SEVEN_STEP_REFERRALS, CatalogStages.CLOSING,
+      SEVEN_STEP_FULFILMENT, CatalogStages.CONTRACT_NEGOTIATION,
+      EIGHT_STEP, CatalogStages.CLOSING,
+      SEVEN_PHASE_FUNNEL, CatalogStages.IDENTIFY_HYPERACTIVE_BUYERS);
 
   static {
     Map<String, SalesProcess> processes = new LinkedHashMap<>();
@@ -326,5 +365,139 @@ public final class SalesCatalog {
       return entry;
     }
     return process.initialStage().id();
+  }
+
+  /**
+   * Returns the stage an expansion deal of a customer starts in: an upsell, cross-sell or repeat order at the pitch
+   * (the customer is known and qualified), a renewal where the terms are agreed. See {@link Expansions}.
+   *
+   * @param process a catalog process, customised or not, or any other process
+   * @param kind {@link SalesEvent.LeadSource#UPSELL upsell}, {@link SalesEvent.LeadSource#CROSS_SELL cross-sell},
+   *     {@link SalesEvent.LeadSource#RENEWAL renewal} or {@link SalesEvent.LeadSource#REPEAT repeat}
+   * @return the id of the entry stage; the initial stage for a process that is not from the catalog, or a customised
+   *     one that no longer has that stage as an open stage
+   * @throws IllegalArgumentException if {@code kind} is not an expansion
+   */
+  public static String expansionEntryStage(SalesProcess process, SalesEvent.LeadSource kind) {
+    Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(kind, "kind must not be null");
+    if (!kind.isExpansion()) {
+      throw new IllegalArgumentException("kind must be upsell, cross-sell, renewal or repeat, but was '"
+          + kind.label() + "'");
+    }
+    String entry = (kind == SalesEvent.LeadSource.RENEWAL ? RENEWAL_ENTRY_STAGES : EXPANSION_ENTRY_STAGES)
+        .get(process.id());
+    if (entry != null && process.findStage(entry).filter(s -> s.kind() == StageKind.OPEN).isPresent()) {
+      return entry;
+    }
+    return process.initialStage().id();
+  }
+
+  /**
+   * Returns {@code process} qualifying on a scorecard policy (MEDDIC, MEDDPICC, CHAMP or your own): every move out of
+   * qualification (on {@code qualification-assessed} into a stage that is not lost) moves on
+   * {@link EventType#QUALIFICATION_SCORED qualification-scored} instead, guarded by {@code policy}, and
+   * {@code qualification-assessed} is still recorded in that stage. Everything else stays as it was; the result is
+   * validated again. The same as {@code withQualification(process, EventType.QUALIFICATION_SCORED, policy)}.
+   *
+   * <pre>{@code
+   * SalesProcess meddpicc = SalesCatalog.withQualification(SalesCatalog.eightStep(),
+   *     SalesGuards.scorecardAllConfirmed(Scorecard.Framework.MEDDPICC));
+   * }</pre>
+   *
+   * @param process a catalog process, customised or not, or any process that qualifies on
+   *     {@code qualification-assessed} or {@code qualification-scored}
+   * @param policy the guard a deal must pass to leave qualification, for example
+   *     {@link io.salesflow.guard.SalesGuards#scorecardAllConfirmed}
+   * @return the process with the same id, qualifying on {@code policy}
+   * @throws IllegalArgumentException if {@code process} has no qualification move
+   */
+  public static SalesProcess withQualification(SalesProcess process, TransitionGuard policy) {
+    return withQualification(process, EventType.QUALIFICATION_SCORED, policy);
+  }
+
+  /**
+   * Returns {@code process} qualifying on another policy, on the event given: every move out of qualification (on
+   * {@code qualification-assessed} or {@code qualification-scored} into a stage that is not lost) moves on
+   * {@code event}, guarded by {@code policy}; when it used to move on {@code qualification-assessed} and no longer
+   * does, that event is still recorded in the stage. Everything else stays as it was; the result is validated again.
+   *
+   * <pre>{@code
+   * SalesProcess lenient = SalesCatalog.withQualification(SalesCatalog.fiveStep(), EventType.QUALIFICATION_ASSESSED,
+   *     SalesGuards.bantAtLeast(2));
+   * }</pre>
+   *
+   * @param process a catalog process, customised or not, or any process that qualifies on one of the two events
+   * @param event {@link EventType#QUALIFICATION_ASSESSED} for a BANT policy, {@link EventType#QUALIFICATION_SCORED}
+   *     for a scorecard policy
+   * @param policy the guard a deal must pass to leave qualification
+   * @return the process with the same id, qualifying on {@code policy}
+   * @throws IllegalArgumentException if {@code event} is neither of the two, or {@code process} has no qualification
+   *     move
+   */
+  public static SalesProcess withQualification(SalesProcess process, EventType event, TransitionGuard policy) {
+    Objects.requireNonNull(process, "process must not be null");
+    Objects.requireNonNull(event, "event must not be null");
+    Objects.requireNonNull(policy, "policy must not be null");
+    if (!event.equals(EventType.QUALIFICATION_ASSESSED) && !event.equals(EventType.QUALIFICATION_SCORED)) {
+      throw new IllegalArgumentException("a qualification policy moves on 'qualification-assessed' (BANT) or"
+          + " 'qualification-scored' (a scorecard), not on '" + event + "'");
+    }
+    SalesProcess.Builder builder = process.toBuilder().removeTransitionsIf(t -> true);
+    java.util.Set<String> done = new java.util.HashSet<>();
+    for (Transition t : process.transitions()) {
+      if (!isQualificationMove(process, t)) {
+        builder.transition(t);
+      } else if (done.add(t.source())) {
+        builder.transition(t.source(), event, t.target(), policy);
+        if (!event.equals(EventType.QUALIFICATION_ASSESSED)
+            && process.transitions(t.source(), EventType.QUALIFICATION_ASSESSED).stream()
+                .noneMatch(Transition::internal)) {
+          builder.internal(t.source(), EventType.QUALIFICATION_ASSESSED);
+        }
+      }
+    }
+    if (done.isEmpty()) {
+      throw new IllegalArgumentException("process '" + process.id() + "' has no move on 'qualification-assessed'"
+          + " or 'qualification-scored' into a stage that is not lost, so there is no qualification policy to"
+          + " swap; add a guard to your own qualifying transition instead");
+    }
+    return builder.build();
+  }
+
+  private static boolean isQualificationMove(SalesProcess process, Transition t) {
+    return !t.internal() && (t.event().equals(EventType.QUALIFICATION_ASSESSED)
+        || t.event().equals(EventType.QUALIFICATION_SCORED)) && process.stage(t.target()).kind() != StageKind.LOST;
+  }
+
+  /**
+   * Returns {@code process} with stakeholder coverage required before closing: every move from an open stage into
+   * the stage the process signs in (closing; contract negotiation in {@value #SEVEN_STEP_FULFILMENT}; identify
+   * hyperactive buyers in {@value #SEVEN_PHASE_FUNNEL}) also needs {@code n} stakeholders engaged, a decision-maker
+   * among them ({@link io.salesflow.guard.SalesGuards#stakeholdersEngaged(int)}). “7-step sales process”
+   * (Lucidchart) counts 6.8 stakeholders in a typical purchase and advises multi-threading; the
+   * {@value #EIGHT_STEP} and {@value #SEVEN_STEP_TEXTBOOK} processes are the ones written for such purchases.
+   *
+   * @param process a catalog process, customised or not
+   * @param n how many stakeholders, from 1 to 100
+   * @return the process with the same id, validated again
+   * @throws IllegalArgumentException if {@code process} is not from the catalog, or {@code n} is out of range
+   */
+  public static SalesProcess withStakeholderCoverage(SalesProcess process, int n) {
+    Objects.requireNonNull(process, "process must not be null");
+    TransitionGuard coverage = io.salesflow.guard.SalesGuards.stakeholdersEngaged(n);
+    String closing = CLOSING_STAGES.get(process.id());
+    if (closing == null || process.findStage(closing).isEmpty()) {
+      throw new IllegalArgumentException("process '" + process.id() + "' is not a catalog process with a closing"
+          + " stage; add SalesGuards.stakeholdersEngaged(" + n + ") to your own move into closing instead");
+    }
+    SalesProcess.Builder builder = process.toBuilder().removeTransitionsIf(t -> true);
+    for (Transition t : process.transitions()) {
+      boolean intoClosing = !t.internal() && t.target().equals(closing) && !t.source().equals(closing)
+          && process.stage(t.source()).kind() == StageKind.OPEN;
+      builder.transition(intoClosing ? new Transition(t.source(), t.event(), t.target(), false,
+          t.guard().and(coverage)) : t);
+    }
+    return builder.build();
   }
 }

@@ -1,6 +1,7 @@
 package io.salesflow.testkit;
 
 import io.salesflow.BantAssessment;
+import io.salesflow.DealFacts;
 import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
 import java.lang.reflect.RecordComponent;
@@ -256,6 +257,15 @@ final class JavaSource {
     if (value instanceof List<?> list) {
       imports.add("java.util.List");
       return list.stream().map(this::value).collect(Collectors.joining(", ", "List.of(", ")"));
+    }
+    if (value instanceof DealFacts.Scorecard card) {
+      imports.add("io.salesflow.DealFacts");
+      StringBuilder out = new StringBuilder("DealFacts.Scorecard.of(").append(value(card.framework())).append(')');
+      for (DealFacts.Scorecard.Finding finding : card.findings()) {
+        out.append(finding.confirmed() ? ".confirm(" : ".identify(").append(value(finding.element())).append(", ")
+            .append(value(finding.note())).append(')');
+      }
+      return out.toString();
     }
     if (value instanceof Map<?, ?> map) {
       imports.add("java.util.Map");

@@ -12,7 +12,9 @@ import io.salesflow.SalesEvent.FollowUpOutcome;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.SalesEvent.StakeholderRole;
 import io.salesflow.SalesProcess;
+import io.salesflow.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +41,14 @@ final class Payloads {
   private static final List<String> OVERRIDE_REASONS = List.of("the customer signed on paper",
       "reopened: the prospect came back", "moved by the quarterly pipeline review", "duplicate of another deal");
   private static final List<String> OWNERS = List.of("rep-ann", "rep-bob", "rep-chen", "manager-max");
+  private static final List<String> PAYMENT_TERMS = List.of("net 30", "net 60", "quarterly in advance",
+      "50% up front, 50% on delivery");
+  private static final List<String> STAKEHOLDERS = List.of("dana@acme.example", "the CFO", "head of IT",
+      "procurement", "lee@acme.example", "the end users' team lead");
+  private static final List<SalesEvent.LeadSource> EXPANSIONS = List.of(SalesEvent.LeadSource.UPSELL,
+      SalesEvent.LeadSource.CROSS_SELL, SalesEvent.LeadSource.RENEWAL, SalesEvent.LeadSource.REPEAT);
+  private static final List<String> NOTES = List.of("", "the CFO", "Dana, head of ops", "cut quote time by half",
+      "security review first", "two other vendors");
   private static final List<String> ATTRIBUTE_KEYS = List.of("segment", "priority", "region", "note");
   private static final List<String> ATTRIBUTE_VALUES = List.of("smb", "enterprise", "high", "low", "emea", "apac",
       "asked for a call back", "prefers email");
@@ -118,7 +128,9 @@ final class Payloads {
       case "proposal-sent":
         return new SalesEvent.ProposalSent(at, random.nextInt(5) == 0 ? null : amount(random));
       case "terms-negotiated":
-        return new SalesEvent.TermsNegotiated(at, pick(TERMS, random));
+        return random.nextBoolean() ? new SalesEvent.TermsNegotiated(at, pick(TERMS, random))
+            : new SalesEvent.TermsNegotiated(at, pick(TERMS, random), BigDecimal.valueOf(random.nextInt(41), 1),
+                random.nextBoolean() ? null : pick(PAYMENT_TERMS, random));
       case "contract-signed":
         return new SalesEvent.ContractSigned(at);
       case "closed-won":
@@ -144,6 +156,17 @@ final class Payloads {
       case "owner-assigned":
         return new SalesEvent.OwnerAssigned(at, pick(OWNERS, random), random.nextBoolean() ? null
             : pick(OWNERS, random));
+      case "forecast-updated":
+        return new SalesEvent.ForecastUpdated(at, random.nextInt(6) == 0 ? null
+            : LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(random.nextInt(180)),
+            random.nextInt(3) == 0 ? null : amount(random),
+            random.nextInt(4) == 0 ? pick(Stage.ForecastCategory.values(), random) : null);
+      case "stakeholder-engaged":
+        return new SalesEvent.StakeholderEngaged(at, pick(STAKEHOLDERS, random), pick(StakeholderRole.values(), random));
+      case "expansion-started":
+        return new SalesEvent.ExpansionStarted(at, pick(EXPANSIONS, random), "expansion-" + random.nextInt(1_000));
+      case "qualification-scored":
+        return new SalesEvent.QualificationScored(at, scorecard(facts, random));
       default:
         throw new IllegalArgumentException("the testkit has no payload generator for built-in event type '" + type
             + "': add a case for '" + type.id() + "' to the switch in io.salesflow.testkit.Payloads.event");
@@ -176,6 +199,26 @@ final class Payloads {
       builder.decisionBy(today.plusDays(7 + random.nextInt(120)));
     }
     return builder.build();
+  }
+
+  /**
+   * A scorecard of the framework the deal was scored on before (or any): about two in five with every element
+   * confirmed, the rest a mix of confirmed, identified and unknown elements.
+   */
+  static DealFacts.Scorecard scorecard(DealFacts facts, RandomGenerator random) {
+    DealFacts.Scorecard.Framework framework = facts.scorecards().isEmpty() || random.nextInt(4) == 0
+        ? pick(DealFacts.Scorecard.Framework.values(), random) : facts.scorecards().get(0).framework();
+    boolean all = random.nextInt(5) < 2;
+    DealFacts.Scorecard card = DealFacts.Scorecard.of(framework);
+    for (DealFacts.Scorecard.Element element : framework.elements()) {
+      int roll = all ? 0 : random.nextInt(3);
+      if (roll == 0) {
+        card = card.confirm(element, pick(NOTES, random));
+      } else if (roll == 1) {
+        card = card.identify(element, pick(NOTES, random));
+      }
+    }
+    return card;
   }
 
   /** A deal amount between 1,000 and 250,000, in steps of 500. */

@@ -2,8 +2,10 @@ package io.salesflow.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesflow.DealFacts.Scorecard;
 import io.salesflow.SalesProcess;
 import io.salesflow.StageKind;
+import io.salesflow.guard.SalesGuards;
 import io.salesflow.testkit.Coverage;
 import io.salesflow.testkit.ProcessProperties;
 import java.util.stream.Stream;
@@ -42,5 +44,24 @@ class CatalogPropertiesTests {
     assertThat(coverage.reached(StageKind.LOST)).as("%s", coverage).isTrue();
     assertThat(coverage.guardsNeverAllowing()).as("%s", coverage).isEmpty();
     assertThat(coverage.guardsNeverDenying()).as("%s", coverage).isEmpty();
+  }
+
+  /**
+   * A catalog process switched to MEDDPICC qualification keeps every invariant on 400 walks, reaches both outcomes,
+   * and its policy both allows and denies.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalog")
+  void aCatalogProcessSwitchedToMeddpiccKeepsItsInvariants(SalesProcess catalogProcess) {
+    SalesProcess process = SalesCatalog.withQualification(catalogProcess,
+        SalesGuards.scorecardAllConfirmed(Scorecard.Framework.MEDDPICC));
+    Coverage coverage = ProcessProperties.forProcess(process).walks(400).maxSteps(40).seed(SEED).check();
+
+    assertThat(coverage.reached(StageKind.WON)).as("%s", coverage).isTrue();
+    assertThat(coverage.reached(StageKind.LOST)).as("%s", coverage).isTrue();
+    assertThat(coverage.guardsNeverAllowing()).as("%s", coverage)
+        .noneMatch(t -> t.guard().label().startsWith("MEDDPICC"));
+    assertThat(coverage.guardsNeverDenying()).as("%s", coverage)
+        .noneMatch(t -> t.guard().label().startsWith("MEDDPICC"));
   }
 }

@@ -13,9 +13,12 @@ import io.salesflow.SalesEvent.ApproachMethod;
 import io.salesflow.SalesEvent.ClosingTechnique;
 import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.FollowUpOutcome;
+import io.salesflow.SalesEvent.LeadSource;
 import io.salesflow.SalesEvent.LeadTemperature;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.SalesEvent.ObjectionCategory;
+import io.salesflow.SalesEvent.StakeholderRole;
+import io.salesflow.Stage;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -66,6 +69,16 @@ class DocumentsTests {
         .lossReason(LossReason.NOT_A_FIT)
         .disqualificationReason("no \n fit")
         .putAttributes("tier", "gold")
+        .expectedClose(LocalDate.of(2026, 6, 30))
+        .forecastCategory(Stage.ForecastCategory.COMMIT)
+        .leadSource(LeadSource.UPSELL)
+        .parentDealId("D-7")
+        .addExpansions(new DealFacts.Expansion("D-43", LeadSource.RENEWAL, AT))
+        .addStakeholders(new DealFacts.Stakeholder("dana@acme.example", StakeholderRole.CHAMPION, AT))
+        .addStakeholders(new DealFacts.Stakeholder("the CFO", StakeholderRole.ECONOMIC_BUYER, AT.plusNanos(3)))
+        .negotiatedTerms(new DealFacts.Terms("two-year term", new BigDecimal("7.50"), null, AT))
+        .addScorecards(DealFacts.Scorecard.of(DealFacts.Scorecard.Framework.CHAMP)
+            .confirm(DealFacts.Scorecard.Element.MONEY, "50k").identify(DealFacts.Scorecard.Element.AUTHORITY, ""))
         .build();
     Documents.State state = new Documents.State(AT, AT, facts);
 
@@ -110,7 +123,7 @@ class DocumentsTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("member 'event'")
         .hasMessageContaining("'LUKEWARM' is not a lead temperature")
-        .hasMessageContaining("cold, warm, hot");
+        .hasMessageContaining("ice-cold, cold, warm, hot");
   }
 
   @Test
@@ -292,6 +305,24 @@ class DocumentsTests {
       new Pinned(new SalesEvent.OwnerAssigned(OCCURRED, "rep-bob", "rep-ann"),
           "{'type':'owner-assigned','occurredAt':'2026-03-04T05:06:07.000000001Z','owner':'rep-bob',"
               + "'previousOwner':'rep-ann'}"),
+      new Pinned(new SalesEvent.TermsNegotiated(OCCURRED, "two-year term", new BigDecimal("7.50"), "net 30"),
+          "{'type':'terms-negotiated','occurredAt':'2026-03-04T05:06:07.000000001Z','summary':'two-year term',"
+              + "'discountPercent':'7.50','paymentTerms':'net 30'}"),
+      new Pinned(new SalesEvent.ForecastUpdated(OCCURRED, LocalDate.of(2026, 6, 30), new BigDecimal("12000"),
+          Stage.ForecastCategory.BEST_CASE),
+          "{'type':'forecast-updated','occurredAt':'2026-03-04T05:06:07.000000001Z','expectedClose':'2026-06-30',"
+              + "'amount':'12000','category':'best-case'}"),
+      new Pinned(new SalesEvent.StakeholderEngaged(OCCURRED, "dana@acme.example", StakeholderRole.CHAMPION),
+          "{'type':'stakeholder-engaged','occurredAt':'2026-03-04T05:06:07.000000001Z',"
+              + "'contact':'dana@acme.example','role':'champion'}"),
+      new Pinned(new SalesEvent.ExpansionStarted(OCCURRED, LeadSource.UPSELL, "D-43"),
+          "{'type':'expansion-started','occurredAt':'2026-03-04T05:06:07.000000001Z','kind':'upsell',"
+              + "'dealId':'D-43'}"),
+      new Pinned(new SalesEvent.QualificationScored(OCCURRED,
+          DealFacts.Scorecard.of(DealFacts.Scorecard.Framework.MEDDIC).confirm(DealFacts.Scorecard.Element.CHAMPION,
+              "Dana")),
+          "{'type':'qualification-scored','occurredAt':'2026-03-04T05:06:07.000000001Z','scorecard':{"
+              + "'framework':'meddic','findings':[{'element':'champion','confirmed':true,'note':'Dana'}]}}"),
       new Pinned(new SalesEvent.Custom(EventType.custom("trial-extended"), OCCURRED,
           Map.of("days", "14", "by", "rep")),
           "{'type':'trial-extended','occurredAt':'2026-03-04T05:06:07.000000001Z','attributes':{'by':'rep',"
@@ -326,13 +357,18 @@ class DocumentsTests {
     }
   }
 
+  /** Event types that came after format 1: no document of format 1 holds one. */
+  private static final Set<EventType> AFTER_FORMAT_1 = Set.of(EventType.FORECAST_UPDATED,
+      EventType.STAKEHOLDER_ENGAGED, EventType.EXPANSION_STARTED, EventType.QUALIFICATION_SCORED);
+
   @Test
   void pinsTheStoredFormsOfEveryBuiltInEventType() {
     for (List<Pinned> pinned : List.of(FORMAT_1, FORMAT_2)) {
       Set<EventType> missing = new LinkedHashSet<>(EventType.builtIn());
       pinned.forEach(p -> missing.remove(p.event().type()));
-      if (pinned == FORMAT_1) { // format 1 was never written with an administrative event: they came after it
+      if (pinned == FORMAT_1) { // format 1 was written before the administrative and the later events
         missing.removeIf(EventType::isAdministrative);
+        missing.removeAll(AFTER_FORMAT_1);
       }
 
       assertThat(missing).as("built-in event types with no pinned stored form; add one for each").isEmpty();
@@ -394,6 +430,9 @@ class DocumentsTests {
     if (type == Instant.class) {
       return OCCURRED.plusSeconds(variant);
     }
+    if (type == String.class && List.of("contact", "dealId").contains(component.getName())) {
+      return component.getName() + " " + variant; // held to the rules of ids: no line breaks
+    }
     if (type == String.class) {
       return component.getName().toLowerCase().endsWith("owner") // an owner is an id: no line breaks
           ? component.getName() + " \"" + variant + "\" ✓" : component.getName() + " \"" + variant + "\"\n";
@@ -406,6 +445,18 @@ class DocumentsTests {
     }
     if (type == List.class) {
       return variant % 2 == 0 ? List.of() : List.of("amount: required \"" + variant + "\"", "second\nline");
+    }
+    if (type == LeadSource.class && eventClass == SalesEvent.ExpansionStarted.class) {
+      List<LeadSource> kinds = List.of(LeadSource.UPSELL, LeadSource.CROSS_SELL, LeadSource.RENEWAL, LeadSource.REPEAT);
+      return kinds.get(variant % kinds.size());
+    }
+    if (type == DealFacts.Scorecard.class) {
+      DealFacts.Scorecard.Framework framework = DealFacts.Scorecard.Framework.values()[variant % 3];
+      return DealFacts.Scorecard.of(framework).confirm(framework.elements().get(0), "note \"" + variant + "\"")
+          .identify(framework.elements().get(1), "");
+    }
+    if (type == BigDecimal.class && component.getName().equals("discountPercent")) {
+      return new BigDecimal("12.50").movePointLeft(variant);
     }
     if (type.isEnum()) {
       Object[] constants = type.getEnumConstants();

@@ -54,10 +54,17 @@ abstract class LegacyMigrationContract {
     return deals.stream().collect(Collectors.toMap(Deal::id, Function.identity()));
   }
 
+  /**
+   * The deals as the current engine makes them from the same events, less what the stored rows cannot hold: the
+   * releases that wrote them did not keep negotiated terms as a fact (the terms are in the history's events).
+   */
   private static Map<String, Deal> expectedDeals() {
     DealStore memory = DealStore.inMemory();
     LegacyDeals.play(memory);
-    return byId(memory.findByProcess(LegacyDeals.PROCESS_ID));
+    Map<String, Deal> deals = new java.util.LinkedHashMap<>();
+    byId(memory.findByProcess(LegacyDeals.PROCESS_ID)).forEach((id, deal) -> deals.put(id, deal.toBuilder()
+        .facts(deal.facts().toBuilder().negotiatedTerms(java.util.Optional.empty()).build()).build()));
+    return deals;
   }
 
   @Test
