@@ -18,6 +18,7 @@ import java.util.Locale;
 final class MeteringListener implements DealEngine.Listener {
   static final String EVENTS = "salesflow.events";
   static final String STARTED = "salesflow.deals.started";
+  static final String ADMINISTRATIVE = "salesflow.deals.administrative";
   static final String OTHER = "other";
 
   private final MeterRegistry registry;
@@ -37,6 +38,11 @@ final class MeteringListener implements DealEngine.Listener {
   @Override
   public void onTransition(FireResult.Accepted accepted) {
     count(accepted.deal().processId(), accepted.transition().from(), accepted.transition().eventType(), "accepted");
+    if (accepted.transition().administrative()) { // an override, a migration or a new owner: counted apart too
+      Counter.builder(ADMINISTRATIVE).description("Overrides, migrations and owner changes recorded on deals")
+          .tag("process", accepted.deal().processId()).tag("kind", accepted.transition().eventType().id())
+          .register(registry).increment();
+    }
   }
 
   @Override
@@ -59,7 +65,7 @@ final class MeteringListener implements DealEngine.Listener {
   private boolean known(String processId, EventType type) {
     try {
       SalesProcess process = engine.process(processId);
-      return process.eventTypes().contains(type);
+      return type.isAdministrative() || process.eventTypes().contains(type);
     } catch (SalesProcessException e) {
       return false; // a deal of a process this engine does not run: count its event type as other
     }

@@ -190,7 +190,12 @@ class AutoConfigurationTests {
           engine.fire("D-secret-42", new SalesEvent.Custom(EventType.custom("made-up-by-a-client"), NOW,
               Map.of()));
           engine.fire("D-secret-42", new SalesEvent.ClosedWon(NOW, java.math.BigDecimal.ONE, null));
+          engine.override("D-secret-42", "lead", "manager-secret", "reopened: the customer came back");
           MeterRegistry registry = context.getBean(MeterRegistry.class);
+          assertThat(registry.get("salesflow.deals.administrative").tag("kind", "stage-overridden")
+              .tag("process", "inbound").counter().count()).isEqualTo(1.0);
+          assertThat(registry.get("salesflow.events").tag("event", "stage-overridden").tag("outcome", "accepted")
+              .counter().count()).isEqualTo(1.0);
           assertThat(registry.get("salesflow.events").tag("event", "other").tag("outcome", "unknown_event_type")
               .counter().count()).isEqualTo(1.0);
           assertThat(registry.get("salesflow.events").tag("event", "closed-won").tag("outcome", "accepted")
