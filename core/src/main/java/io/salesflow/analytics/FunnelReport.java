@@ -635,9 +635,9 @@ public final class FunnelReport {
         RoundingMode.HALF_EVEN));
   }
 
-  /** The owner of a deal, for the forecast's and the persistence report's owner cut; null while deals have none. */
+  /** The owner of a deal, for the forecast's owner cut. */
   static @Nullable String ownerOf(Deal deal) {
-    return null;
+    return deal.owner();
   }
 
   // ------------------------------------------------------------------------------------------------- forecast
@@ -1113,6 +1113,19 @@ public final class FunnelReport {
       rows.add(all.row(ALL));
       tallies.forEach((name, t) -> rows.add(t.row(name)));
       return new Persistence(List.copyOf(rows));
+    }
+
+    /**
+     * Builds the report per owner: {@code of(processes, deals, FunnelReport::owner)}.
+     *
+     * @param processes the processes the deals run through
+     * @param deals the deals; open and disqualified deals are left out
+     * @return the report: a row for all deals, then one per owner, by name; deals without one under
+     *     {@value #NO_TEAM}
+     * @throws IllegalArgumentException if a deal runs in a process not given
+     */
+    public static Persistence byOwner(Collection<SalesProcess> processes, Collection<Deal> deals) {
+      return of(processes, deals, FunnelReport::owner);
     }
 
     /** {@return a row for all deals, then one per team, by name} */

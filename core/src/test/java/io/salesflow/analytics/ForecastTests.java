@@ -60,6 +60,9 @@ class ForecastTests {
   static final Map<String, BigDecimal> PROBABILITY = Map.of("lead", new BigDecimal("0.1"),
       "demo", new BigDecimal("0.4"), "negotiation", new BigDecimal("0.75"));
 
+  /** The owners of the generated deals; a quarter of them have none. */
+  static final List<String> REPS = List.of("ann", "bo", "cy");
+
   /** A clock the test moves. */
   static final class MovingClock extends Clock {
     Instant now = T0;
@@ -88,7 +91,9 @@ class ForecastTests {
     for (int i = 0; i < 300; i++) {
       String id = "D-" + i;
       clock.now = T0.plusSeconds(3600L * i);
-      engine.start(id, PROCESS.id());
+      int rep = random.nextInt(4);
+      engine.start(rep == 3 ? DealEngine.Start.of(id, PROCESS.id())
+          : DealEngine.Start.of(id, PROCESS.id()).owner(REPS.get(rep)));
       if (random.nextInt(10) > 0) {
         LocalDate close = LocalDate.of(2027, 1 + random.nextInt(6), 1 + random.nextInt(28));
         ForecastCategory override = random.nextInt(6) == 0 ? ForecastCategory.values()[random.nextInt(3)] : null;
@@ -118,12 +123,13 @@ class ForecastTests {
   }
 
   @Test
-  void weightedPipelineByStageAndMonthEqualsTheSumsWorkedOutByHand() {
+  void weightedPipelineByStageOwnerAndMonthEqualsTheSumsWorkedOutByHand() {
     List<Deal> deals = generatedPipeline(42);
     Forecast forecast = Forecast.of(List.of(PROCESS), deals, ZoneOffset.UTC);
 
     Map<String, BigDecimal> byStage = new TreeMap<>();
     Map<String, BigDecimal> byMonth = new TreeMap<>();
+    Map<String, BigDecimal> byOwner = new TreeMap<>();
     BigDecimal pipeline = BigDecimal.ZERO;
     int open = 0;
     for (Deal deal : deals) {
@@ -131,6 +137,7 @@ class ForecastTests {
         BigDecimal amount = deal.facts().amount().orElseThrow();
         byStage.merge("forecast-test/won", amount, BigDecimal::add);
         byMonth.merge("2027-01", amount, BigDecimal::add);
+        byOwner.merge(deal.owner() == null ? "unassigned" : deal.owner(), amount, BigDecimal::add);
         continue;
       }
       BigDecimal p = PROBABILITY.get(deal.stage());
@@ -144,11 +151,14 @@ class ForecastTests {
       byStage.merge("forecast-test/" + deal.stage(), weighted, BigDecimal::add);
       byMonth.merge(deal.facts().expectedClose().map(d -> YearMonth.from(d).toString()).orElse("none"), weighted,
           BigDecimal::add);
+      byOwner.merge(deal.owner() == null ? "unassigned" : deal.owner(), weighted, BigDecimal::add);
     }
     assertThat(open).isGreaterThan(100);
     assertThat(forecast.weightedPipeline()).isEqualByComparingTo(pipeline);
     assertThat(sums(forecast.byStage())).isEqualTo(normalized(byStage));
     assertThat(sums(forecast.byMonth())).isEqualTo(normalized(byMonth));
+    assertThat(sums(forecast.byOwner())).isEqualTo(normalized(byOwner));
+    assertThat(byOwner).containsOnlyKeys("ann", "bo", "cy", "unassigned");
     assertThat(forecast.byMonth()).extracting(Forecast.Group::key).last().isEqualTo(Forecast.NO_MONTH);
   }
 
@@ -222,6 +232,7 @@ class ForecastTests {
       Forecast.Line line = forecast.lines().get(i);
       assertThat(record.get("deal")).isEqualTo(line.dealId());
       assertThat(record.get("stage")).isEqualTo(line.stageId());
+      assertThat(record.get("owner")).isEqualTo(line.owner().orElse(""));
       assertThat(record.get("category")).isEqualTo(line.category().label());
       assertThat(record.get("close_month")).isEqualTo(line.month().map(YearMonth::toString).orElse(""));
       assertThat(new BigDecimal(record.get("amount"))).isEqualByComparingTo(line.amount());

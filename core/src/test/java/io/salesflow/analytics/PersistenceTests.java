@@ -38,7 +38,8 @@ class PersistenceTests {
       .clock(java.time.Clock.fixed(T0.plusSeconds(86_400), java.time.ZoneOffset.UTC)).build();
 
   void deal(String id, LeadSource source, String outcome, FollowUpOutcome... followUps) {
-    engine.start(id, ForecastTests.PROCESS.id(), DealFacts.builder().leadSource(source).build());
+    engine.start(DealEngine.Start.of(id, ForecastTests.PROCESS.id()).facts(DealFacts.builder().leadSource(source)
+        .build()).owner(id.startsWith("N") ? "nora" : "sam"));
     Instant at = T0;
     for (FollowUpOutcome followUp : followUps) {
       at = at.plusSeconds(3600);
@@ -95,6 +96,21 @@ class PersistenceTests {
     assertThat(Double.parseDouble(csv.get(0).get("gave_up_after_2"))).isEqualTo(1 / 3.0);
     assertThat(Double.parseDouble(csv.get(3).get("gave_up_after_1"))).isEqualTo(0.44);
     assertThat(Double.parseDouble(csv.get(3).get("wins_after_five_follow_ups"))).isEqualTo(0.8);
+  }
+
+  @Test
+  void byOwnerCutsTheSameFiguresByEachDealsOwner() {
+    List<Deal> deals = deals();
+    Persistence byOwner = Persistence.byOwner(List.of(ForecastTests.PROCESS), deals);
+    Persistence byTeam = Persistence.of(List.of(ForecastTests.PROCESS), deals, PersistenceTests::team);
+
+    assertThat(byOwner.rows()).extracting(Persistence.Row::team).containsExactly("all", "nora", "sam");
+    for (int i = 0; i < 3; i++) {
+      Persistence.Row owner = byOwner.rows().get(i);
+      Persistence.Row team = byTeam.rows().get(i);
+      assertThat(owner.droppedAfterRejections()).isEqualTo(team.droppedAfterRejections());
+      assertThat(owner.won()).isEqualTo(team.won());
+    }
   }
 
   @Test

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
@@ -102,7 +101,7 @@ public final class Demo {
       console.print(FunnelPrinter.breakdown("win rate by lead temperature", report.winRateBy(
           FunnelReport::leadTemperature)));
       console.print(FunnelPrinter.breakdown("win rate by lead source", report.winRateBy(FunnelReport::leadSource)));
-      console.print(FunnelPrinter.breakdown("win rate by rep", report.winRateBy(Demo::rep)));
+      console.print(FunnelPrinter.breakdown("win rate by owner", report.winRateBy(FunnelReport::owner)));
       console.print(FunnelPrinter.top("top reasons events were rejected", rejectionReasons(runs), 4));
       console.print(FunnelPrinter.top("top reasons deals were lost", lossReasons(process, stored), 4));
       console.println();
@@ -123,15 +122,13 @@ public final class Demo {
     // the whole team's forecast, persistence and forecast accuracy, over every catalog process
     FunnelReport.Forecast forecast = FunnelReport.Forecast.of(SalesCatalog.all(), allDeals, ZoneOffset.UTC);
     console.println("== Forecast: every catalog process, open deals by expected close month, won deals by month won");
-    Map<String, String> reps = new java.util.HashMap<>();
-    allDeals.forEach(d -> reps.put(d.id(), rep(d).orElse("unassigned")));
-    console.print(FunnelPrinter.forecast(forecast, reps::get));
+    console.print(FunnelPrinter.forecast(forecast));
     List<FunnelReport.Forecast.Accuracy> accuracy = FunnelReport.Forecast.accuracy(SalesCatalog.all(), allDeals,
         YearMonth.from(START.atZone(ZoneOffset.UTC)), YearMonth.from(NOW.atZone(ZoneOffset.UTC)).minusMonths(1),
         ZoneOffset.UTC);
     console.print(FunnelPrinter.accuracy(accuracy));
-    FunnelReport.Persistence persistence = FunnelReport.Persistence.of(SalesCatalog.all(), allDeals, Demo::rep);
-    console.println("== Persistence: follow-ups and rejections before a deal was won or dropped, by rep");
+    FunnelReport.Persistence persistence = FunnelReport.Persistence.byOwner(SalesCatalog.all(), allDeals);
+    console.println("== Persistence: follow-ups and rejections before a deal was won or dropped, by owner");
     console.print(FunnelPrinter.persistence(persistence));
     console.println();
     write(out.resolve("forecast.csv"), forecast.csv());
@@ -182,7 +179,7 @@ public final class Demo {
     try (DealEngine engine = builder.process(process).store(DealStore.inMemory()).clock(clock).build()) {
       for (PipelineSimulator.DealRun run : runs) {
         clock.set(run.startedAt());
-        engine.start(run.dealId(), process.id(), run.facts(), run.entryStage());
+        engine.start(run.start(process.id()));
         for (PipelineSimulator.Step step : run.steps()) {
           clock.set(step.event().occurredAt());
           FireResult result = engine.fire(run.dealId(), step.event());
@@ -211,11 +208,6 @@ public final class Demo {
   /** The deals that are not expansions of a won customer's deal: the ones that went through the whole funnel. */
   static List<Deal> newBusiness(List<Deal> deals) {
     return deals.stream().filter(d -> d.facts().parentDealId().isEmpty()).toList();
-  }
-
-  /** The rep working a deal, as the simulation records it. */
-  static Optional<String> rep(Deal deal) {
-    return Optional.ofNullable(deal.facts().attributes().get(PipelineSimulator.REP));
   }
 
   static Map<String, Integer> rejectionReasons(List<PipelineSimulator.DealRun> runs) {

@@ -104,7 +104,7 @@ final class FunnelPrinter {
    * The forecast as a table: a row per month, the amounts per forecast category (won deals under closed) and the
    * weighted amount, then the totals.
    */
-  static String forecast(FunnelReport.Forecast forecast, java.util.function.Function<String, String> repOfDeal) {
+  static String forecast(FunnelReport.Forecast forecast) {
     List<Stage.ForecastCategory> categories = List.of(Stage.ForecastCategory.values());
     Map<String, Map<Stage.ForecastCategory, BigDecimal>> byMonth = new TreeMap<>();
     Map<String, BigDecimal> weighted = new TreeMap<>();
@@ -126,9 +126,9 @@ final class FunnelPrinter {
     out.append(String.format(Locale.ROOT, "  weighted pipeline (open deals, amount x stage win probability): %,.0f"
         + " over %,d deals%n", forecast.weightedPipeline(), forecast.lines().stream()
             .filter(l -> l.category() != Stage.ForecastCategory.CLOSED).count()));
-    out.append("  weighted pipeline by rep: ");
+    out.append("  weighted pipeline by owner: ");
     List<FunnelReport.Forecast.Group> byRep = forecast.by(l -> l.category() == Stage.ForecastCategory.CLOSED ? "won"
-        : repOfDeal.apply(l.dealId()));
+        : l.owner().orElse(FunnelReport.Forecast.NO_OWNER));
     out.append(byRep.stream().filter(g -> !g.key().equals("won")).sorted(java.util.Comparator.comparing(
         FunnelReport.Forecast.Group::key)).map(g -> String.format(Locale.ROOT, "%s %,.0f", g.key(), g.weighted()))
         .collect(java.util.stream.Collectors.joining(", "))).append('\n');
@@ -151,7 +151,7 @@ final class FunnelPrinter {
 
   /** The persistence report, a row per rep, and the published figures below. */
   static String persistence(FunnelReport.Persistence report) {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "  %-10s %5s %8s %9s %10s %12s   %s%n", "rep",
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "  %-10s %5s %8s %9s %10s %12s   %s%n", "owner",
         "won", "dropped", "f-ups/win", "wins>=5fu", "no rejection",
         "of drops after a rejection: after 1 / 2 / 3 / 4 / 5+"));
     for (FunnelReport.Persistence.Row row : report.rows()) {

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sales team working deals through a process, as the catalog's articles describe it: about half of the prospects
@@ -60,15 +61,21 @@ final class PipelineSimulator {
   record Step(String dealId, SalesEvent event, FireResult result) {}
 
   /**
-   * One simulated deal: when it started, the facts and stage it started with, and every event fired at it; an
+   * One simulated deal: when it started, the facts, stage and owner it started with, and every event fired at it; an
    * expansion deal (an upsell of a won deal, say) starts past the first stages with its parent named in its facts.
    */
-  record DealRun(String dealId, Instant startedAt, DealFacts facts, String entryStage, List<Step> steps) {}
+  record DealRun(String dealId, Instant startedAt, DealFacts facts, String entryStage, @Nullable String owner,
+      List<Step> steps) {
 
-  /** The reps of the simulated team: deals are dealt to them in turn. */
+    /** {@return how an engine starts this deal again} */
+    DealEngine.Start start(String processId) {
+      DealEngine.Start start = DealEngine.Start.of(dealId, processId).facts(facts).entryStage(entryStage);
+      return owner == null ? start : start.owner(owner);
+    }
+  }
+
+  /** The reps of the simulated team, the deals' owners: deals are dealt to them in turn. */
   static final List<String> REPS = List.of("avery", "blake", "casey", "devon");
-  /** The custom attribute the rep working a deal is recorded in. */
-  static final String REP = "rep";
 
   private static final List<ContactChannel> CHANNELS = List.of(ContactChannel.EMAIL, ContactChannel.PHONE,
       ContactChannel.VIDEO_CALL, ContactChannel.IN_PERSON, ContactChannel.SOCIAL);
@@ -173,9 +180,8 @@ final class PipelineSimulator {
     expansions.clear();
     List<DealRun> runs = new ArrayList<>();
     Prospect prospect = new Prospect();
-    DealFacts facts = DealFacts.builder().leadSource(prospect.source).putAttributes(REP, REPS.get(dealt++ % 4))
-        .build();
-    runs.add(run(dealId, start, prospect, facts, process.initialStage().id()));
+    DealFacts facts = DealFacts.builder().leadSource(prospect.source).build();
+    runs.add(run(dealId, start, prospect, facts, process.initialStage().id(), REPS.get(dealt++ % REPS.size())));
     List<DealRun> started = List.copyOf(expansions);
     runs.addAll(started);
     return runs;
@@ -183,14 +189,16 @@ final class PipelineSimulator {
 
   /** Runs one deal, started at {@code start}, until it is won or lost or the simulated period ends. */
   DealRun run(String dealId, Instant start) {
-    return run(dealId, start, new Prospect(), DealFacts.none(), process.initialStage().id());
+    return run(dealId, start, new Prospect(), DealFacts.none(), process.initialStage().id(), null);
   }
 
-  private DealRun run(String dealId, Instant start, Prospect prospect, DealFacts facts, String entryStage) {
+  private DealRun run(String dealId, Instant start, Prospect prospect, DealFacts facts, String entryStage,
+      @Nullable String owner) {
     time = start;
     clock.set(start);
     steps = new ArrayList<>();
-    deal = engine.start(dealId, process.id(), facts, entryStage);
+    DealEngine.Start first = DealEngine.Start.of(dealId, process.id()).facts(facts).entryStage(entryStage);
+    deal = engine.start(owner == null ? first : first.owner(owner));
     if (facts.leadSource().isPresent()) {
       forecast(prospect);
     }
@@ -247,7 +255,7 @@ final class PipelineSimulator {
         lastStage = deal.stage();
       }
     }
-    return new DealRun(dealId, start, facts, entryStage, List.copyOf(steps));
+    return new DealRun(dealId, start, facts, entryStage, owner, List.copyOf(steps));
   }
 
   /**
@@ -282,10 +290,10 @@ final class PipelineSimulator {
     Deal parent = deal;
     Instant parentTime = time;
     List<Step> parentSteps = steps;
-    DealFacts facts = DealFacts.builder().leadSource(kind).parentDealId(parentId)
-        .putAttributes(REP, parent.facts().attributes().getOrDefault(REP, REPS.get(0))).build();
+    DealFacts facts = DealFacts.builder().leadSource(kind).parentDealId(parentId).build();
     Prospect customer = new Prospect();
-    expansions.add(run(childId, time, customer, facts, SalesCatalog.expansionEntryStage(process, kind)));
+    expansions.add(run(childId, time, customer, facts, SalesCatalog.expansionEntryStage(process, kind),
+        parent.owner()));
     deal = parent;
     time = parentTime;
     steps = parentSteps;

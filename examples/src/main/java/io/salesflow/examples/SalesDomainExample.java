@@ -31,7 +31,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The sales domain beyond BANT: MEDDIC scorecards, a catalog process switched to MEDDPICC, stakeholder coverage,
@@ -138,9 +137,10 @@ public final class SalesDomainExample {
     // tag::persistence[]
     FunnelReport report = FunnelReport.of(process, deals, Instant.now());
     report.winRateBy(FunnelReport::leadSource);   // referral, inbound, upsell, renewal...: won / closed each
+    report.winRateBy(FunnelReport::owner);        // and by owner
 
-    FunnelReport.Persistence persistence = FunnelReport.Persistence.of(List.of(process), deals,
-        deal -> Optional.ofNullable(deal.facts().attributes().get("team")));  // or each deal's owner
+    FunnelReport.Persistence persistence = FunnelReport.Persistence.byOwner(List.of(process), deals);
+    // or by team: FunnelReport.Persistence.of(List.of(process), deals, deal -> teamOf(deal))
     for (FunnelReport.Persistence.Row row : persistence.rows()) {
       System.out.printf("%s: gave up after 1 rejection %s (published: 44%%), wins after 5+ follow-ups %s"
           + " (published: 80%%)%n", row.team(), row.gaveUpShare(1), row.winsAfterFiveFollowUps());
