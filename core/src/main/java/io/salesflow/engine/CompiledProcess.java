@@ -169,6 +169,9 @@ public interface CompiledProcess extends AutoCloseable {
     /** The rest of {@link #firstAllowed} once the first candidate's guard denied with {@code firstDenial}. */
     private static Decision afterDenial(SalesProcess process, GuardContext context, List<Transition> candidates,
         GuardVerdict firstDenial) {
+      if (candidates.size() == 1) { // the usual case: one guarded transition, whose reasons are the refusal's
+        return new Refuse(RejectionKind.GUARD_DENIED, firstDenial.reasons());
+      }
       List<GuardVerdict> denials = new ArrayList<>(candidates.size());
       denials.add(firstDenial);
       for (int i = 1, n = candidates.size(); i < n; i++) {

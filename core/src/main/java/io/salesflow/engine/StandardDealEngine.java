@@ -42,7 +42,7 @@ final class StandardDealEngine implements DealEngine {
   private static final Logger LOG = LoggerFactory.getLogger(DealEngine.class);
 
   private final String name;
-  private final Map<String, Versions> compiled;
+  private final LinkedHashMap<String, Versions> compiled;
   private final List<CompiledProcess> all;
   private final DealStore store;
   private final Clock clock;
@@ -59,9 +59,9 @@ final class StandardDealEngine implements DealEngine {
       byId.computeIfAbsent(process.id(), id -> new TreeMap<>()).put(process.version(), compiledProcess);
       inOrder.add(compiledProcess);
     }
-    Map<String, Versions> versions = new LinkedHashMap<>();
+    LinkedHashMap<String, Versions> versions = new LinkedHashMap<>();
     byId.forEach((id, byVersion) -> versions.put(id, new Versions(byVersion)));
-    this.compiled = Collections.unmodifiableMap(versions);
+    this.compiled = versions; // never changed; a plain map spares every event the unmodifiable view's call
     this.all = List.copyOf(inOrder);
     this.store = store;
     this.clock = clock;
@@ -209,13 +209,19 @@ final class StandardDealEngine implements DealEngine {
       return stale(deal, event, expectedVersion);
     }
     CompiledProcess process = compiledFor(deal);
-    SalesProcess definition = process.process();
-    if (definition.transitions(deal.stage(), event.type()).isEmpty()) {
-      return refusedBeforeGuards(definition, deal, event); // no clock reading, no facts to compute
+    // the table engine's candidates come from one look-up, which also answers Decision.beforeGuards
+    TableCompiler.Candidates candidates = null;
+    if (process instanceof TableCompiler.Table table) {
+      candidates = table.candidates(deal.stage(), event.type());
+      if (candidates == null) {
+        return refusedBeforeGuards(process.process(), deal, event); // no clock reading, no facts to compute
+      }
+    } else if (process.process().transitions(deal.stage(), event.type()).isEmpty()) {
+      return refusedBeforeGuards(process.process(), deal, event);
     }
     Instant now = clock.instant();
     GuardContext context = GuardContext.of(deal, event, now);
-    Decision decision = process.decide(context);
+    Decision decision = candidates != null ? candidates.decide(context) : process.decide(context);
     if (decision instanceof Decision.Refuse refuse) {
       return new FireResult.Rejected(deal, event, refuse.kind(), refuse.reasons());
     }
