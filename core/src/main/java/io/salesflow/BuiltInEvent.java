@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -87,9 +86,10 @@ enum BuiltInEvent {
     @Override
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
       SalesEvent.ObjectionRaised e = (SalesEvent.ObjectionRaised) event;
-      List<Objection> open = new ArrayList<>(facts.openObjections());
-      open.add(new Objection(e.category(), e.detail(), e.occurredAt()));
-      return facts.withOpenObjections(open);
+      List<Objection> open = facts.openObjections();
+      Objection[] all = open.toArray(new Objection[open.size() + 1]); // sized once: the facts copy it anyway
+      all[open.size()] = new Objection(e.category(), e.detail(), e.occurredAt());
+      return facts.withOpenObjections(all);
     }
 
     @Override
@@ -103,16 +103,25 @@ enum BuiltInEvent {
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
       ObjectionCategory category = ((SalesEvent.ObjectionResolved) event).category();
       List<Objection> open = facts.openObjections();
-      List<Objection> remaining = new ArrayList<>(open.size());
-      for (Objection objection : open) {
-        if (objection.category() != category) {
-          remaining.add(objection);
+      int resolved = 0;
+      for (int i = 0, n = open.size(); i < n; i++) {
+        if (open.get(i).category() == category) {
+          resolved++;
         }
       }
-      int resolved = open.size() - remaining.size();
-      return resolved == 0
-          ? facts
-          : facts.withOpenObjections(remaining).withResolvedObjections(facts.resolvedObjections() + resolved);
+      if (resolved == 0) {
+        return facts;
+      }
+      List<Objection> remaining = List.of(); // resolving every open objection, the usual case, copies none
+      if (resolved < open.size()) {
+        remaining = new ArrayList<>(open.size() - resolved);
+        for (Objection objection : open) {
+          if (objection.category() != category) {
+            remaining.add(objection);
+          }
+        }
+      }
+      return facts.withOpenObjections(remaining).withResolvedObjections(facts.resolvedObjections() + resolved);
     }
 
     @Override
@@ -356,14 +365,14 @@ enum BuiltInEvent {
     }
   };
 
-  private static final Map<EventType, BuiltInEvent> BY_TYPE;
+  private static final HashMap<EventType, BuiltInEvent> BY_TYPE; // never changed after the class is initialised
 
   static {
-    Map<EventType, BuiltInEvent> byType = new HashMap<>();
+    HashMap<EventType, BuiltInEvent> byType = new HashMap<>();
     for (BuiltInEvent event : values()) {
       byType.put(event.type, event);
     }
-    BY_TYPE = Map.copyOf(byType);
+    BY_TYPE = byType; // a HashMap compares keys by identity first: built-in events carry these very constants
   }
 
   final EventType type;
@@ -404,11 +413,14 @@ enum BuiltInEvent {
   }
 
   private static ImmutableDealFacts withChannel(ImmutableDealFacts facts, ContactChannel channel) {
-    if (facts.contactChannels().contains(channel)) {
+    Set<ContactChannel> known = facts.contactChannels();
+    if (known.contains(channel)) {
       return facts;
     }
     Set<ContactChannel> channels = EnumSet.of(channel);
-    channels.addAll(facts.contactChannels());
+    if (!known.isEmpty()) { // the first channel, the usual case, needs no iterator
+      channels.addAll(known);
+    }
     return facts.withContactChannels(channels);
   }
 }

@@ -92,6 +92,38 @@ class ModelTests {
   }
 
   @Test
+  void resolvingACategoryClosesEachOfItsObjectionsAndCountsThem() {
+    DealFacts raised = DealFacts.none()
+        .apply(new SalesEvent.ObjectionRaised(T0, ObjectionCategory.PRICE, "too dear"))
+        .apply(new SalesEvent.ObjectionRaised(T0, ObjectionCategory.TIMING))
+        .apply(new SalesEvent.ObjectionRaised(T0, ObjectionCategory.PRICE, "still too dear"));
+    assertThat(raised.openObjections()).extracting(Objection::category)
+        .containsExactly(ObjectionCategory.PRICE, ObjectionCategory.TIMING, ObjectionCategory.PRICE);
+    DealFacts priceResolved = raised.apply(new SalesEvent.ObjectionResolved(T0, ObjectionCategory.PRICE));
+    assertThat(priceResolved.openObjections()).extracting(Objection::category)
+        .containsExactly(ObjectionCategory.TIMING);
+    assertThat(priceResolved.resolvedObjections()).isEqualTo(2);
+    DealFacts allResolved = priceResolved.apply(new SalesEvent.ObjectionResolved(T0, ObjectionCategory.TIMING));
+    assertThat(allResolved.openObjections()).isEmpty();
+    assertThat(allResolved.resolvedObjections()).isEqualTo(3);
+    assertThat(allResolved.apply(new SalesEvent.ObjectionResolved(T0, ObjectionCategory.TIMING)))
+        .as("nothing open of that category: the same facts").isSameAs(allResolved);
+    assertThat(raised.openObjections()).as("the earlier facts are unchanged").hasSize(3);
+    assertThatThrownBy(() -> allResolved.openObjections().add(raised.openObjections().get(0)))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aFirstAndASecondContactChannelAreBothKept() {
+    DealFacts once = DealFacts.none().apply(new SalesEvent.ContactMade(T0, ContactChannel.PHONE));
+    assertThat(once.contactChannels()).containsExactly(ContactChannel.PHONE);
+    DealFacts twice = once.apply(new SalesEvent.ContactMade(T0, ContactChannel.EMAIL));
+    assertThat(twice.contactChannels()).containsExactlyInAnyOrder(ContactChannel.PHONE, ContactChannel.EMAIL);
+    assertThat(twice.apply(new SalesEvent.ContactMade(T0, ContactChannel.EMAIL))).isSameAs(twice);
+    assertThat(once.contactChannels()).as("the earlier facts are unchanged").containsExactly(ContactChannel.PHONE);
+  }
+
+  @Test
   void factsBuilderRoundTripsEveryFactAndRejectsNullsByName() {
     DealFacts facts = DealFacts.builder()
         .bant(BantAssessment.builder().budget(new BigDecimal("9000"), true).build())

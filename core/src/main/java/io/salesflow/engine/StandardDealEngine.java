@@ -43,6 +43,9 @@ final class StandardDealEngine implements DealEngine {
 
   private final String name;
   private final LinkedHashMap<String, Versions> compiled;
+  /** The one process id and its versions when the engine runs one process, the usual case: no look-up per event. */
+  private final @Nullable String onlyId;
+  private final @Nullable Versions onlyVersions;
   private final List<CompiledProcess> all;
   private final DealStore store;
   private final Clock clock;
@@ -62,6 +65,9 @@ final class StandardDealEngine implements DealEngine {
     LinkedHashMap<String, Versions> versions = new LinkedHashMap<>();
     byId.forEach((id, byVersion) -> versions.put(id, new Versions(byVersion)));
     this.compiled = versions; // never changed; a plain map spares every event the unmodifiable view's call
+    Map.Entry<String, Versions> only = versions.size() == 1 ? versions.entrySet().iterator().next() : null;
+    this.onlyId = only == null ? null : only.getKey();
+    this.onlyVersions = only == null ? null : only.getValue();
     this.all = List.copyOf(inOrder);
     this.store = store;
     this.clock = clock;
@@ -490,7 +496,8 @@ final class StandardDealEngine implements DealEngine {
    * on a version it lacks as stranded.
    */
   private CompiledProcess compiledFor(Deal deal) {
-    Versions versions = compiled.get(deal.processId());
+    String processId = deal.processId();
+    Versions versions = processId.equals(onlyId) ? onlyVersions : compiled.get(processId);
     if (versions == null) {
       throw new UnknownProcessException(deal.id(), deal.processId(), compiled.keySet());
     }
