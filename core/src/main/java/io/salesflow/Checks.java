@@ -60,6 +60,21 @@ final class Checks {
     if (length > Deal.Limits.MAX_ID_LENGTH) {
       throw tooLong(value, what, Deal.Limits.MAX_ID_LENGTH);
     }
+    for (int i = 0; i < length; i++) { // printable ASCII without spaces, the usual id: nothing more to check
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        return idBeyondPrintableAscii(value, what);
+      }
+    }
+    if (length == 0) {
+      throw new IllegalArgumentException(what + " must not be blank, but was " + quote(value));
+    }
+    return value;
+  }
+
+  // the rest of id(), out of line so that the usual case stays small enough for the JIT to inline
+  private static String idBeyondPrintableAscii(String value, String what) {
+    int length = value.length();
     boolean blank = true;
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
