@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,18 +21,16 @@ import org.jspecify.annotations.Nullable;
  */
 // The rarely changed attributes (start key, owner, who started it) sit in one small record shared between snapshots,
 // as DealFacts groups its rarely changed facts: an engine makes one snapshot per accepted event, and each field of
-// its own would make every snapshot larger (benchmarks/README.md has the figures).
-@Value.Immutable
-@HandBuiltValueStyle
+// its own would make every snapshot larger (benchmarks/README.md has the figures). ImmutableDeal, the one
+// implementation, is written by hand to keep a snapshot at 64 bytes: its times as primitives, its version its
+// history's size.
 public abstract class Deal {
   Deal() {}
 
   /** {@return the deal's id, unique within a store} */
-  @Value.Parameter
   public abstract String id();
 
   /** {@return the id of the process the deal runs through} */
-  @Value.Parameter
   public abstract String processId();
 
   /**
@@ -44,35 +41,27 @@ public abstract class Deal {
    * @return the process version, at least 1; 1 unless set, so deals stored before processes had versions read as
    *     version 1
    */
-  @Value.Parameter
   public abstract int processVersion();
 
   /** {@return the id of the stage the deal is in} */
-  @Value.Parameter
   public abstract String stage();
 
   /** {@return how many transitions have been accepted; 0 for a deal just started} */
-  @Value.Parameter
   public abstract long version();
 
   /** {@return when the deal was started} */
-  @Value.Parameter
   public abstract Instant createdAt();
 
   /** {@return when the deal entered its current stage} */
-  @Value.Parameter
   public abstract Instant enteredStageAt();
 
   /** {@return what is known about the deal; {@link DealFacts#none()} unless set} */
-  @Value.Parameter
   public abstract DealFacts facts();
 
   /** {@return every accepted transition, oldest first} */
-  @Value.Parameter
   public abstract TransitionHistory history();
 
   /** The start key, owner and who started the deal: rarely changed, so shared between snapshots. */
-  @Value.Parameter
   abstract Origin origin();
 
   /**
@@ -160,17 +149,16 @@ public abstract class Deal {
     // straight to the constructor, not through a builder: engines make one snapshot per accepted event. The record
     // continues the history because it continues this deal, whose version and stage are the history's size and last
     // stage (check() holds every snapshot to that)
-    return ImmutableDeal.of(id(), processId(), processVersion(), record.to(), record.version(), createdAt(),
-        record.internal() ? enteredStageAt() : record.at(), facts, history().appendChecked(record), origin());
+    return ((ImmutableDeal) this).advanced(record, facts, history().appendChecked(record));
   }
 
-  @Value.Check
-  final void check() {
+  final void check(long version) {
     // runs for every snapshot an engine makes, so it holds only what advance() could break; the limits on ids and
     // times are checked by the builder (checkLimits), as advance() keeps the ids of a snapshot that passed them and
-    // takes its stage and time from a record whose constructor checked them
-    if (version() != history().size()) {
-      throw versionNotHistorySize();
+    // takes its stage and time from a record whose constructor checked them. The version is the one the snapshot was
+    // built with: the snapshot reads its version from its history
+    if (version != history().size()) {
+      throw versionNotHistorySize(version);
     }
     String last = history().lastStage();
     if (last != null && !last.equals(stage())) {
@@ -190,8 +178,8 @@ public abstract class Deal {
         + "', so it cannot record a transition from '" + record.from() + "'");
   }
 
-  private IllegalArgumentException versionNotHistorySize() {
-    return new IllegalArgumentException("deal '" + id() + "' has version " + version() + " but "
+  private IllegalArgumentException versionNotHistorySize(long version) {
+    return new IllegalArgumentException("deal '" + id() + "' has version " + version + " but "
         + history().size() + " history records; the version must equal the number of accepted transitions");
   }
 
