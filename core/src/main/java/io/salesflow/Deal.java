@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,7 +63,10 @@ public abstract class Deal {
   /** {@return every accepted transition, oldest first} */
   public abstract TransitionHistory history();
 
-  /** The start key, owner and who started the deal: rarely changed, so shared between snapshots. */
+  /**
+   * The process and its version, the start key, owner and who started the deal: rarely changed, so shared between
+   * snapshots, and without a start key between deals too.
+   */
   abstract Origin origin();
 
   /**
@@ -93,13 +98,36 @@ public abstract class Deal {
     return origin().startedBy();
   }
 
-  /** Where a deal came from and who has it: the attributes that change rarely, if ever. */
-  record Origin(@Nullable String startKey, @Nullable String owner, @Nullable String startedBy) {
-    static final Origin NONE = new Origin(null, null, null);
+  /**
+   * Where a deal came from and who has it: the attributes that change rarely, if ever. Without a start key (unique
+   * to its deal) an origin is shared by every deal with the same process, version, owner and starter, as far as
+   * {@link #MAX_SHARED} of them; so a snapshot holds one reference for all five.
+   */
+  record Origin(String processId, int processVersion, @Nullable String startKey, @Nullable String owner,
+      @Nullable String startedBy) {
+    /** The most origins shared between deals; further ones are kept by their deals alone. */
+    static final int MAX_SHARED = 4_096;
 
-    static Origin of(@Nullable String startKey, @Nullable String owner, @Nullable String startedBy) {
-      return startKey == null && owner == null && startedBy == null ? NONE
-          : new Origin(startKey, owner, startedBy);
+    private static final ConcurrentMap<Origin, Origin> SHARED = new ConcurrentHashMap<>();
+
+    static Origin of(String processId, int processVersion, @Nullable String startKey, @Nullable String owner,
+        @Nullable String startedBy) {
+      Origin origin = new Origin(Objects.requireNonNull(processId, "processId"), processVersion, startKey, owner,
+          startedBy);
+      if (startKey != null) {
+        return origin;
+      }
+      Origin shared = SHARED.get(origin);
+      if (shared != null || SHARED.size() >= MAX_SHARED) {
+        return shared != null ? shared : origin;
+      }
+      Origin raced = SHARED.putIfAbsent(origin, origin);
+      return raced == null ? origin : raced;
+    }
+
+    /** The hash code Deal's Origin had before it held the process, which a deal's hash code is computed with. */
+    int ownerHashCode() {
+      return 31 * (31 * Objects.hashCode(startKey) + Objects.hashCode(owner)) + Objects.hashCode(startedBy);
     }
   }
 
@@ -510,8 +538,8 @@ public abstract class Deal {
           || enteredStageAt == null) {
         throw missing();
       }
-      Deal deal = ImmutableDeal.of(id, processId, processVersion, stage, version, createdAt, enteredStageAt, facts,
-          history, Origin.of(startKey, owner, startedBy));
+      Deal deal = ImmutableDeal.of(id, stage, version, createdAt, enteredStageAt, facts, history,
+          Origin.of(processId, processVersion, startKey, owner, startedBy));
       deal.checkLimits();
       return deal;
     }

@@ -5,14 +5,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one implementation of {@link Deal}, written by hand so that a snapshot takes 64 bytes: its two times kept as
+ * The one implementation of {@link Deal}, written by hand so that a snapshot takes 56 bytes: its two times kept as
  * primitives (an {@link Instant} is built when read), its version read from its history's size (which it always
- * equals), everything else by reference. Equality and hash code are over the same attributes, with the same
- * values, as when Immutables generated this class.
+ * equals), its process and process version in its {@link Deal.Origin} (shared between snapshots and deals),
+ * everything else by reference. Equality and hash code are over the same attributes, with the same values, as when
+ * Immutables generated this class.
  */
 final class ImmutableDeal extends Deal {
   private final String id;
-  private final String processId;
   private final String stage;
   private final DealFacts facts;
   private final TransitionHistory history;
@@ -21,14 +21,11 @@ final class ImmutableDeal extends Deal {
   private final long enteredStageAtSecond;
   private final int createdAtNano;
   private final int enteredStageAtNano;
-  private final int processVersion;
 
-  private ImmutableDeal(String id, String processId, int processVersion, String stage, long createdAtSecond,
+  private ImmutableDeal(String id, String stage, long createdAtSecond,
       int createdAtNano, long enteredStageAtSecond, int enteredStageAtNano, DealFacts facts,
       TransitionHistory history, Deal.Origin origin) {
     this.id = id;
-    this.processId = processId;
-    this.processVersion = processVersion;
     this.stage = stage;
     this.createdAtSecond = createdAtSecond;
     this.createdAtNano = createdAtNano;
@@ -45,12 +42,11 @@ final class ImmutableDeal extends Deal {
    * @throws NullPointerException naming the attribute that is null
    * @throws IllegalArgumentException if the version or the stage does not match the history
    */
-  static Deal of(String id, String processId, int processVersion, String stage, long version, Instant createdAt,
-      Instant enteredStageAt, DealFacts facts, TransitionHistory history, Deal.Origin origin) {
+  static Deal of(String id, String stage, long version, Instant createdAt, Instant enteredStageAt, DealFacts facts,
+      TransitionHistory history, Deal.Origin origin) {
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(enteredStageAt, "enteredStageAt");
-    ImmutableDeal deal = new ImmutableDeal(Objects.requireNonNull(id, "id"),
-        Objects.requireNonNull(processId, "processId"), processVersion, Objects.requireNonNull(stage, "stage"),
+    ImmutableDeal deal = new ImmutableDeal(Objects.requireNonNull(id, "id"), Objects.requireNonNull(stage, "stage"),
         createdAt.getEpochSecond(), createdAt.getNano(), enteredStageAt.getEpochSecond(), enteredStageAt.getNano(),
         Objects.requireNonNull(facts, "facts"), Objects.requireNonNull(history, "history"),
         Objects.requireNonNull(origin, "origin"));
@@ -65,7 +61,7 @@ final class ImmutableDeal extends Deal {
   Deal advanced(TransitionRecord record, DealFacts nextFacts, TransitionHistory nextHistory) {
     boolean internal = record.internal();
     Instant at = record.at();
-    ImmutableDeal next = new ImmutableDeal(id, processId, processVersion, record.to(), createdAtSecond,
+    ImmutableDeal next = new ImmutableDeal(id, record.to(), createdAtSecond,
         createdAtNano, internal ? enteredStageAtSecond : at.getEpochSecond(),
         internal ? enteredStageAtNano : at.getNano(), nextFacts, nextHistory, origin);
     next.check(record.version());
@@ -79,12 +75,12 @@ final class ImmutableDeal extends Deal {
 
   @Override
   public String processId() {
-    return processId;
+    return origin.processId();
   }
 
   @Override
   public int processVersion() {
-    return processVersion;
+    return origin.processVersion();
   }
 
   @Override
@@ -129,8 +125,6 @@ final class ImmutableDeal extends Deal {
     }
     return another instanceof ImmutableDeal that
         && id.equals(that.id)
-        && processId.equals(that.processId)
-        && processVersion == that.processVersion
         && stage.equals(that.stage)
         && history.size() == that.history.size()
         && createdAtSecond == that.createdAtSecond
@@ -146,15 +140,15 @@ final class ImmutableDeal extends Deal {
   public int hashCode() {
     int h = 5381;
     h += (h << 5) + id.hashCode();
-    h += (h << 5) + processId.hashCode();
-    h += (h << 5) + processVersion;
+    h += (h << 5) + origin.processId().hashCode();
+    h += (h << 5) + origin.processVersion();
     h += (h << 5) + stage.hashCode();
     h += (h << 5) + Long.hashCode(history.size());
     h += (h << 5) + createdAt().hashCode();
     h += (h << 5) + enteredStageAt().hashCode();
     h += (h << 5) + facts.hashCode();
     h += (h << 5) + history.hashCode();
-    h += (h << 5) + origin.hashCode();
+    h += (h << 5) + origin.ownerHashCode();
     return h;
   }
 }

@@ -278,13 +278,35 @@ class ModelTests {
     h += (h << 5) + entered.hashCode();
     h += (h << 5) + deal.facts().hashCode();
     h += (h << 5) + deal.history().hashCode();
-    h += (h << 5) + new Deal.Origin(null, "rep-ann", null).hashCode();
+    h += (h << 5) + 31 * "rep-ann".hashCode(); // the start key, owner and starter, hashed as a record of three
     assertThat(deal.hashCode()).isEqualTo(h);
     assertThat(deal.toBuilder().createdAt(created.plusNanos(1)).build()).isNotEqualTo(deal);
     assertThat(deal.toBuilder().enteredStageAt(entered.plusNanos(1)).build()).isNotEqualTo(deal);
     assertThat(deal.toBuilder().processVersion(2).build()).isNotEqualTo(deal);
     assertThatThrownBy(() -> deal.toBuilder().version(2).build())
         .hasMessageContaining("deal 'D-1' has version 2 but 1 history records");
+  }
+
+  @Test
+  void dealsWithoutAStartKeyShareTheirOriginAndEachKeepsItsOwnAttributes() {
+    Deal.Builder builder = Deal.builder().id("D-1").processId("p").processVersion(2).stage("lead").version(0)
+        .createdAt(T0).enteredStageAt(T0).owner("rep-ann");
+    Deal first = builder.build();
+    Deal second = builder.id("D-2").build();
+    Deal keyed = builder.id("D-3").startKey("k-3").build();
+
+    assertThat(second.origin()).isSameAs(first.origin());
+    assertThat(keyed.origin()).isNotSameAs(first.origin());
+    assertThat(keyed.startKey()).isEqualTo("k-3");
+    assertThat(builder.startKey(null).processVersion(3).build().origin()).isNotEqualTo(first.origin());
+    // more owners than origins are shared for: each deal still reads back its own
+    for (int i = 0; i < Deal.Origin.MAX_SHARED + 100; i++) {
+      Deal deal = builder.id("D-" + i).owner("rep-" + i).startedBy("crm").build();
+      assertThat(deal.owner()).isEqualTo("rep-" + i);
+      assertThat(deal.startedBy()).isEqualTo("crm");
+      assertThat(deal.processId()).isEqualTo("p");
+      assertThat(deal.processVersion()).isEqualTo(3);
+    }
   }
 
   @Test
