@@ -68,7 +68,8 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
   /** Builds the node after {@code previous} (its root when this is the first record) for a checked record. */
   private static TransitionHistory node(TransitionHistory previous, TransitionRecord record) {
     Instant at = record.at();
-    return new TransitionHistory(previous.size() == 0 ? root(record.from()) : previous, (int) record.version(),
+    // the record's version, checked to be the previous size plus one, says whether this is the first record
+    return new TransitionHistory(record.version() == 1 ? root(record.from()) : previous, (int) record.version(),
         record.to(), eventSlot(record), at.getEpochSecond(), at.getNano() | (record.internal() ? INTERNAL : 0));
   }
 
