@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.immutables.value.Value;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,18 +23,16 @@ import org.jspecify.annotations.Nullable;
  */
 // The rarely changed attributes (start key, owner, who started it) sit in one small record shared between snapshots,
 // as DealFacts groups its rarely changed facts: an engine makes one snapshot per accepted event, and each field of
-// its own would make every snapshot larger (benchmarks/README.md has the figures).
-@Value.Immutable
-@HandBuiltValueStyle
+// its own would make every snapshot larger (benchmarks/README.md has the figures). ImmutableDeal, the one
+// implementation, is written by hand to keep a snapshot at 64 bytes: its times as primitives, its version its
+// history's size.
 public abstract class Deal {
   Deal() {}
 
   /** {@return the deal's id, unique within a store} */
-  @Value.Parameter
   public abstract String id();
 
   /** {@return the id of the process the deal runs through} */
-  @Value.Parameter
   public abstract String processId();
 
   /**
@@ -44,35 +43,30 @@ public abstract class Deal {
    * @return the process version, at least 1; 1 unless set, so deals stored before processes had versions read as
    *     version 1
    */
-  @Value.Parameter
   public abstract int processVersion();
 
   /** {@return the id of the stage the deal is in} */
-  @Value.Parameter
   public abstract String stage();
 
   /** {@return how many transitions have been accepted; 0 for a deal just started} */
-  @Value.Parameter
   public abstract long version();
 
   /** {@return when the deal was started} */
-  @Value.Parameter
   public abstract Instant createdAt();
 
   /** {@return when the deal entered its current stage} */
-  @Value.Parameter
   public abstract Instant enteredStageAt();
 
   /** {@return what is known about the deal; {@link DealFacts#none()} unless set} */
-  @Value.Parameter
   public abstract DealFacts facts();
 
   /** {@return every accepted transition, oldest first} */
-  @Value.Parameter
   public abstract TransitionHistory history();
 
-  /** The start key, owner and who started the deal: rarely changed, so shared between snapshots. */
-  @Value.Parameter
+  /**
+   * The process and its version, the start key, owner and who started the deal: rarely changed, so shared between
+   * snapshots, and without a start key between deals too.
+   */
   abstract Origin origin();
 
   /**
@@ -104,13 +98,36 @@ public abstract class Deal {
     return origin().startedBy();
   }
 
-  /** Where a deal came from and who has it: the attributes that change rarely, if ever. */
-  record Origin(@Nullable String startKey, @Nullable String owner, @Nullable String startedBy) {
-    static final Origin NONE = new Origin(null, null, null);
+  /**
+   * Where a deal came from and who has it: the attributes that change rarely, if ever. Without a start key (unique
+   * to its deal) an origin is shared by every deal with the same process, version, owner and starter, as far as
+   * {@link #MAX_SHARED} of them; so a snapshot holds one reference for all five.
+   */
+  record Origin(String processId, int processVersion, @Nullable String startKey, @Nullable String owner,
+      @Nullable String startedBy) {
+    /** The most origins shared between deals; further ones are kept by their deals alone. */
+    static final int MAX_SHARED = 4_096;
 
-    static Origin of(@Nullable String startKey, @Nullable String owner, @Nullable String startedBy) {
-      return startKey == null && owner == null && startedBy == null ? NONE
-          : new Origin(startKey, owner, startedBy);
+    private static final ConcurrentMap<Origin, Origin> SHARED = new ConcurrentHashMap<>();
+
+    static Origin of(String processId, int processVersion, @Nullable String startKey, @Nullable String owner,
+        @Nullable String startedBy) {
+      Origin origin = new Origin(Objects.requireNonNull(processId, "processId"), processVersion, startKey, owner,
+          startedBy);
+      if (startKey != null) {
+        return origin;
+      }
+      Origin shared = SHARED.get(origin);
+      if (shared != null || SHARED.size() >= MAX_SHARED) {
+        return shared != null ? shared : origin;
+      }
+      Origin raced = SHARED.putIfAbsent(origin, origin);
+      return raced == null ? origin : raced;
+    }
+
+    /** The hash code Deal's Origin had before it held the process, which a deal's hash code is computed with. */
+    int ownerHashCode() {
+      return 31 * (31 * Objects.hashCode(startKey) + Objects.hashCode(owner)) + Objects.hashCode(startedBy);
     }
   }
 
@@ -160,17 +177,16 @@ public abstract class Deal {
     // straight to the constructor, not through a builder: engines make one snapshot per accepted event. The record
     // continues the history because it continues this deal, whose version and stage are the history's size and last
     // stage (check() holds every snapshot to that)
-    return ImmutableDeal.of(id(), processId(), processVersion(), record.to(), record.version(), createdAt(),
-        record.internal() ? enteredStageAt() : record.at(), facts, history().appendChecked(record), origin());
+    return ((ImmutableDeal) this).advanced(record, facts, history().appendChecked(record));
   }
 
-  @Value.Check
-  final void check() {
+  final void check(long version) {
     // runs for every snapshot an engine makes, so it holds only what advance() could break; the limits on ids and
     // times are checked by the builder (checkLimits), as advance() keeps the ids of a snapshot that passed them and
-    // takes its stage and time from a record whose constructor checked them
-    if (version() != history().size()) {
-      throw versionNotHistorySize();
+    // takes its stage and time from a record whose constructor checked them. The version is the one the snapshot was
+    // built with: the snapshot reads its version from its history
+    if (version != history().size()) {
+      throw versionNotHistorySize(version);
     }
     String last = history().lastStage();
     if (last != null && !last.equals(stage())) {
@@ -190,8 +206,8 @@ public abstract class Deal {
         + "', so it cannot record a transition from '" + record.from() + "'");
   }
 
-  private IllegalArgumentException versionNotHistorySize() {
-    return new IllegalArgumentException("deal '" + id() + "' has version " + version() + " but "
+  private IllegalArgumentException versionNotHistorySize(long version) {
+    return new IllegalArgumentException("deal '" + id() + "' has version " + version + " but "
         + history().size() + " history records; the version must equal the number of accepted transitions");
   }
 
@@ -522,8 +538,8 @@ public abstract class Deal {
           || enteredStageAt == null) {
         throw missing();
       }
-      Deal deal = ImmutableDeal.of(id, processId, processVersion, stage, version, createdAt, enteredStageAt, facts,
-          history, Origin.of(startKey, owner, startedBy));
+      Deal deal = ImmutableDeal.of(id, stage, version, createdAt, enteredStageAt, facts, history,
+          Origin.of(processId, processVersion, startKey, owner, startedBy));
       deal.checkLimits();
       return deal;
     }

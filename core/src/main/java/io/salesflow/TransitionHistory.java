@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -19,27 +21,56 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class TransitionHistory extends PersistentList<TransitionRecord> implements Iterable<TransitionRecord> {
-  private static final TransitionHistory EMPTY = new TransitionHistory(null, 0, null, null, null, 0, 0, false);
+  private static final TransitionHistory EMPTY = new TransitionHistory(null, 0, null, null, 0, 0);
 
-  // the record's fields, unboxed in the node (its version is its position, the size). The event slot holds the
-  // SalesEvent itself, or an Extras holder when the record carries an idempotency key or an actor: records with
-  // neither pay nothing for them
-  private final @Nullable String from;
+  // the record's fields, unboxed in a 40-byte node: its version is its position (the size), its from stage the
+  // previous node's to (the first record's previous node is a root of size 0 holding only that stage, shared by every
+  // history starting there, see root), its timestamp two primitives, with the internal flag in the nanoseconds' spare
+  // bit. The event slot holds the SalesEvent itself, or an Extras holder when the record carries an idempotency key or
+  // an actor: records with neither pay nothing for them
   private final @Nullable String to;
   private final @Nullable Object event;
   private final long atSecond;
-  private final int atNano;
-  private final boolean internal;
+  private final int atNanoAndInternal;
 
-  private TransitionHistory(@Nullable TransitionHistory previous, int size, @Nullable String from,
-      @Nullable String to, @Nullable Object event, long atSecond, int atNano, boolean internal) {
+  /** The bit of {@link #atNanoAndInternal} that says the record is internal; nanoseconds stay below 2^30. */
+  private static final int INTERNAL = 1 << 30;
+
+  /** The most roots kept for sharing; histories starting in further stages get a root of their own. */
+  private static final int MAX_SHARED_ROOTS = 4_096;
+
+  /** The roots of size 0 that hold the first record's from stage, one per stage id, shared by every history. */
+  private static final ConcurrentMap<String, TransitionHistory> ROOTS = new ConcurrentHashMap<>();
+
+  private TransitionHistory(@Nullable TransitionHistory previous, int size, @Nullable String to,
+      @Nullable Object event, long atSecond, int atNanoAndInternal) {
     super(previous, size);
-    this.from = from;
     this.to = to;
     this.event = event;
     this.atSecond = atSecond;
-    this.atNano = atNano;
-    this.internal = internal;
+    this.atNanoAndInternal = atNanoAndInternal;
+  }
+
+  /** The root a history's first record hangs from: a history of size 0 whose {@link #to} is the record's from. */
+  private static TransitionHistory root(String from) {
+    TransitionHistory root = ROOTS.get(from);
+    if (root != null) {
+      return root;
+    }
+    TransitionHistory made = new TransitionHistory(null, 0, from, null, 0, 0);
+    if (ROOTS.size() >= MAX_SHARED_ROOTS) {
+      return made;
+    }
+    TransitionHistory raced = ROOTS.putIfAbsent(from, made);
+    return raced == null ? made : raced;
+  }
+
+  /** Builds the node after {@code previous} (its root when this is the first record) for a checked record. */
+  private static TransitionHistory node(TransitionHistory previous, TransitionRecord record) {
+    Instant at = record.at();
+    // the record's version, checked to be the previous size plus one, says whether this is the first record
+    return new TransitionHistory(record.version() == 1 ? root(record.from()) : previous, (int) record.version(),
+        record.to(), eventSlot(record), at.getEpochSecond(), at.getNano() | (record.internal() ? INTERNAL : 0));
   }
 
   /** {@return an empty history, a just-started deal's} */
@@ -73,12 +104,11 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
    */
   public TransitionHistory append(TransitionRecord record) {
     Objects.requireNonNull(record, "record must not be null");
-    if (record.version() != size() + 1L || to != null && !to.equals(record.from())) {
+    String last = lastStage();
+    if (record.version() != size() + 1L || last != null && !last.equals(record.from())) {
       throw notContinued(record);
     }
-    Instant at = record.at();
-    return new TransitionHistory(this, size() + 1, record.from(), record.to(), eventSlot(record), at.getEpochSecond(),
-        at.getNano(), record.internal());
+    return node(this, record);
   }
 
   /**
@@ -87,9 +117,7 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
    * without reading this one, which in a large pipeline is usually out of the CPU's caches.
    */
   TransitionHistory appendChecked(TransitionRecord record) {
-    Instant at = record.at();
-    return new TransitionHistory(this, (int) record.version(), record.from(), record.to(), eventSlot(record),
-        at.getEpochSecond(), at.getNano(), record.internal());
+    return node(this, record);
   }
 
   private static Object eventSlot(TransitionRecord record) {
@@ -108,7 +136,7 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
           + " records: its version must be " + (size() + 1));
     }
     return new IllegalArgumentException("transition record " + record + " starts in '" + record.from()
-        + "' but the previous record ended in '" + to + "'");
+        + "' but the previous record ended in '" + lastStage() + "'");
   }
 
   /** {@return the most recent record, or empty if the history is empty} */
@@ -118,15 +146,17 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
 
   /** The stage the last record ended in, or null when empty; no record is built. */
   @Nullable String lastStage() {
-    return to;
+    return size() == 0 ? null : to;
   }
 
   @Override
   TransitionRecord element() {
     Object slot = Objects.requireNonNull(event);
     Extras extras = slot instanceof Extras e ? e : null;
+    String from = ((TransitionHistory) Objects.requireNonNull(previousNode())).to;
     return new TransitionRecord(size(), Objects.requireNonNull(from), Objects.requireNonNull(to),
-        extras == null ? (SalesEvent) slot : extras.event(), Instant.ofEpochSecond(atSecond, atNano), internal,
+        extras == null ? (SalesEvent) slot : extras.event(),
+        Instant.ofEpochSecond(atSecond, atNanoAndInternal & ~INTERNAL), (atNanoAndInternal & INTERNAL) != 0,
         extras == null ? null : extras.key(), extras == null ? null : extras.actor());
   }
 

@@ -249,6 +249,99 @@ class ModelTests {
   }
 
   @Test
+  void historyReadsBackEachRecordsFromStageTimeAndInternalFlagExactly() {
+    Instant last = Instant.parse("2026-11-29T13:00:00.999999999Z");
+    Instant early = Instant.parse("0001-01-01T00:00:00Z");
+    TransitionRecord first = new TransitionRecord(1, "lead", "lead",
+        new SalesEvent.FollowUpLogged(T0, ContactChannel.EMAIL, FollowUpOutcome.RESPONDED), last, true);
+    TransitionRecord second = new TransitionRecord(2, "lead", "demo", new SalesEvent.PresentationDelivered(T0),
+        early, false, null, "rep-ann");
+    TransitionRecord third = new TransitionRecord(3, "demo", "demo",
+        new SalesEvent.FollowUpLogged(T0, ContactChannel.PHONE, FollowUpOutcome.NO_RESPONSE),
+        Instant.parse("9999-12-31T23:59:59.999999999Z"), true, "k-3");
+    TransitionHistory history = TransitionHistory.of(java.util.List.of(first, second, third));
+
+    assertThat(history.asList()).containsExactly(first, second, third);
+    assertThat(history.asList().get(0).internal()).isTrue();
+    assertThat(history.asList().get(0).at().getNano()).isEqualTo(999_999_999);
+    assertThat(history.asList().get(1).internal()).isFalse();
+    assertThat(history.asList().get(1).from()).isEqualTo("lead");
+    assertThat(history.latest()).contains(third);
+    assertThat(history.hashCode()).isEqualTo(java.util.List.of(first, second, third).hashCode());
+  }
+
+  @Test
+  void historiesStartingInManyStagesEachKeepTheirFirstFromStage() {
+    // more start stages than the history shares its roots for, so that the later ones get a root of their own
+    for (int i = 0; i < 5_000; i++) {
+      TransitionRecord first = new TransitionRecord(1, "start-" + i, "demo",
+          new SalesEvent.PresentationDelivered(T0), T0, false);
+      TransitionHistory history = TransitionHistory.empty().append(first);
+      assertThat(history.asList()).containsExactly(first);
+      assertThat(history).isEqualTo(TransitionHistory.of(java.util.List.of(first)));
+      assertThat(history.withIdempotencyKey("none")).isEmpty();
+    }
+  }
+
+  @Test
+  void dealReadsItsVersionFromItsHistoryAndKeepsItsTimesExactly() {
+    Instant created = Instant.parse("2026-01-02T03:04:05.123456789Z");
+    Instant entered = Instant.parse("0001-01-01T00:00:00.000000001Z");
+    TransitionRecord first = new TransitionRecord(1, "lead", "demo", new SalesEvent.PresentationDelivered(T0),
+        entered, false);
+    Deal deal = Deal.builder().id("D-1").processId("p").processVersion(3).stage("demo").version(1)
+        .createdAt(created).enteredStageAt(entered).history(TransitionHistory.of(java.util.List.of(first)))
+        .owner("rep-ann").build();
+    Deal same = deal.toBuilder().build();
+
+    assertThat(deal.version()).isEqualTo(1);
+    assertThat(deal.createdAt()).isEqualTo(created);
+    assertThat(deal.enteredStageAt()).isEqualTo(entered);
+    assertThat(same).isNotSameAs(deal).isEqualTo(deal);
+    assertThat(same.hashCode()).isEqualTo(deal.hashCode());
+    // the hash code Immutables generated for Deal, over the same attributes in the same order
+    int h = 5381;
+    h += (h << 5) + "D-1".hashCode();
+    h += (h << 5) + "p".hashCode();
+    h += (h << 5) + 3;
+    h += (h << 5) + "demo".hashCode();
+    h += (h << 5) + Long.hashCode(1);
+    h += (h << 5) + created.hashCode();
+    h += (h << 5) + entered.hashCode();
+    h += (h << 5) + deal.facts().hashCode();
+    h += (h << 5) + deal.history().hashCode();
+    h += (h << 5) + 31 * "rep-ann".hashCode(); // the start key, owner and starter, hashed as a record of three
+    assertThat(deal.hashCode()).isEqualTo(h);
+    assertThat(deal.toBuilder().createdAt(created.plusNanos(1)).build()).isNotEqualTo(deal);
+    assertThat(deal.toBuilder().enteredStageAt(entered.plusNanos(1)).build()).isNotEqualTo(deal);
+    assertThat(deal.toBuilder().processVersion(2).build()).isNotEqualTo(deal);
+    assertThatThrownBy(() -> deal.toBuilder().version(2).build())
+        .hasMessageContaining("deal 'D-1' has version 2 but 1 history records");
+  }
+
+  @Test
+  void dealsWithoutAStartKeyShareTheirOriginAndEachKeepsItsOwnAttributes() {
+    Deal.Builder builder = Deal.builder().id("D-1").processId("p").processVersion(2).stage("lead").version(0)
+        .createdAt(T0).enteredStageAt(T0).owner("rep-ann");
+    Deal first = builder.build();
+    Deal second = builder.id("D-2").build();
+    Deal keyed = builder.id("D-3").startKey("k-3").build();
+
+    assertThat(second.origin()).isSameAs(first.origin());
+    assertThat(keyed.origin()).isNotSameAs(first.origin());
+    assertThat(keyed.startKey()).isEqualTo("k-3");
+    assertThat(builder.startKey(null).processVersion(3).build().origin()).isNotEqualTo(first.origin());
+    // more owners than origins are shared for: each deal still reads back its own
+    for (int i = 0; i < Deal.Origin.MAX_SHARED + 100; i++) {
+      Deal deal = builder.id("D-" + i).owner("rep-" + i).startedBy("crm").build();
+      assertThat(deal.owner()).isEqualTo("rep-" + i);
+      assertThat(deal.startedBy()).isEqualTo("crm");
+      assertThat(deal.processId()).isEqualTo("p");
+      assertThat(deal.processVersion()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void guardVerdictsNeedReasonsWhenDenied() {
     assertThatThrownBy(() -> GuardVerdict.deny(java.util.List.of())).hasMessageContaining("at least one reason");
     assertThat(GuardVerdict.deny("budget: unknown").toString()).isEqualTo("denied: budget: unknown");

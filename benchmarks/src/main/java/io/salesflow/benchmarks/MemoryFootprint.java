@@ -29,15 +29,19 @@ import java.util.function.Supplier;
  * 10,000 and then 100,000 deals in a new engine and store and reads the heap after GC (several {@code System.gc()}
  * rounds, the lowest {@link MemoryMXBean} reading of five); the retained bytes per deal are the difference divided
  * by 90,000, so that what the engine itself holds cancels out. Every deal gets its own event objects, as deals built
- * from requests do.
+ * from requests do. It then prints, per engine, the bytes a fresh deal retains and the slope per history record:
+ * the bytes 5 records add to a deal, divided by 5 (an average over the workload's first five events, including the
+ * event objects the records keep).
  *
  * <p>{@code million ENGINE}: starts one million deals with 5 history records each on {@code table} or
- * {@code spring}, printing progress every 100,000 deals; run it with {@code -Xmx1g} to check that they fit in a 1 GB
- * heap, and with {@code -XX:+ExitOnOutOfMemoryError} so that a heap too small ends the JVM at once.
+ * {@code spring}, printing progress every 100,000 deals; run it with {@code -Xmx512m} to check that they fit in a
+ * 512 MB heap, and with {@code -XX:+ExitOnOutOfMemoryError} so that a heap too small ends the JVM at once. After
+ * the million deals are measured and dropped, it measures the same engine's bytes per fresh deal and per history
+ * record as {@code retained} does.
  *
  * <pre>
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.salesflow.benchmarks.MemoryFootprint
- * java -Xmx1g -XX:+ExitOnOutOfMemoryError -cp benchmarks/target/benchmarks.jar \
+ * java -Xmx512m -XX:+ExitOnOutOfMemoryError -cp benchmarks/target/benchmarks.jar \
  *     io.salesflow.benchmarks.MemoryFootprint million table
  * </pre>
  */
@@ -49,7 +53,9 @@ public final class MemoryFootprint {
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "retained";
     if (mode.equals("million")) {
-      million(args.length > 1 ? args[1] : "table");
+      String name = args.length > 1 ? args[1] : "table";
+      million(name);
+      System.out.println(perDealAndRecord(name)); // after million() returned, so that its deals are garbage
     } else {
       retained();
     }
@@ -64,16 +70,31 @@ public final class MemoryFootprint {
   }
 
   private static void retained() throws Exception {
+    List<String> summary = new ArrayList<>();
+    for (String name : new String[] {"table", "spring"}) {
+      summary.add(perDealAndRecord(name));
+    }
+    summary.forEach(System.out::println);
+  }
+
+  /**
+   * Measures, for one engine, the retained bytes per deal with 0 and 5 history records, printing each row, and
+   * returns the summary line: bytes per fresh deal and per history record.
+   */
+  private static String perDealAndRecord(String name) throws Exception {
     System.out.printf(Locale.ROOT, "%-8s %8s %12s %12s %18s%n", "engine", "history", "heap@10k", "heap@100k",
         "retained B/deal");
-    for (String name : new String[] {"table", "spring"}) {
-      for (int history : new int[] {0, 5}) {
-        long small = heapWith(name, 10_000, history);
-        long large = heapWith(name, 100_000, history);
-        System.out.printf(Locale.ROOT, "%-8s %8d %12d %12d %18.0f%n", name, history, small, large,
-            (large - small) / 90_000.0);
-      }
+    double[] perDeal = new double[2];
+    int[] histories = {0, 5};
+    for (int h = 0; h < histories.length; h++) {
+      long small = heapWith(name, 10_000, histories[h]);
+      long large = heapWith(name, 100_000, histories[h]);
+      perDeal[h] = (large - small) / 90_000.0;
+      System.out.printf(Locale.ROOT, "%-8s %8d %12d %12d %18.0f%n", name, histories[h], small, large, perDeal[h]);
     }
+    return String.format(Locale.ROOT, "%s engine: %.0f bytes per fresh deal, %.0f bytes per history record"
+        + " (slope from 0 to 5 records), %.0f bytes per deal with 5 records", name, perDeal[0],
+        (perDeal[1] - perDeal[0]) / 5, perDeal[1]);
   }
 
   /** The heap after GC with {@code deals} deals of {@code history} records in a fresh engine and store. */

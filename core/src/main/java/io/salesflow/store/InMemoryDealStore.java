@@ -10,12 +10,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The store {@link DealStore#inMemory()} returns: each deal's latest snapshot in a concurrent map. */
 final class InMemoryDealStore implements DealStore {
-  /** Each deal's latest snapshot in its own cell, so that an append is one compare-and-set on the cell. */
-  private final ConcurrentMap<String, AtomicReference<Deal>> deals = new ConcurrentHashMap<>();
+  /**
+   * Each deal's latest snapshot, straight in the map: an append replaces the snapshot it read, which the map compares
+   * by identity first (a deal's equals starts with {@code ==}), so it is a compare-and-set without a cell per deal.
+   */
+  private final ConcurrentMap<String, Deal> deals = new ConcurrentHashMap<>();
 
   InMemoryDealStore() {}
 
@@ -25,15 +27,14 @@ final class InMemoryDealStore implements DealStore {
     if (deal.version() != 0) {
       throw new IllegalArgumentException("a new deal has version 0, but '" + deal.id() + "' has " + deal.version());
     }
-    if (deals.putIfAbsent(deal.id(), new AtomicReference<>(deal)) != null) {
+    if (deals.putIfAbsent(deal.id(), deal) != null) {
       throw new DuplicateDealException(deal.id(), deal.processId());
     }
   }
 
   @Override
   public Optional<Deal> find(String dealId) {
-    AtomicReference<Deal> cell = deals.get(Objects.requireNonNull(dealId, "dealId must not be null"));
-    return cell == null ? Optional.empty() : Optional.of(cell.get());
+    return Optional.ofNullable(deals.get(Objects.requireNonNull(dealId, "dealId must not be null")));
   }
 
   @Override
@@ -44,17 +45,19 @@ final class InMemoryDealStore implements DealStore {
       throw notEndingWith(deal);
     }
     long expected = record.version() - 1;
-    AtomicReference<Deal> cell = deals.get(deal.id());
-    if (cell == null) {
-      throw new UnknownDealException(deal.id());
-    }
+    String id = deal.id();
     Deal stored;
     do {
-      stored = cell.get();
+      stored = deals.get(id);
+      if (stored == null) {
+        throw new UnknownDealException(id);
+      }
       if (stored.version() != expected) {
         throw conflict(deal, stored);
       }
-    } while (!cell.compareAndSet(stored, deal));
+      // replaces only the snapshot read above: the map tests it with == before equals, and a snapshot equal to it
+      // but not the same has its version, so the check above holds for it too
+    } while (!deals.replace(id, stored, deal));
   }
 
   // failures are built out of line, so that append stays small enough for the JIT to inline into an engine
@@ -70,7 +73,7 @@ final class InMemoryDealStore implements DealStore {
   @Override
   public List<Deal> findByProcess(String processId) {
     Objects.requireNonNull(processId, "processId must not be null");
-    return deals.values().stream().map(AtomicReference::get).filter(d -> d.processId().equals(processId)).toList();
+    return deals.values().stream().filter(d -> d.processId().equals(processId)).toList();
   }
 
 
