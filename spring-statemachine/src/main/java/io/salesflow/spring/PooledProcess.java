@@ -70,7 +70,7 @@ final class PooledProcess implements CompiledProcess {
       @Nullable Consumer<? super StateMachine<String, String>> customizer) {
     this.process = process;
     this.factory = SsmModel.compile(process);
-    this.pool = new MachinePool(process.id(), factory, poolSize, acquireTimeout, customizer);
+    this.pool = new MachinePool(process, factory, poolSize, acquireTimeout, customizer);
     for (Stage stage : process.stages()) {
       resets.put(stage.id(), new DefaultStateMachineContext<>(stage.id(), null, null, null, null, null));
     }
@@ -98,7 +98,7 @@ final class PooledProcess implements CompiledProcess {
       throw new AssertionError(stage);
     }
     for (int round = 1; ; round++) {
-      MachinePool.Slot slot = pool.acquire();
+      MachinePool.Slot slot = pool.acquire(stage);
       Decision decision = null;
       Throwable failure = null;
       boolean healthy = false;

@@ -4,7 +4,9 @@ import io.salesflow.EventType;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
 import io.salesflow.Transition;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.action.Action;
 import org.springframework.statemachine.config.StateMachineBuilder;
@@ -49,32 +51,54 @@ final class SsmModel {
   }
 
   /**
-   * Compiles {@code process}.
+   * Compiles {@code process}: every stage and every transition.
    *
    * @throws IllegalStateException if Spring Statemachine rejects the model
    */
   static StateMachineFactory<String, String> compile(SalesProcess process) {
+    List<String> stages = process.stages().stream().map(Stage::id).toList();
+    return compile(process, stages, stages, process.initialStage().id());
+  }
+
+  /**
+   * Compiles the neighbourhood of one stage of {@code process}: the stage, its transitions and their targets, the
+   * targets as plain states with no transitions. A machine of it decides every event for a deal in {@code stage}
+   * exactly as a machine of the whole process does, and Spring Statemachine's executor, which walks every
+   * transition of its machine on each event, then walks only the stage's.
+   *
+   * @throws IllegalStateException if Spring Statemachine rejects the model
+   */
+  static StateMachineFactory<String, String> compileStage(SalesProcess process, String stage) {
+    Set<String> states = new LinkedHashSet<>();
+    states.add(stage);
+    for (Transition row : process.transitionsFrom(stage)) {
+      states.add(row.target());
+    }
+    return compile(process, List.copyOf(states), List.of(stage), stage);
+  }
+
+  private static StateMachineFactory<String, String> compile(SalesProcess process, List<String> stateIds,
+      List<String> sources, String initial) {
     try {
       StateMachineBuilder.Builder<String, String> builder = StateMachineBuilder.builder();
       builder.configureConfiguration().withConfiguration().autoStartup(false).machineId(process.id());
-      StateConfigurer<String, String> states = builder.configureStates().withStates()
-          .initial(process.initialStage().id());
-      for (Stage stage : process.stages()) {
-        states.state(stage.id());
+      StateConfigurer<String, String> states = builder.configureStates().withStates().initial(initial);
+      for (String state : stateIds) {
+        states.state(state);
       }
       StateMachineTransitionConfigurer<String, String> transitions = builder.configureTransitions();
-      for (Stage stage : process.stages()) {
-        for (EventType event : process.eventTypesFrom(stage.id())) {
-          List<Transition> rows = process.transitions(stage.id(), event);
+      for (String source : sources) {
+        for (EventType event : process.eventTypesFrom(source)) {
+          List<Transition> rows = process.transitions(source, event);
           if (rows.size() == 1) {
             single(transitions, rows.get(0));
           } else if (rows.stream().allMatch(Transition::internal)) {
             InternalTransitionConfigurer<String, String> internal = transitions.withInternal();
-            internal.source(stage.id()).event(event.id()).guard(new Dispatch(rows)).action(FireChosen.INSTANCE);
+            internal.source(source).event(event.id()).guard(new Dispatch(rows)).action(FireChosen.INSTANCE);
           } else {
-            String choice = choiceId(stage.id(), event);
+            String choice = choiceId(source, event);
             states.choice(choice);
-            transitions.withExternal().source(stage.id()).target(choice).event(event.id()).guard(new Dispatch(rows));
+            transitions.withExternal().source(source).target(choice).event(event.id()).guard(new Dispatch(rows));
             ChoiceTransitionConfigurer<String, String> branches = transitions.withChoice().source(choice);
             for (int i = 0; i < rows.size(); i++) {
               Transition row = rows.get(i);
