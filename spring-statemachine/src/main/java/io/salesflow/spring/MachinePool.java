@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,8 @@ import org.springframework.context.Lifecycle;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.StateMachineContext;
+import org.springframework.statemachine.StateMachineEventResult;
 import org.springframework.statemachine.access.StateMachineAccess;
 import org.springframework.statemachine.config.StateMachineFactory;
 import org.springframework.statemachine.support.AbstractStateMachine;
@@ -91,13 +94,20 @@ final class MachinePool {
     }
   }
 
-  /** A pooled machine with what is reused across its events: its attempt and its event messages. */
+  /**
+   * A pooled machine with what is reused across its events: its attempt, and for each stage and event the steps that
+   * reset the machine to the stage and send it the event with the attempt in its header, assembled once.
+   */
   static final class Slot {
+    private static final Function<StateMachineEventResult<String, String>, Mono<Void>> COMPLETION =
+        StateMachineEventResult::complete;
+
     final StateMachine<String, String> machine;
-    final StateMachineAccess<String, String> access;
     final Attempt attempt = new Attempt();
+    private final StateMachineAccess<String, String> access;
     private final Group group;
-    private final Map<String, Mono<Message<String>>> messages = new HashMap<>();
+    /** By stage, then by event id; a process has finitely many of both. */
+    private final Map<String, Map<String, Mono<Void>>> steps = new HashMap<>();
 
     Slot(StateMachine<String, String> machine, Group group) {
       this.machine = machine;
@@ -105,14 +115,21 @@ final class MachinePool {
       this.access = machine.getStateMachineAccessor().withRegion();
     }
 
-    /** The message for {@code event}, carrying this slot's attempt; messages are immutable, so one per event id. */
-    Mono<Message<String>> message(String event) {
-      Mono<Message<String>> message = messages.get(event);
-      if (message == null) {
-        message = Mono.just(MessageBuilder.withPayload(event).setHeader(Attempt.HEADER, attempt).build());
-        messages.put(event, message);
+    /**
+     * Resets the machine to {@code reset}'s stage, sends it {@code event} with this slot's attempt in its header and
+     * waits until the machine is done with it. Reactor's publishers are cold, so the chain is assembled once per
+     * stage and event and subscribed to again on each use.
+     */
+    void resetAndSend(StateMachineContext<String, String> reset, String event) {
+      Map<String, Mono<Void>> byEvent = steps.computeIfAbsent(reset.getState(), stage -> new HashMap<>());
+      Mono<Void> step = byEvent.get(event);
+      if (step == null) {
+        Message<String> message = MessageBuilder.withPayload(event).setHeader(Attempt.HEADER, attempt).build();
+        step = access.resetStateMachineReactively(reset)
+            .thenMany(machine.sendEvent(Mono.just(message))).flatMap(COMPLETION).then();
+        byEvent.put(event, step);
       }
-      return message;
+      step.block();
     }
 
     boolean healthy() {
