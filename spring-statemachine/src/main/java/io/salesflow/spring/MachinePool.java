@@ -40,7 +40,9 @@ import reactor.core.publisher.Mono;
  * hundreds of stages an event would cost several times more. Each stage then has its own idle machines, at most
  * {@code capacity}, and at most {@link #STAGES_KEPT} stages, the most recently used, keep theirs (and their compiled
  * model); a stage that drops out has its idle machines stopped, and a machine of it in use is stopped when it is
- * given back. So a large process keeps at most {@code STAGES_KEPT * capacity} idle machines.
+ * given back. So a large process keeps at most {@code STAGES_KEPT * capacity} idle machines: measured, a stage's
+ * model with one started machine of it retains about 20 KB (a whole nine-stage machine about 22 KB), so at most
+ * about 1.3 MB per unit of capacity.
  *
  * <p>Thread-safe; each machine is used by one thread at a time.
  */

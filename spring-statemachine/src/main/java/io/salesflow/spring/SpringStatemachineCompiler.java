@@ -55,8 +55,9 @@ import org.springframework.statemachine.config.StateMachineFactory;
  * state of a machine on each event, so a larger process runs on machines of one stage each (the stage, its
  * transitions and their targets), and an event costs the same in a process of a thousand stages as in one of ten:
  * each stage then keeps at most {@link #poolSize()} idle machines, and at most the 64 stages used last keep theirs,
- * so a large process holds at most 64 &times; {@link #poolSize()} idle machines (a started machine of one stage
- * retains a few kilobytes, one of a whole nine-stage process about 22 KB). The customizer sees each of them. Won and lost stages are plain states, never Spring end states (in Spring
+ * so a large process holds at most 64 &times; {@link #poolSize()} idle machines. A started machine retains about
+ * 20 KB, whether of one stage or of a whole nine-stage process (about 22 KB), so a large process's idle machines
+ * hold at most about 1.3 MB per unit of pool size. The customizer sees each of them. Won and lost stages are plain states, never Spring end states (in Spring
  * Statemachine 4.0.x a machine that enters an end state stops and cannot be reset and reused), and a machine that is
  * unusable after an event is replaced.
  *
