@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * stages (9, 100 and 1,000): {@link Workload#generated(int)} keeps the workload's nine stages and transitions and adds
  * {@code stages - 9} extra open stages declared among them, each reachable through a chain of referrals from
  * prospecting and each with three transitions of its own (a referral to the next extra stage, a contact into
- * preparation, closed lost), so the transition table has 16, 290 and 2,990 rows. The deals follow the same scripts
+ * preparation, closed lost), so the transition table has 15, 289 and 2,989 rows. The deals follow the same scripts
  * (they never fire a referral), go through the same stages (checked as for every row) and take the same transitions,
  * so the rows differ in process size only. With 9 stages the row runs {@link Workload#PROCESS} itself, as rows 1 and 2
  * do; the target is each engine's 100- and 1,000-stage rows within 1.5 &times; of its 9-stage row.

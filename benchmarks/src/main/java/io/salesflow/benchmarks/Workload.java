@@ -194,10 +194,11 @@ public final class Workload {
    *   <li>closed lost: into lost.
    * </ul>
    *
-   * <p>So the transition table really grows: 16 rows for nine stages, 16 + 1 + 3 &times; (N &minus; 9) otherwise
-   * (290 rows for 100 stages, 2,990 for 1,000). The extra stages are declared spread among the workload's (an equal
-   * share before each of them), so that no stage the deals visit sits at the front of the definition. The deals
-   * never fire a referral, so they take exactly the workload's transitions and go through the same stages.
+   * <p>So the transition table really grows: 15 rows for nine stages (the lead-scored row included), 15 + 1 + 3
+   * &times; (N &minus; 9) otherwise (289 rows for 100 stages, 2,989 for 1,000). The extra stages are declared spread
+   * among the workload's (an equal share before each of them), so that no stage the deals visit sits at the front of
+   * the definition. The deals never fire a referral, so they take exactly the workload's transitions and go through
+   * the same stages.
    *
    * @param stages the number of stages, at least 9
    */
