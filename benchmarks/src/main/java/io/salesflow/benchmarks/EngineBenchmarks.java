@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,6 +26,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * pays for first-touch page faults). Rows 1, 5 and 6 warm up for 12 seconds and measure 6 iterations of 4 seconds.
  * The Spring Statemachine rows warm up for 20 seconds (it settles after about 10 on 2 cores) and measure 8 iterations
  * of 4 seconds: on a shared machine their time wanders by 10 to 15% over a minute, so they are averaged longer.
+ *
+ * <p><b>Process size (rows 1s and 2s).</b> Rows 1 and 2 again, with fresh deals, on a process of {@code stages}
+ * stages (9, 100 and 1,000): {@link Workload#generated(int)} keeps the workload's nine stages and transitions and adds
+ * {@code stages - 9} extra open stages declared among them, each reachable through a chain of referrals from
+ * prospecting and each with three transitions of its own (a referral to the next extra stage, a contact into
+ * preparation, closed lost), so the transition table has 15, 289 and 2,989 rows. The deals follow the same scripts
+ * (they never fire a referral), go through the same stages (checked as for every row) and take the same transitions,
+ * so the rows differ in process size only. With 9 stages the row runs {@link Workload#PROCESS} itself, as rows 1 and 2
+ * do; the target is each engine's 100- and 1,000-stage rows within 1.5 &times; of its 9-stage row.
  *
  * <p>Run (see benchmarks/README.md):
  * {@code java -jar benchmarks/target/benchmarks.jar EngineBenchmarks -prof gc}
@@ -125,6 +135,40 @@ public class EngineBenchmarks {
     }
   }
 
+  /** Rows 1s and 2s: an engine on a generated process of {@code stages} stages. */
+  public abstract static class Sized extends RowState {
+    @Param({"9", "100", "1000"})
+    public int stages;
+
+    abstract boolean spring();
+
+    @Override
+    String name() {
+      return (spring() ? "Spring Statemachine engine" : "table engine") + ", " + stages + " stages";
+    }
+
+    @Override
+    Row create() {
+      return EngineRow.sized(spring(), stages);
+    }
+  }
+
+  /** Row 1s. */
+  public static class TableEngineSized extends Sized {
+    @Override
+    boolean spring() {
+      return false;
+    }
+  }
+
+  /** Row 2s. */
+  public static class SpringEngineSized extends Sized {
+    @Override
+    boolean spring() {
+      return true;
+    }
+  }
+
   /** Row 3. */
   public static class RawSsmPooled extends RowState {
     @Override
@@ -196,6 +240,18 @@ public class EngineBenchmarks {
   @Warmup(iterations = 5, time = 4)
   @Measurement(iterations = 8, time = 4)
   public String row2_springEngine(SpringEngine state) {
+    return state.walk.step(state.row);
+  }
+
+  @Benchmark
+  public String row1s_tableEngine_stages(TableEngineSized state) {
+    return state.walk.step(state.row);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 5, time = 4)
+  @Measurement(iterations = 8, time = 4)
+  public String row2s_springEngine_stages(SpringEngineSized state) {
     return state.walk.step(state.row);
   }
 

@@ -2,6 +2,7 @@ package io.salesflow.benchmarks;
 
 import io.salesflow.Deal;
 import io.salesflow.DealFacts;
+import io.salesflow.SalesProcess;
 import io.salesflow.TransitionHistory;
 import io.salesflow.TransitionRecord;
 import io.salesflow.benchmarks.Workload.Step;
@@ -31,10 +32,15 @@ public final class EngineRow implements Row {
   private final DealEngine.@Nullable Fire options;
 
   private EngineRow(DealEngine.Builder builder, int history, DealEngine.@Nullable Fire options) {
+    this(builder, Workload.PROCESS, history, options);
+  }
+
+  private EngineRow(DealEngine.Builder builder, SalesProcess process, int history,
+      DealEngine.@Nullable Fire options) {
     this.options = options;
     this.store = new RecyclingStore();
-    this.engine = builder.process(Workload.PROCESS).store(store).build();
-    this.seeds = seeds(history);
+    this.engine = builder.process(process).store(store).build();
+    this.seeds = seeds(process.id(), history);
     for (int i = 0; i < Workload.DEALS; i++) {
       ids[i] = seeds[i].id();
       store.recycle(seeds[i]);
@@ -60,11 +66,25 @@ public final class EngineRow implements Row {
   }
 
   /**
+   * Rows 1s and 2s: the table engine, or the Spring Statemachine engine with its default pool, on the workload's
+   * scripts over {@link Workload#generated(int) a generated process} of {@code stages} stages; fresh deals.
+   */
+  public static EngineRow sized(boolean spring, int stages) {
+    DealEngine.Builder builder = spring ? SpringStatemachineCompiler.springStatemachineEngine()
+        : DealEngine.tableEngine();
+    return new EngineRow(builder, Workload.generated(stages), 0, null);
+  }
+
+  /**
    * The starting snapshots: deals D-0 to D-1023 in prospecting, each with {@code history} records of internal
    * lead-scored events, as a table engine would have recorded them. They are built directly rather than fired through
    * an engine in this JVM, so that a million setup events do not shape the JIT's profile of the code being timed.
    */
   static Deal[] seeds(int history) {
+    return seeds(Workload.PROCESS_ID, history);
+  }
+
+  private static Deal[] seeds(String processId, int history) {
     Instant at = Workload.LEAD_SCORED.occurredAt();
     String stage = Workload.StageId.PROSPECTING.id;
     DealFacts facts = history == 0 ? DealFacts.none() : DealFacts.none().apply(Workload.LEAD_SCORED);
@@ -74,7 +94,7 @@ public final class EngineRow implements Row {
       for (int v = 1; v <= history; v++) {
         records.add(new TransitionRecord(v, stage, stage, Workload.LEAD_SCORED, at, true));
       }
-      seeds[i] = Deal.builder().id("D-" + i).processId(Workload.PROCESS_ID).stage(stage).version(history)
+      seeds[i] = Deal.builder().id("D-" + i).processId(processId).stage(stage).version(history)
           .createdAt(at).enteredStageAt(at).facts(facts).history(TransitionHistory.of(records)).build();
     }
     return seeds;

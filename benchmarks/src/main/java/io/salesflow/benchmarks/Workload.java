@@ -177,20 +177,87 @@ public final class Workload {
     return moves;
   }
 
+  /** The id of {@link #generated(int)}'s process of {@code stages} stages. */
+  public static String generatedId(int stages) {
+    return stages == StageId.values().length ? PROCESS_ID : PROCESS_ID + "-" + stages;
+  }
+
+  /**
+   * A generated process of {@code stages} stages on which the workload's scripts run unchanged: {@link #PROCESS}
+   * itself for nine, otherwise {@link #PROCESS}'s nine stages and transitions plus {@code stages - 9} extra open
+   * stages {@code extra-1} to {@code extra-N}, each with three transitions of its own:
+   *
+   * <ul>
+   *   <li>referral received: to the next extra stage (the last one back to prospecting), so that every extra stage
+   *       is reachable, from prospecting through a referral received to {@code extra-1};
+   *   <li>contact made: into preparation, the workload's graph;
+   *   <li>closed lost: into lost.
+   * </ul>
+   *
+   * <p>So the transition table really grows: 15 rows for nine stages (the lead-scored row included), 15 + 1 + 3
+   * &times; (N &minus; 9) otherwise (289 rows for 100 stages, 2,989 for 1,000). The extra stages are declared spread
+   * among the workload's (an equal share before each of them), so that no stage the deals visit sits at the front of
+   * the definition. The deals never fire a referral, so they take exactly the workload's transitions and go through
+   * the same stages.
+   *
+   * @param stages the number of stages, at least 9
+   */
+  public static SalesProcess generated(int stages) {
+    int extras = stages - StageId.values().length;
+    if (extras < 0) {
+      throw new IllegalArgumentException("a generated process has at least 9 stages, but was asked " + stages);
+    }
+    if (extras == 0) {
+      return PROCESS;
+    }
+    SalesProcess.Builder b = builder(generatedId(stages));
+    StageId[] workload = StageId.values();
+    int next = 1;
+    for (int i = 0; i < workload.length; i++) {
+      int upTo = extras * (i + 1) / workload.length;
+      for (; next <= upTo; next++) {
+        b.stage(Stage.open("extra-" + next, "Extra " + next));
+      }
+      b.stage(stage(workload[i]));
+    }
+    b.transition(StageId.PROSPECTING.id, EventType.REFERRAL_RECEIVED, "extra-1");
+    for (int x = 1; x <= extras; x++) {
+      String id = "extra-" + x;
+      b.transition(id, EventType.REFERRAL_RECEIVED, x == extras ? StageId.PROSPECTING.id : "extra-" + (x + 1));
+      b.transition(id, EventType.CONTACT_MADE, StageId.PREPARATION.id);
+      b.transition(id, EventType.CLOSED_LOST, StageId.LOST.id);
+    }
+    return b.build();
+  }
+
   private static SalesProcess process() {
-    SalesProcess.Builder b = SalesProcess.builder(PROCESS_ID)
+    SalesProcess.Builder b = builder(PROCESS_ID);
+    for (StageId stage : StageId.values()) {
+      b.stage(stage(stage));
+    }
+    return b.build();
+  }
+
+  private static Stage stage(StageId stage) {
+    return switch (stage) {
+      case PROSPECTING -> Stage.open(stage.id, "Prospecting");
+      case PREPARATION -> Stage.open(stage.id, "Preparation");
+      case APPROACH -> Stage.open(stage.id, "Approach");
+      case PRESENTATION -> Stage.open(stage.id, "Presentation");
+      case HANDLING_OBJECTIONS -> Stage.open(stage.id, "Handling objections");
+      case CLOSING -> Stage.open(stage.id, "Closing");
+      case FOLLOW_UP -> Stage.postSale(stage.id, "Follow-up");
+      case WON -> Stage.won(stage.id, "Won");
+      case LOST -> Stage.lost(stage.id, "Lost");
+    };
+  }
+
+  /** The workload's initial stage and transitions, without its stages. */
+  private static SalesProcess.Builder builder(String id) {
+    SalesProcess.Builder b = SalesProcess.builder(id)
         .name("Seven-step sales process, benchmark variant")
         .description("The seven steps of “7-step sales process” (Lucidchart) with a budget guard on qualification"
             + " and an objection loop back to presentation; the workload of the benchmarks.")
-        .stage(Stage.open(StageId.PROSPECTING.id, "Prospecting"))
-        .stage(Stage.open(StageId.PREPARATION.id, "Preparation"))
-        .stage(Stage.open(StageId.APPROACH.id, "Approach"))
-        .stage(Stage.open(StageId.PRESENTATION.id, "Presentation"))
-        .stage(Stage.open(StageId.HANDLING_OBJECTIONS.id, "Handling objections"))
-        .stage(Stage.open(StageId.CLOSING.id, "Closing"))
-        .stage(Stage.postSale(StageId.FOLLOW_UP.id, "Follow-up"))
-        .stage(Stage.won(StageId.WON.id, "Won"))
-        .stage(Stage.lost(StageId.LOST.id, "Lost"))
         .initialStage(StageId.PROSPECTING.id)
         .internal(StageId.PROSPECTING.id, EventType.LEAD_SCORED);
     for (Move move : moves()) {
@@ -201,6 +268,6 @@ public final class Workload {
         b.transition(move.source().id, move.trigger().type, move.target().id);
       }
     }
-    return b.build();
+    return b;
   }
 }

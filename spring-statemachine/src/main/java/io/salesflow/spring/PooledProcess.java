@@ -14,15 +14,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.StateMachineContext;
-import org.springframework.statemachine.StateMachineEventResult;
 import org.springframework.statemachine.config.StateMachineFactory;
 import org.springframework.statemachine.state.State;
 import org.springframework.statemachine.support.DefaultStateMachineContext;
-import reactor.core.publisher.Mono;
 
 /**
  * A process compiled for Spring Statemachine and run on a {@link MachinePool}. Per event: take a machine, reset it
@@ -46,8 +43,6 @@ import reactor.core.publisher.Mono;
  * </ul>
  */
 final class PooledProcess implements CompiledProcess {
-  private static final Function<StateMachineEventResult<String, String>, Mono<Void>> COMPLETION =
-      StateMachineEventResult::complete;
   /** Tries per event: a machine that neither takes nor refuses an event it has transitions for is replaced once. */
   private static final int ROUNDS = 2;
   /** What {@link #run} returns when a guard threw on a machine that stayed sound; never returned to callers. */
@@ -70,7 +65,7 @@ final class PooledProcess implements CompiledProcess {
       @Nullable Consumer<? super StateMachine<String, String>> customizer) {
     this.process = process;
     this.factory = SsmModel.compile(process);
-    this.pool = new MachinePool(process.id(), factory, poolSize, acquireTimeout, customizer);
+    this.pool = new MachinePool(process, factory, poolSize, acquireTimeout, customizer);
     for (Stage stage : process.stages()) {
       resets.put(stage.id(), new DefaultStateMachineContext<>(stage.id(), null, null, null, null, null));
     }
@@ -98,7 +93,7 @@ final class PooledProcess implements CompiledProcess {
       throw new AssertionError(stage);
     }
     for (int round = 1; ; round++) {
-      MachinePool.Slot slot = pool.acquire();
+      MachinePool.Slot slot = pool.acquire(stage);
       Decision decision = null;
       Throwable failure = null;
       boolean healthy = false;
@@ -131,10 +126,9 @@ final class PooledProcess implements CompiledProcess {
   private @Nullable Decision run(MachinePool.Slot slot, StateMachineContext<String, String> reset,
       GuardContext context) {
     String stage = context.deal().stage();
-    slot.access.resetStateMachineReactively(reset).block();
     Attempt attempt = slot.attempt;
     attempt.begin(context);
-    slot.machine.sendEvent(slot.message(context.event().type().id())).flatMap(COMPLETION).then().block();
+    slot.resetAndSend(reset, context.event().type().id());
     String now = stateOf(slot.machine);
     Throwable failure = attempt.failure();
     if (failure != null) {

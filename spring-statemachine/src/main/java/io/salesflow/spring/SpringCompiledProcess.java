@@ -74,8 +74,10 @@ public final class SpringCompiledProcess implements CompiledProcess {
   }
 
   /**
-   * Returns how many machines the pool has ever created. It stays at or below {@link #poolSize()} unless a machine
-   * was discarded as unusable, which {@link #machinesDiscarded()} counts.
+   * Returns how many machines the pool has ever created. For a process of up to 64 transitions it stays at or below
+   * {@link #poolSize()} unless a machine was discarded as unusable, which {@link #machinesDiscarded()} counts; a larger
+   * process runs on machines of one stage each (see {@link SpringStatemachineCompiler}), up to {@link #poolSize()} per
+   * stage, and creates them again for a stage whose idle machines it dropped.
    *
    * @return the number of machines created, discarded ones included
    */

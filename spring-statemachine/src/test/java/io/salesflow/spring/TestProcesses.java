@@ -156,4 +156,28 @@ final class TestProcesses {
         .transition("working", EventType.DISQUALIFIED, "lost")
         .build();
   }
+
+  /**
+   * {@link #branchingPipeline()} grown past {@link MachinePool#WHOLE_MODEL_TRANSITIONS} transitions, so that the
+   * Spring engine runs it on machines of one stage each: {@code extras} more open stages in a chain of referrals
+   * from prospect (the last back to prospect), each with a guarded contact into qualified before an internal
+   * fallback on the same event (a choice in its own machine), and closed lost.
+   */
+  static SalesProcess large(int extras) {
+    SalesProcess.Builder builder = SalesProcess.builder("large-pipeline").name("Large pipeline");
+    SalesProcess base = branchingPipeline();
+    base.stages().forEach(builder::stage);
+    base.transitions().forEach(builder::transition);
+    builder.initialStage(base.initialStage().id());
+    builder.transition("prospect", EventType.REFERRAL_RECEIVED, "extra-1");
+    for (int x = 1; x <= extras; x++) {
+      String id = "extra-" + x;
+      builder.stage(Stage.open(id, "Extra " + x));
+      builder.transition(id, EventType.REFERRAL_RECEIVED, x == extras ? "prospect" : "extra-" + (x + 1));
+      builder.transition(id, EventType.CONTACT_MADE, "qualified", SalesGuards.contactChannelsAtLeast(2));
+      builder.internal(id, EventType.CONTACT_MADE);
+      builder.transition(id, EventType.CLOSED_LOST, "lost");
+    }
+    return builder.build();
+  }
 }
