@@ -21,6 +21,7 @@ import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -555,15 +556,18 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
 
   private void updateAndInsert(Connection c, Deal deal, TransitionRecord record, long expected,
       @Nullable String state, String payload) throws SQLException {
+    // the time of the transition fills up to four columns (updated, recorded, and usually entered and follow-up due)
+    Instant at = record.at();
+    OffsetDateTime atColumn = column(at);
     int updated;
     try (PreparedStatement ps = c.prepareStatement(state == null ? sql.updateDeal : sql.updateDealAndState)) {
       int i = 0;
       ps.setString(++i, deal.stage());
       ps.setLong(++i, deal.version());
-      setInstant(ps, ++i, deal.enteredStageAt());
+      setInstant(ps, ++i, deal.enteredStageAt(), at, atColumn);
       setInstant(ps, ++i, lastFollowUp(deal));
-      setInstant(ps, ++i, deal.followUpDueFrom());
-      setInstant(ps, ++i, record.at());
+      setInstant(ps, ++i, deal.followUpDueFrom(), at, atColumn);
+      ps.setObject(++i, atColumn);
       ps.setInt(++i, deal.processVersion());
       ps.setString(++i, deal.owner());
       if (state != null) {
@@ -592,8 +596,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       ps.setString(++i, record.to());
       ps.setString(++i, record.eventType().id());
       ps.setBoolean(++i, record.internal());
-      setInstant(ps, ++i, record.at());
-      setInstant(ps, ++i, record.event().occurredAt());
+      ps.setObject(++i, atColumn);
+      setInstant(ps, ++i, record.event().occurredAt(), at, atColumn);
       ps.setString(++i, payload);
       ps.setString(++i, record.idempotencyKey());
       ps.setString(++i, record.actor());
@@ -1162,16 +1166,32 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     return deal.facts().followUps().latest().map(FollowUp::at).orElse(null);
   }
 
+  /**
+   * The instant at offset UTC. Built from its epoch second, not with {@link OffsetDateTime#ofInstant}, which asks
+   * the offset for its rules and so makes a new {@code ZoneRules} object for every timestamp written.
+   */
   private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC),
+        ZoneOffset.UTC);
+  }
+
+  /** The value of a timestamp column: the instant to the microsecond, at offset UTC. */
+  private static OffsetDateTime column(Instant instant) {
+    return utc(instant.truncatedTo(ChronoUnit.MICROS));
   }
 
   private static void setInstant(PreparedStatement ps, int index, @Nullable Instant instant) throws SQLException {
     if (instant == null) {
       ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {
-      ps.setObject(index, utc(instant.truncatedTo(ChronoUnit.MICROS)));
+      ps.setObject(index, column(instant));
     }
+  }
+
+  /** Sets a timestamp column, reusing the column value of {@code known} when the instant is that one. */
+  private static void setInstant(PreparedStatement ps, int index, Instant instant, Instant known,
+      OffsetDateTime knownColumn) throws SQLException {
+    ps.setObject(index, instant.equals(known) ? knownColumn : column(instant));
   }
 
   private static boolean isUniqueViolation(SQLException e) {
