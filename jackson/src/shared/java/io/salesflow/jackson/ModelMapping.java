@@ -446,7 +446,25 @@ final class ModelMapping {
     return result;
   }
 
+  /** Each enum's constants by the label they are written as, for the common case of reading that very text. */
+  private static final ClassValue<Map<String, Object>> LABELS = new ClassValue<>() {
+    @Override
+    protected Map<String, Object> computeValue(Class<?> type) {
+      Map<String, Object> labels = new java.util.HashMap<>();
+      for (Object constant : type.getEnumConstants()) {
+        labels.put(label((Enum<?>) constant), constant);
+      }
+      return labels;
+    }
+  };
+
   private static Object constant(Object node, Class<?> type, String path) {
+    if (node instanceof String label) {
+      Object constant = LABELS.get(type).get(label);
+      if (constant != null) {
+        return constant;
+      }
+    }
     String text = text(node, path, describe(type));
     String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     for (Object constant : type.getEnumConstants()) {

@@ -84,6 +84,29 @@ class DocumentsTests {
   }
 
   @Test
+  void readsAPayloadWhateverTheOrderOfItsMembersAndSkipsMembersItDoesNotKnow() {
+    String json = "{\"note\":{\"a\":[1,{\"b\":null}]},\"event\":{\"type\":\"contact-made\",\"occurredAt\":"
+        + "\"2026-01-01T00:00:00.5Z\",\"channel\":\"email\"},\"at\":\"2026-01-02T03:04:05.123456789Z\",\"format\":1}";
+
+    assertThat(Documents.readPayload(json)).isEqualTo(new Documents.Payload(
+        Instant.parse("2026-01-02T03:04:05.123456789Z"),
+        new SalesEvent.ContactMade(Instant.parse("2026-01-01T00:00:00.5Z"), ContactChannel.EMAIL)));
+  }
+
+  @Test
+  void refusesAPayloadWhoseInstantOrFormatIsNotTheStoresAndSaysWhich() {
+    String event = "\"event\":{\"type\":\"contact-made\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
+        + "\"channel\":\"email\"}";
+
+    assertThatThrownBy(() -> Documents.readPayload("{\"format\":2,\"at\":\"2026-02-30T00:00:00Z\"," + event + "}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member 'at'");
+    assertThatThrownBy(() -> Documents.readPayload("{\"format\":3,\"at\":\"2026-01-01T00:00:00Z\"," + event + "}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 3");
+    assertThatThrownBy(() -> Documents.readPayload("{\"format\":2," + event + "}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member 'at' is missing");
+  }
+
+  @Test
   void keepsEveryFactAndTheScaleOfEveryAmount() {
     DealFacts facts = DealFacts.builder()
         .bant(FULL_BANT)
