@@ -64,7 +64,9 @@ final class Documents {
       .build();
   private static final ObjectReader STATE = MAPPER.readerFor(StateDocument.class);
   private static final ObjectReader PAYLOAD = MAPPER.readerFor(PayloadDocument.class);
-  private static final ObjectReader EVENT = MAPPER.readerFor(SalesEvent.class);
+  /** The event inside a payload: more of the payload follows it, which the payload's reader checks. */
+  private static final ObjectReader EVENT = MAPPER.readerFor(SalesEvent.class)
+      .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Documents() {}
 
@@ -181,7 +183,7 @@ final class Documents {
    * the document record; null for anything else, or anything wrong, which {@link #readPayload} then reads the usual
    * way to accept it or say what is wrong exactly as before (a member given twice goes that way too).
    */
-  private static @Nullable Payload readPayloadFast(String json) {
+  static @Nullable Payload readPayloadFast(String json) {
     try (JsonParser p = MAPPER.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;

@@ -88,9 +88,27 @@ class DocumentsTests {
     String json = "{\"note\":{\"a\":[1,{\"b\":null}]},\"event\":{\"type\":\"contact-made\",\"occurredAt\":"
         + "\"2026-01-01T00:00:00.5Z\",\"channel\":\"email\"},\"at\":\"2026-01-02T03:04:05.123456789Z\",\"format\":1}";
 
-    assertThat(Documents.readPayload(json)).isEqualTo(new Documents.Payload(
-        Instant.parse("2026-01-02T03:04:05.123456789Z"),
-        new SalesEvent.ContactMade(Instant.parse("2026-01-01T00:00:00.5Z"), ContactChannel.EMAIL)));
+    Documents.Payload expected = new Documents.Payload(Instant.parse("2026-01-02T03:04:05.123456789Z"),
+        new SalesEvent.ContactMade(Instant.parse("2026-01-01T00:00:00.5Z"), ContactChannel.EMAIL));
+    assertThat(Documents.readPayload(json)).isEqualTo(expected);
+    assertThat(Documents.readPayloadFast(json)).isEqualTo(expected);
+  }
+
+  @Test
+  void readsEveryPayloadTheStoreWritesOnTheStreamingPathAndLeavesTheRestToTheMapping() {
+    for (EventType type : EventType.builtIn()) {
+      for (SalesEvent event : samplesOf(type)) {
+        Documents.Payload payload = new Documents.Payload(AT, event);
+        String json = Documents.writePayload(payload);
+
+        assertThat(Documents.readPayloadFast(json)).as(json).isEqualTo(payload);
+      }
+    }
+    String duplicated = "{\"format\":2,\"format\":2,\"at\":\"2026-01-01T00:00:00Z\",\"event\":{\"type\":"
+        + "\"presentation-delivered\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}}";
+    assertThat(Documents.readPayloadFast(duplicated)).isNull();
+    assertThat(Documents.readPayload(duplicated).event()).isInstanceOf(SalesEvent.PresentationDelivered.class);
+    assertThat(Documents.readPayloadFast("{\"format\":2,\"at\":null,\"event\":{}}")).isNull();
   }
 
   @Test
