@@ -44,6 +44,7 @@ class DocumentsTests {
     Documents.State state = new Documents.State(AT, AT.plusNanos(1), DealFacts.none());
 
     assertThat(Documents.readState(Documents.writeState(state))).isEqualTo(state);
+    assertThat(Documents.readStateFast(Documents.writeState(state))).isEqualTo(state);
   }
 
   @Test
@@ -163,6 +164,7 @@ class DocumentsTests {
     String json = Documents.writeState(state);
 
     assertThat(Documents.readState(json)).isEqualTo(state);
+    assertThat(Documents.readStateFast(json)).isEqualTo(state);
     assertThat(Documents.readState(json).facts().amount()).hasValueSatisfying(a -> assertThat(a.scale()).isEqualTo(-3));
     assertThat(json).startsWith("{\"format\":2,").contains("\"amount\":\"1.2E+4\"").contains("\"amount\":\"25000.50\"");
   }
