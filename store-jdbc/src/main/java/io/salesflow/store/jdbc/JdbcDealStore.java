@@ -915,7 +915,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   public List<Deal> findByProcess(String processId, Consumer<? super Unreadable> onUnreadable) {
     Objects.requireNonNull(processId, "processId must not be null");
     Objects.requireNonNull(onUnreadable, "onUnreadable must not be null");
-    return query("WHERE process_id = ?", List.of(processId), onUnreadable);
+    return query("WHERE d.process_id = ?", List.of(processId), onUnreadable);
   }
 
   @Override
@@ -928,7 +928,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     Objects.requireNonNull(processId, "processId must not be null");
     Objects.requireNonNull(stageId, "stageId must not be null");
     Objects.requireNonNull(onUnreadable, "onUnreadable must not be null");
-    return query("WHERE process_id = ? AND stage = ?", List.of(processId, stageId), onUnreadable);
+    return query("WHERE d.process_id = ? AND d.stage = ?", List.of(processId, stageId), onUnreadable);
   }
 
   /**
@@ -993,7 +993,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     Instant cutoff = now.minus(duration);
     // The column holds microseconds: select up to the cutoff's microsecond, then compare the exact instants.
     OffsetDateTime bound = utc(cutoff.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS));
-    List<Deal> deals = query("WHERE process_id = ? AND stage = ? AND " + column + " < ?",
+    List<Deal> deals = query("WHERE d.process_id = ? AND d.stage = ? AND d." + column + " < ?",
         List.of(processId, stageId, bound), JdbcDealStore::warn);
     return deals.stream()
         .filter(d -> instant.apply(d).isBefore(cutoff))
@@ -1001,9 +1001,178 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
         .toList();
   }
 
-  /** Loads the deals matching a condition, each with its history up to the version read; reports unreadable ones. */
+  /**
+   * Loads the deals matching a condition on {@code salesflow_deals d}, each with its history up to the version read,
+   * in one statement (the deal rows joined to their history rows, so one snapshot of the database), streamed; reports
+   * unreadable ones. The state document comes with the deal's first history row only.
+   */
   private List<Deal> query(String where, List<Object> parameters, Consumer<? super Unreadable> onUnreadable) {
-    return read(where, parameters, onUnreadable).deals();
+    Connection c = acquire("read deals");
+    Problems problems = new Problems();
+    List<Deal> deals;
+    boolean ownTransaction = false;
+    try {
+      prepareForReading(c);
+      if (!(connections instanceof JoinedConnection) && !connections.inApplicationTransaction(c)) {
+        c.setAutoCommit(false); // so that PostgreSQL streams the rows in batches of the fetch size
+        ownTransaction = true;
+      }
+      Map<String, Pending> pending = new LinkedHashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(JOINED + where)) {
+        ps.setFetchSize(FETCH_SIZE);
+        for (int i = 0; i < parameters.size(); i++) {
+          ps.setObject(i + 1, parameters.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String id = rs.getString(1);
+            Pending deal = pending.get(id);
+            if (deal == null) {
+              deal = new Pending(rs);
+              pending.put(id, deal);
+            }
+            deal.add(rs);
+          }
+        }
+      }
+      if (ownTransaction) {
+        c.commit();
+      }
+      deals = new ArrayList<>(pending.size());
+      for (Pending deal : pending.values()) {
+        try {
+          deals.add(deal.toDeal());
+        } catch (JdbcStoreException e) {
+          problems.add(deal.id, e.getMessage(), e);
+        }
+      }
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not read deals from the database: " + e.getMessage()
+          + "; check the database connection and try again", null, e);
+    } finally {
+      if (ownTransaction) {
+        rollbackQuietly(c);
+        restoreAutoCommit(c, true);
+      }
+      release(c);
+    }
+    problems.report(onUnreadable);
+    return deals;
+  }
+
+  /** Ends a read-only transaction that a failure left open; nothing was written in it. */
+  private static void rollbackQuietly(Connection c) {
+    try {
+      if (!c.getAutoCommit()) {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      LOG.debug("could not end a read: {}", e.toString());
+    }
+  }
+
+  /** How many rows a bulk query fetches at a time: enough to amortise the round trip, few enough to stream. */
+  private static final int FETCH_SIZE = 1_000;
+
+  /**
+   * The deal rows and their history rows, in one statement: columns 1 to 11 as {@link #DEAL_COLUMNS} (the state only
+   * on the row of history version 1, or on the only row of a deal without history), 12 to 18 the history row
+   * without its deal id. Followed by a condition on {@code d}.
+   */
+  private static final String JOINED = "SELECT d.id, d.process_id, d.stage, d.version, d.updated_at,"
+      + " CASE WHEN t.version IS NULL OR t.version = 1 THEN d.state END, d.start_key, d.state_version,"
+      + " d.process_version, d.owner, d.started_by,"
+      + " t.version, t.from_stage, t.to_stage, t.is_internal, t.payload, t.idempotency_key, t.actor"
+      + " FROM salesflow_deals d LEFT JOIN salesflow_transitions t ON t.deal_id = d.id AND t.version <= d.version ";
+
+  /**
+   * One deal of a joined query while its rows come in, in any order: its deal columns, its state document once the
+   * row that carries it came, and each history row decoded into its place, or what was wrong with it.
+   */
+  private static final class Pending {
+    final String id;
+    private final String processId;
+    private final String stage;
+    private final long version;
+    private final Instant updatedAt;
+    private @Nullable String state;
+    private final @Nullable String startKey;
+    private final long stateVersion;
+    private final int processVersion;
+    private final @Nullable String owner;
+    private final @Nullable String startedBy;
+    /** History row {@code v} at index {@code v - 1}: null while missing; grown as rows come. */
+    private @Nullable TransitionRecord[] records;
+    /** The first problem by history version, and its version; {@code Long.MAX_VALUE} when none. */
+    private long problemVersion = Long.MAX_VALUE;
+    private @Nullable JdbcStoreException problem;
+    /** A history row outside 1 to the deal's version, which the rows of a sound deal never have. */
+    private boolean strayRow;
+
+    Pending(ResultSet rs) throws SQLException {
+      OffsetDateTime updated = rs.getObject(5, OffsetDateTime.class);
+      this.id = rs.getString(1);
+      this.processId = rs.getString(2);
+      this.stage = rs.getString(3);
+      this.version = rs.getLong(4);
+      this.updatedAt = updated == null ? Instant.EPOCH : updated.toInstant();
+      this.startKey = rs.getString(7);
+      this.stateVersion = rs.getLong(8);
+      this.processVersion = rs.getInt(9);
+      this.owner = rs.getString(10);
+      this.startedBy = rs.getString(11);
+      this.records = new TransitionRecord[(int) Math.max(0, Math.min(version, 16))];
+    }
+
+    /** Takes in one row of the query: the state document if it has it, and its history row if any. */
+    void add(ResultSet rs) throws SQLException {
+      long v = rs.getLong(12);
+      boolean noHistoryRow = rs.wasNull();
+      if (noHistoryRow || v == 1) {
+        state = rs.getString(6);
+      }
+      if (noHistoryRow) {
+        return;
+      }
+      if (v < 1 || v > version || v > Integer.MAX_VALUE - 8) {
+        strayRow = true;
+        return;
+      }
+      if (v > records.length) {
+        records = java.util.Arrays.copyOf(records, (int) Math.min(version, Math.max(v, 2L * records.length)));
+      }
+      if (v > problemVersion) {
+        return; // the deal is unreadable already, for an earlier row
+      }
+      try {
+        records[(int) v - 1] = transition(id, v, rs.getString(13), rs.getString(14), rs.getBoolean(15),
+            rs.getString(16), rs.getString(17), rs.getString(18));
+      } catch (JdbcStoreException e) {
+        problemVersion = v;
+        problem = e;
+      }
+    }
+
+    /** The deal, once every row came. */
+    Deal toDeal() {
+      Row row = new Row(id, processId, stage, version, updatedAt, state == null ? "" : state, startKey,
+          stateVersion, processVersion, owner, startedBy);
+      if (strayRow) {
+        throw new JdbcStoreException(missingRow(row, 1), id, null);
+      }
+      for (long v = 1; v <= version; v++) {
+        if (v == problemVersion) {
+          throw Objects.requireNonNull(problem);
+        }
+        if (v > records.length || records[(int) v - 1] == null) {
+          throw new JdbcStoreException(missingRow(row, v), id, null);
+        }
+      }
+      if (state == null) {
+        throw row.damaged("its state document is missing", null);
+      }
+      return row.toDeal(java.util.Arrays.asList(records).subList(0, (int) version));
+    }
   }
 
   /** What a query read: the readable deals in the rows' order, and the number and last id of the rows it matched. */
@@ -1129,12 +1298,16 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
 
   /** Reads one history row, selected as {@link #TRANSITION_COLUMNS}. */
   private static TransitionRecord transition(ResultSet rs) throws SQLException {
-    String id = rs.getString(1);
-    long version = rs.getLong(2);
-    Documents.Payload payload = readPayload(id, version, rs.getString(6));
+    return transition(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+        rs.getString(6), rs.getString(7), rs.getString(8));
+  }
+
+  /** Makes the record of one history row from its columns. */
+  private static TransitionRecord transition(String id, long version, String from, String to, boolean internal,
+      String payloadJson, @Nullable String idempotencyKey, @Nullable String actor) {
+    Documents.Payload payload = readPayload(id, version, payloadJson);
     try {
-      return new TransitionRecord(version, rs.getString(3), rs.getString(4), payload.event(), payload.at(),
-          rs.getBoolean(5), rs.getString(7), rs.getString(8));
+      return new TransitionRecord(version, from, to, payload.event(), payload.at(), internal, idempotencyKey, actor);
     } catch (RuntimeException e) {
       throw new JdbcStoreException("deal '" + id + "' cannot be read: history row " + version + " in"
           + " salesflow_transitions is invalid: " + e.getMessage() + "; was the table changed by hand?", id, e);

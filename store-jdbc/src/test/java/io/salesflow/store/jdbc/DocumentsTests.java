@@ -44,6 +44,85 @@ class DocumentsTests {
     Documents.State state = new Documents.State(AT, AT.plusNanos(1), DealFacts.none());
 
     assertThat(Documents.readState(Documents.writeState(state))).isEqualTo(state);
+    assertThat(Documents.readStateFast(Documents.writeState(state))).isEqualTo(state);
+  }
+
+  @Test
+  void readsInstantsExactlyAsInstantParseDoesAndRefusesWhatItRefuses() {
+    List<String> texts = new ArrayList<>(List.of("2026-11-02T09:00:00Z", "2026-11-02T09:00:00.5Z",
+        "2026-11-02T09:00:00.123Z", "2026-11-02T09:00:00.123456Z", "2026-11-02T09:00:00.123456789Z",
+        "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999999999Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+        "2024-02-29T12:00:00Z", "2023-02-29T12:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z",
+        "2026-00-01T00:00:00Z", "2026-11-00T00:00:00Z", "2026-11-02T24:00:00Z", "2026-11-02T09:60:00Z",
+        "2026-11-02T09:00:60Z", "2026-11-02T09:00:00.Z", "2026-11-02T09:00:00.1234567890Z",
+        "+12026-11-02T09:00:00Z", "-0001-11-02T09:00:00Z", "2026-11-02T09:00:00+01:00", "2026-11-02T09:00Z",
+        "2026-11-02t09:00:00z", "2026-11-02 09:00:00Z", "2026-1a-02T09:00:00Z", "2026-11-02T09:00:00.12a4Z",
+        "2026-11-02T09:00:00.-1Z", "2026-11-02T09:00:00", "", "not an instant, not at all", "2026/11/02T09:00:00Z"));
+    java.util.Random random = new java.util.Random(22);
+    for (int i = 0; i < 4_000; i++) {
+      long seconds = random.nextLong(-62_167_219_200L - 86_400, 253_402_300_800L + 86_400);
+      int nanos = switch (i % 4) {
+        case 0 -> 0;
+        case 1 -> random.nextInt(1_000) * 1_000_000;
+        case 2 -> random.nextInt(1_000_000) * 1_000;
+        default -> random.nextInt(1_000_000_000);
+      };
+      texts.add(Instant.ofEpochSecond(seconds, nanos).toString());
+    }
+
+    for (String text : texts) {
+      assertThat(outcome(Documents::parseInstant, text)).as(text).isEqualTo(outcome(Instant::parse, text));
+    }
+  }
+
+  /** What a parser makes of a text: the instant, or the class of the exception it throws. */
+  private static Object outcome(java.util.function.Function<String, Instant> parser, String text) {
+    try {
+      return parser.apply(text);
+    } catch (RuntimeException e) {
+      return e.getClass();
+    }
+  }
+
+  @Test
+  void readsAPayloadWhateverTheOrderOfItsMembersAndSkipsMembersItDoesNotKnow() {
+    String json = "{\"note\":{\"a\":[1,{\"b\":null}]},\"event\":{\"type\":\"contact-made\",\"occurredAt\":"
+        + "\"2026-01-01T00:00:00.5Z\",\"channel\":\"email\"},\"at\":\"2026-01-02T03:04:05.123456789Z\",\"format\":1}";
+
+    Documents.Payload expected = new Documents.Payload(Instant.parse("2026-01-02T03:04:05.123456789Z"),
+        new SalesEvent.ContactMade(Instant.parse("2026-01-01T00:00:00.5Z"), ContactChannel.EMAIL));
+    assertThat(Documents.readPayload(json)).isEqualTo(expected);
+    assertThat(Documents.readPayloadFast(json)).isEqualTo(expected);
+  }
+
+  @Test
+  void readsEveryPayloadTheStoreWritesOnTheStreamingPathAndLeavesTheRestToTheMapping() {
+    for (EventType type : EventType.builtIn()) {
+      for (SalesEvent event : samplesOf(type)) {
+        Documents.Payload payload = new Documents.Payload(AT, event);
+        String json = Documents.writePayload(payload);
+
+        assertThat(Documents.readPayloadFast(json)).as(json).isEqualTo(payload);
+      }
+    }
+    String duplicated = "{\"format\":2,\"format\":2,\"at\":\"2026-01-01T00:00:00Z\",\"event\":{\"type\":"
+        + "\"presentation-delivered\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}}";
+    assertThat(Documents.readPayloadFast(duplicated)).isNull();
+    assertThat(Documents.readPayload(duplicated).event()).isInstanceOf(SalesEvent.PresentationDelivered.class);
+    assertThat(Documents.readPayloadFast("{\"format\":2,\"at\":null,\"event\":{}}")).isNull();
+  }
+
+  @Test
+  void refusesAPayloadWhoseInstantOrFormatIsNotTheStoresAndSaysWhich() {
+    String event = "\"event\":{\"type\":\"contact-made\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
+        + "\"channel\":\"email\"}";
+
+    assertThatThrownBy(() -> Documents.readPayload("{\"format\":2,\"at\":\"2026-02-30T00:00:00Z\"," + event + "}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member 'at'");
+    assertThatThrownBy(() -> Documents.readPayload("{\"format\":3,\"at\":\"2026-01-01T00:00:00Z\"," + event + "}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 3");
+    assertThatThrownBy(() -> Documents.readPayload("{\"format\":2," + event + "}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member 'at' is missing");
   }
 
   @Test
@@ -85,6 +164,7 @@ class DocumentsTests {
     String json = Documents.writeState(state);
 
     assertThat(Documents.readState(json)).isEqualTo(state);
+    assertThat(Documents.readStateFast(json)).isEqualTo(state);
     assertThat(Documents.readState(json).facts().amount()).hasValueSatisfying(a -> assertThat(a.scale()).isEqualTo(-3));
     assertThat(json).startsWith("{\"format\":2,").contains("\"amount\":\"1.2E+4\"").contains("\"amount\":\"25000.50\"");
   }
