@@ -25,7 +25,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -191,46 +193,10 @@ final class Documents {
    * way to accept it or say what is wrong exactly as before (a member given twice goes that way too).
    */
   static @Nullable Payload readPayloadFast(String json) {
-    try (JsonParser p = MAPPER.createParser(json)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      int format = -1;
-      String at = null;
-      SalesEvent event = null;
-      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-        if (t != JsonToken.FIELD_NAME) {
-          return null;
-        }
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (name) {
-          case "format" -> {
-            if (value != JsonToken.VALUE_NUMBER_INT || format != -1) {
-              return null;
-            }
-            format = p.getIntValue();
-          }
-          case "at" -> {
-            if (value != JsonToken.VALUE_STRING || at != null) {
-              return null;
-            }
-            at = p.getText();
-          }
-          case "event" -> {
-            if (value != JsonToken.START_OBJECT || event != null) {
-              return null;
-            }
-            event = EVENT.readValue(p);
-          }
-          default -> p.skipChildren();
-        }
-      }
-      if (p.nextToken() != null || (format != 1 && format != FORMAT) || at == null || event == null) {
-        return null;
-      }
-      return new Payload(parseInstant(at), event);
-    } catch (IOException | RuntimeException e) {
+    Members members = readMembers(json, PAYLOAD_TEXTS, "event", EVENT);
+    try {
+      return members == null ? null : new Payload(parseInstant(members.texts[0]), (SalesEvent) members.object);
+    } catch (RuntimeException e) {
       return null; // read again the usual way, which says what is wrong
     }
   }
@@ -240,53 +206,68 @@ final class Documents {
    * anything else, or anything wrong, which {@link #readState} then reads the usual way.
    */
   static @Nullable State readStateFast(String json) {
+    Members members = readMembers(json, STATE_TEXTS, "facts", FACTS);
+    try {
+      return members == null ? null : new State(parseInstant(members.texts[0]), parseInstant(members.texts[1]),
+          (DealFacts) members.object);
+    } catch (RuntimeException e) {
+      return null; // read again the usual way, which says what is wrong
+    }
+  }
+
+  /** The string members of a payload document that {@link #readPayloadFast} needs. */
+  private static final List<String> PAYLOAD_TEXTS = List.of("at");
+  /** The string members of a state document that {@link #readStateFast} needs. */
+  private static final List<String> STATE_TEXTS = List.of("createdAt", "enteredStageAt");
+
+  /** What {@link #readMembers} found: each string member, in the order asked for, and the object member. */
+  private record Members(String[] texts, Object object) {}
+
+  /**
+   * Reads a document in the shape the store writes with Jackson's streaming parser: one object whose {@code format}
+   * is 1 or 2, whose members named in {@code texts} are strings and whose member {@code object} is an object, read
+   * with {@code reader}; other members are skipped. Null when a member is missing, given twice or of another kind,
+   * or anything else is wrong, for the caller to read the document the usual way.
+   */
+  private static @Nullable Members readMembers(String json, List<String> texts, String object, ObjectReader reader) {
     try (JsonParser p = MAPPER.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
       int format = -1;
-      String createdAt = null;
-      String enteredStageAt = null;
-      DealFacts facts = null;
+      String[] found = new String[texts.size()];
+      Object value = null;
       for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
         if (t != JsonToken.FIELD_NAME) {
           return null;
         }
         String name = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (name) {
-          case "format" -> {
-            if (value != JsonToken.VALUE_NUMBER_INT || format != -1) {
-              return null;
-            }
-            format = p.getIntValue();
+        JsonToken token = p.nextToken();
+        int text = texts.indexOf(name);
+        if (name.equals("format")) {
+          if (token != JsonToken.VALUE_NUMBER_INT || format != -1) {
+            return null;
           }
-          case "createdAt" -> {
-            if (value != JsonToken.VALUE_STRING || createdAt != null) {
-              return null;
-            }
-            createdAt = p.getText();
+          format = p.getIntValue();
+        } else if (text >= 0) {
+          if (token != JsonToken.VALUE_STRING || found[text] != null) {
+            return null;
           }
-          case "enteredStageAt" -> {
-            if (value != JsonToken.VALUE_STRING || enteredStageAt != null) {
-              return null;
-            }
-            enteredStageAt = p.getText();
+          found[text] = p.getText();
+        } else if (name.equals(object)) {
+          if (token != JsonToken.START_OBJECT || value != null) {
+            return null;
           }
-          case "facts" -> {
-            if (value != JsonToken.START_OBJECT || facts != null) {
-              return null;
-            }
-            facts = FACTS.readValue(p);
-          }
-          default -> p.skipChildren();
+          value = reader.readValue(p);
+        } else {
+          p.skipChildren();
         }
       }
-      if (p.nextToken() != null || (format != 1 && format != FORMAT) || createdAt == null || enteredStageAt == null
-          || facts == null) {
+      if (p.nextToken() != null || (format != 1 && format != FORMAT) || value == null
+          || Arrays.asList(found).contains(null)) {
         return null;
       }
-      return new State(parseInstant(createdAt), parseInstant(enteredStageAt), facts);
+      return new Members(found, value);
     } catch (IOException | RuntimeException e) {
       return null; // read again the usual way, which says what is wrong
     }
