@@ -10,10 +10,8 @@ import io.salesflow.SalesEvent.ObjectionCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -413,14 +411,8 @@ enum BuiltInEvent {
   }
 
   private static ImmutableDealFacts withChannel(ImmutableDealFacts facts, ContactChannel channel) {
-    Set<ContactChannel> known = facts.contactChannels();
-    if (known.contains(channel)) {
-      return facts;
-    }
-    Set<ContactChannel> channels = EnumSet.of(channel);
-    if (!known.isEmpty()) { // the first channel, the usual case, needs no iterator
-      channels.addAll(known);
-    }
-    return facts.withContactChannels(channels);
+    ChannelSet known = facts.channels();
+    ChannelSet channels = known.with(channel); // a shared set: nothing is allocated
+    return channels == known ? facts : facts.withChannels(channels);
   }
 }
