@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The benchmarks' store: the same algorithm as {@link DealStore#inMemory()} (each deal's snapshot in a concurrent map,
- * one replace of the snapshot read per append), plus {@link #recycle(Deal)}, which puts a deal back to a starting snapshot so that a benchmark's deals
+ * The benchmarks' store: the same version check as {@link DealStore#inMemory()} (one compare-and-set of the snapshot
+ * read per append; each deal's snapshot here in a concurrent map, there in an open-addressing table), plus {@link #recycle(Deal)}, which puts a deal back to a starting snapshot so that a benchmark's deals
  * never grow beyond one script. Recycling bypasses the version check, which is why no published store offers it.
  */
 final class RecyclingStore implements DealStore {
