@@ -85,6 +85,9 @@ enum BuiltInEvent {
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
       SalesEvent.ObjectionRaised e = (SalesEvent.ObjectionRaised) event;
       List<Objection> open = facts.openObjections();
+      if (open.isEmpty()) { // the usual case: a list the facts copy at once, which then need not be kept
+        return facts.withOpenObjections(List.of(new Objection(e.category(), e.detail(), e.occurredAt())));
+      }
       Objection[] all = open.toArray(new Objection[open.size() + 1]); // sized once: the facts copy it anyway
       all[open.size()] = new Objection(e.category(), e.detail(), e.occurredAt());
       return facts.withOpenObjections(all);

@@ -374,8 +374,26 @@ public abstract class DealFacts {
       return new Milestones(proposalSentAt, contractSignedAt, onboardedAt, lossReason, technique);
     }
 
-    /** The loss, with its technique when one is given (the recorded technique stays otherwise). */
+    /** The milestones of a deal lost with nothing else known, the usual early loss: one value per reason. */
+    private static final Milestones[] LOST_EARLY = lostEarly();
+
+    private static Milestones[] lostEarly() {
+      LossReason[] reasons = LossReason.values();
+      Milestones[] lost = new Milestones[reasons.length];
+      for (LossReason reason : reasons) {
+        lost[reason.ordinal()] = new Milestones(null, null, null, reason, null);
+      }
+      return lost;
+    }
+
+    /**
+     * The loss, with its technique when one is given (the recorded technique stays otherwise). A loss with nothing
+     * else known shares one value per reason, so that the facts keep no copy of their own.
+     */
     Milestones withLoss(LossReason reason, @Nullable ClosingTechnique technique) {
+      if (technique == null && this == NONE) {
+        return LOST_EARLY[reason.ordinal()];
+      }
       return new Milestones(proposalSentAt, contractSignedAt, onboardedAt, reason,
           technique == null ? closingTechnique : technique);
     }

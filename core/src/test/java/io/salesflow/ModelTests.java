@@ -114,6 +114,65 @@ class ModelTests {
   }
 
   @Test
+  void aFirstObjectionIsKeptWithItsCategoryDetailAndTimeInAnUnmodifiableList() {
+    Instant later = T0.plusSeconds(90);
+    DealFacts first = DealFacts.none().apply(new SalesEvent.ObjectionRaised(later, ObjectionCategory.AUTHORITY,
+        "needs the board"));
+    assertThat(first.openObjections()).containsExactly(new Objection(ObjectionCategory.AUTHORITY, "needs the board",
+        later));
+    assertThat(first).isEqualTo(DealFacts.builder()
+        .addOpenObjections(new Objection(ObjectionCategory.AUTHORITY, "needs the board", later)).build())
+        .hasSameHashCodeAs(DealFacts.builder()
+            .addOpenObjections(new Objection(ObjectionCategory.AUTHORITY, "needs the board", later)).build());
+    assertThatThrownBy(() -> first.openObjections().add(first.openObjections().get(0)))
+        .isInstanceOf(UnsupportedOperationException.class);
+    DealFacts second = first.apply(new SalesEvent.ObjectionRaised(T0, ObjectionCategory.PRICE));
+    assertThat(second.openObjections()).extracting(Objection::category)
+        .containsExactly(ObjectionCategory.AUTHORITY, ObjectionCategory.PRICE);
+    assertThat(first.openObjections()).as("the earlier facts are unchanged").hasSize(1);
+    // resolved and raised again: the list starts empty once more
+    DealFacts again = second.apply(new SalesEvent.ObjectionResolved(T0, ObjectionCategory.AUTHORITY))
+        .apply(new SalesEvent.ObjectionResolved(T0, ObjectionCategory.PRICE))
+        .apply(new SalesEvent.ObjectionRaised(T0, ObjectionCategory.TIMING));
+    assertThat(again.openObjections()).extracting(Objection::category).containsExactly(ObjectionCategory.TIMING);
+    assertThat(again.resolvedObjections()).isEqualTo(2);
+  }
+
+  @Test
+  void aWinForTheProposedAmountKeepsTheVeryFactsAndAnotherAmountCopiesThem() {
+    DealFacts proposed = DealFacts.none().apply(new SalesEvent.ProposalSent(T0, new BigDecimal("24000")));
+    assertThat(proposed.apply(new SalesEvent.ClosedWon(T0, new BigDecimal("24000"))))
+        .as("an equal amount, another instance: nothing to copy").isSameAs(proposed);
+    DealFacts discounted = proposed.apply(new SalesEvent.ClosedWon(T0, new BigDecimal("21000")));
+    assertThat(discounted).isNotSameAs(proposed);
+    assertThat(discounted.amount()).contains(new BigDecimal("21000"));
+    assertThat(proposed.amount()).as("the earlier facts are unchanged").contains(new BigDecimal("24000"));
+  }
+
+  @Test
+  void anEarlyLossSharesItsMilestonesByReasonAndALaterOneKeepsWhatWasKnown() {
+    for (LossReason reason : LossReason.values()) {
+      DealFacts one = DealFacts.none().apply(new SalesEvent.ClosedLost(T0, reason));
+      DealFacts other = DealFacts.builder().source("web").build().apply(new SalesEvent.ClosedLost(T0, reason));
+      assertThat(one.lossReason()).contains(reason);
+      assertThat(other.lossReason()).contains(reason);
+      assertThat(other.milestones()).as("one value per reason").isSameAs(one.milestones());
+      assertThat(one).isEqualTo(DealFacts.builder().lossReason(reason).build());
+      assertThat(one.proposalSentAt()).isEmpty();
+      assertThat(one.closingTechnique()).isEmpty();
+      DealFacts withTechnique = DealFacts.none().apply(new SalesEvent.ClosedLost(T0, reason, "",
+          ClosingTechnique.OTHER));
+      assertThat(withTechnique.closingTechnique()).contains(ClosingTechnique.OTHER);
+      assertThat(withTechnique.milestones()).isNotSameAs(one.milestones());
+      DealFacts afterProposal = DealFacts.none().apply(new SalesEvent.ProposalSent(T0, null))
+          .apply(new SalesEvent.ClosedLost(T0, reason));
+      assertThat(afterProposal.proposalSentAt()).contains(T0);
+      assertThat(afterProposal.lossReason()).contains(reason);
+    }
+    assertThat(DealFacts.none().lossReason()).as("the shared values leave the facts without a loss alone").isEmpty();
+  }
+
+  @Test
   void aFirstAndASecondContactChannelAreBothKept() {
     DealFacts once = DealFacts.none().apply(new SalesEvent.ContactMade(T0, ContactChannel.PHONE));
     assertThat(once.contactChannels()).containsExactly(ContactChannel.PHONE);
