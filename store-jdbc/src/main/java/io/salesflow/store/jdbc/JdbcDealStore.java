@@ -509,7 +509,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       throw new IllegalArgumentException("deal '" + deal.id() + "' must end with the record being appended");
     }
     long expected = record.version() - 1;
-    Cached before = recent == null ? null : recent.getIfPresent(deal.id());
+    // quietly: the put after the write records the use, so the lookup need not queue a read for the cache's policy
+    Cached before = recent == null ? null : recent.policy().getIfPresentQuietly(deal.id());
     if (before != null && before.deal.version() != expected) {
       before = null;
     }
@@ -799,6 +800,18 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       return new Fingerprint(row.processId, row.stage, row.version, row.updatedAt, stamp, row.stateVersion,
           row.startKey, row.processVersion, row.owner, row.startedBy);
     }
+
+    /**
+     * Whether {@code other} is the same row: {@link #equals}, written out with the numbers first, as it runs on every
+     * read of a recent deal (a record's generated {@code equals} goes through method handles).
+     */
+    boolean matches(Fingerprint other) {
+      return stamp == other.stamp && version == other.version && stateVersion == other.stateVersion
+          && processVersion == other.processVersion && updatedAt.equals(other.updatedAt)
+          && stage.equals(other.stage) && processId.equals(other.processId)
+          && Objects.equals(startKey, other.startKey) && Objects.equals(owner, other.owner)
+          && Objects.equals(startedBy, other.startedBy);
+    }
   }
 
   private void remember(Deal deal, Fingerprint row) {
@@ -887,7 +900,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       boolean joined = connections.inApplicationTransaction(c);
       Cached known = recent == null ? null : recent.getIfPresent(dealId);
       Found found = selectRow(c, dealId, known);
-      if (found != null && found.stateLeftOut() && (known == null || !known.row.equals(found.fingerprint()))) {
+      if (found != null && found.stateLeftOut() && (known == null || !known.row.matches(found.fingerprint()))) {
         found = selectRow(c, dealId, null); // the xmin is the copy's, another column is not: read the whole row
       }
       if (found == null) {
@@ -899,7 +912,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       Row row = found.row();
       Fingerprint fingerprint = found.fingerprint();
       Deal deal;
-      if (known != null && known.row.equals(fingerprint)) {
+      if (known != null && known.row.matches(fingerprint)) {
         lastSeen.set(known.deal);
         return Optional.of(known.deal);
       } else if (known != null && row.version > known.deal.version()
