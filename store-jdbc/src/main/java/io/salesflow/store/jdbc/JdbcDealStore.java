@@ -88,9 +88,13 @@ import org.slf4j.LoggerFactory;
  * plus the length of their history; {@link Builder#cachedHistoryRecords(long)}), so that firing at one of them reads
  * its row and only the history rows added since, not its whole history. Each read compares the row with the one the
  * copy was made from (process, stage, version, {@code updated_at}, start key, the state document and its version),
- * so a change made by another node or by hand to the deal row is always seen. History rows are append-only: whoever
- * changes or deletes existing history rows outside Salesflow must also change the deal's row in the same transaction
- * (setting {@code updated_at} to the current time is enough), so that stores holding a copy read the deal again.
+ * so a change made by another node or by hand to the deal row is always seen. On PostgreSQL the state document is
+ * not read for that: the row's {@code xmin} stands for it (the transaction that wrote the row's current version,
+ * which every {@code UPDATE} changes, even one writing the same values back), taken from the store's own writes with
+ * {@code RETURNING}; {@code VACUUM}, a restore or a reloaded dump at most make the store read the deal again. History
+ * rows are append-only: whoever changes or deletes existing history rows outside Salesflow must also change the
+ * deal's row in the same transaction (setting {@code updated_at} to the current time is enough), so that stores
+ * holding a copy read the deal again.
  *
  * <p><b>Damaged rows.</b> A deal that cannot be read (a document changed by hand, a history row missing) fails
  * alone: {@link #find(String)} throws a {@link JdbcStoreException} that names the deal and what is wrong; the bulk
@@ -128,6 +132,10 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       + " state_version, process_version, owner, started_by";
   private static final String TRANSITION_COLUMNS = "deal_id, version, from_stage, to_stage, is_internal, payload,"
       + " idempotency_key, actor";
+  /** PostgreSQL's {@code xmin} of a deal row as a number: a 32-bit transaction id, compared and read as bigint. */
+  private static final String XMIN = "CAST(CAST(xmin AS text) AS bigint)";
+  /** What the writes of a deal row return on PostgreSQL: the row's new {@code xmin}. */
+  private static final String[] RETURNING_XMIN = {"xmin"};
 
   private final DataSource dataSource;
   private final ConnectionProvider connections;
@@ -319,11 +327,27 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
             + " type, but only " + (stateJsonb ? "state" : "payload") + " is jsonb; was a migration changed or run"
             + " in part? Run the Flyway migrations in " + MIGRATIONS_LOCATION + " and " + VENDOR_MIGRATIONS_LOCATION);
       }
-      return Statements.of(stateJsonb);
+      return Statements.of(stateJsonb, "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())
+          && readsXmin(c));
     } catch (SQLException e) {
       throw new IllegalStateException("the Salesflow deal tables are missing, unreadable or at an older schema ("
           + e.getMessage() + "); build the store with migrate(true), call migrate(), or run the Flyway migrations in "
           + MIGRATIONS_LOCATION + " and " + VENDOR_MIGRATIONS_LOCATION + " ({vendor}: h2 or postgresql)", e);
+    }
+  }
+
+  /**
+   * Whether the database has PostgreSQL's {@code xmin} system column on the deal table, as PostgreSQL has; a
+   * database that speaks PostgreSQL's protocol without it (some do) keeps the deals checked by their documents.
+   */
+  private static boolean readsXmin(Connection c) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + XMIN + " FROM salesflow_deals WHERE 1 = 0")) {
+      ps.executeQuery().close();
+      return true;
+    } catch (SQLException e) {
+      LOG.debug("the deal table has no xmin column; recent deals are checked by their state documents: {}",
+          e.toString());
+      return false;
     }
   }
 
@@ -409,9 +433,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       if (!c.getAutoCommit()) {
         c.setAutoCommit(true);
       }
-      insertRow(c, deal, state);
+      long xmin = insertRow(c, deal, state);
       lastSeen.set(deal);
-      rememberWritten(deal, deal.createdAt(), state, 0);
+      rememberWritten(deal, deal.createdAt(), state, 0, xmin);
     } catch (SQLException e) {
       if (isUniqueViolation(e)) {
         throw new DuplicateDealException(deal.id(), deal.processId());
@@ -427,8 +451,10 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
   }
 
-  private void insertRow(Connection c, Deal deal, String state) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql.insertDeal)) {
+  /** Inserts a new deal row; returns its {@code xmin} where rows are told unchanged by it, else -1. */
+  private long insertRow(Connection c, Deal deal, String state) throws SQLException {
+    try (PreparedStatement ps = sql.xmin ? c.prepareStatement(sql.insertDeal, RETURNING_XMIN)
+        : c.prepareStatement(sql.insertDeal)) {
       int i = 0;
       ps.setString(++i, deal.id());
       ps.setString(++i, deal.processId());
@@ -446,6 +472,23 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       ps.setString(++i, deal.owner());
       ps.setString(++i, deal.startedBy());
       ps.executeUpdate();
+      return sql.xmin ? returnedXmin(ps) : -1;
+    }
+  }
+
+  /**
+   * The {@code xmin} a write of one deal row returned (in the same round trip: {@code RETURNING xmin}), or -1 when
+   * it returned none, which makes the next read of the deal read it afresh.
+   */
+  private static long returnedXmin(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.getGeneratedKeys()) {
+      if (!rs.next()) {
+        return -1;
+      }
+      String xmin = rs.getString(1);
+      return xmin == null ? -1 : Long.parseLong(xmin);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -466,7 +509,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       throw new IllegalArgumentException("deal '" + deal.id() + "' must end with the record being appended");
     }
     long expected = record.version() - 1;
-    Cached before = recent == null ? null : recent.getIfPresent(deal.id());
+    // quietly: the put after the write records the use, so the lookup need not queue a read for the cache's policy
+    Cached before = recent == null ? null : recent.policy().getIfPresentQuietly(deal.id());
     if (before != null && before.deal.version() != expected) {
       before = null;
     }
@@ -493,8 +537,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       }
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
+      long xmin;
       try {
-        updateAndInsert(c, deal, record, expected, state, payload);
+        xmin = updateAndInsert(c, deal, record, expected, state, payload);
       } catch (SQLException | RuntimeException e) {
         rollback(c, deal.id());
         throw e;
@@ -512,11 +557,12 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       restoreAutoCommit(c, autoCommit);
       lastSeen.set(deal);
       if (state != null) {
-        rememberWritten(deal, record.at(), state, record.version());
-      } else if (before != null) {
-        // the state document is the one the previous copy was checked against: its fingerprint carries over
+        rememberWritten(deal, record.at(), state, record.version(), xmin);
+      } else if (before != null && (!sql.xmin || xmin >= 0)) {
+        // the state document is the one the previous copy was checked against: its state version carries over, and
+        // its hash where rows are told unchanged by it
         remember(deal, new Fingerprint(deal.processId(), deal.stage(), deal.version(),
-            record.at().truncatedTo(ChronoUnit.MICROS), before.row.stateHash, before.row.stateVersion,
+            record.at().truncatedTo(ChronoUnit.MICROS), sql.xmin ? xmin : before.row.stamp, before.row.stateVersion,
             deal.startKey(), deal.processVersion(), deal.owner(), deal.startedBy()));
       } else {
         forget(deal.id());
@@ -554,13 +600,19 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
   }
 
-  private void updateAndInsert(Connection c, Deal deal, TransitionRecord record, long expected,
+  /**
+   * Updates the deal row, version checked, and inserts the history row; returns the deal row's new {@code xmin} where
+   * rows are told unchanged by it, else -1.
+   */
+  private long updateAndInsert(Connection c, Deal deal, TransitionRecord record, long expected,
       @Nullable String state, String payload) throws SQLException {
     // the time of the transition fills up to four columns (updated, recorded, and usually entered and follow-up due)
     Instant at = record.at();
     OffsetDateTime atColumn = column(at);
     int updated;
-    try (PreparedStatement ps = c.prepareStatement(state == null ? sql.updateDeal : sql.updateDealAndState)) {
+    long xmin = -1;
+    String update = state == null ? sql.updateDeal : sql.updateDealAndState;
+    try (PreparedStatement ps = sql.xmin ? c.prepareStatement(update, RETURNING_XMIN) : c.prepareStatement(update)) {
       int i = 0;
       ps.setString(++i, deal.stage());
       ps.setLong(++i, deal.version());
@@ -577,6 +629,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       ps.setString(++i, deal.id());
       ps.setLong(++i, expected);
       updated = ps.executeUpdate();
+      if (sql.xmin && updated > 0) {
+        xmin = returnedXmin(ps);
+      }
     }
     if (state != null && updated > 0) {
       counters.stateWrites.increment();
@@ -603,6 +658,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       ps.setString(++i, record.actor());
       ps.executeUpdate();
     }
+    return xmin;
   }
 
   /** PostgreSQL's refusal of a character its {@code jsonb} cannot hold: U+0000. */
@@ -616,16 +672,37 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
         + " written: remove the character, or replace it (with U+FFFD, say), and try again", dealId, e);
   }
 
-  /** The statements that write, for the type of the document columns. */
+  /**
+   * The statements that write, for the type of the document columns, and the read of one deal row, for how a row is
+   * told unchanged.
+   */
   private static final class Statements {
     final String insertDeal;
     final String updateDeal;
     final String updateDealAndState;
     final String insertTransition;
+    /**
+     * The read of one deal row by id, as {@link #DEAL_COLUMNS}; with {@link #xmin}, a first parameter (the
+     * {@code xmin} of the copy at hand, or null) and a twelfth column, the row's {@code xmin}, and the state document
+     * left out (null) when the row's {@code xmin} is the parameter.
+     */
+    final String findDeal;
     final boolean jsonb;
+    /**
+     * Whether rows are told unchanged by PostgreSQL's {@code xmin} (the transaction that wrote this version of the
+     * row, which every update changes, by whoever and to whatever values) instead of by the hash of their state
+     * document: then a recent deal is checked without the database turning its {@code jsonb} document into text.
+     */
+    final boolean xmin;
 
-    private Statements(boolean jsonb) {
+    private Statements(boolean jsonb, boolean xmin) {
       this.jsonb = jsonb;
+      this.xmin = xmin;
+      findDeal = xmin
+          ? "SELECT id, process_id, stage, version, updated_at, CASE WHEN " + XMIN + " = ? THEN NULL ELSE state END,"
+              + " start_key, state_version, process_version, owner, started_by, " + XMIN
+              + " FROM salesflow_deals WHERE id = ?"
+          : "SELECT " + DEAL_COLUMNS + " FROM salesflow_deals WHERE id = ?";
       String document = jsonb ? "CAST(? AS jsonb)" : "?";
       insertDeal = "INSERT INTO salesflow_deals (id, process_id, stage, version, created_at, entered_stage_at,"
           + " last_follow_up_at, follow_up_due_from, updated_at, state, state_version, start_key, process_version,"
@@ -640,8 +717,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + document + ", ?, ?)";
     }
 
-    static Statements of(boolean jsonb) {
-      return new Statements(jsonb);
+    static Statements of(boolean jsonb, boolean xmin) {
+      return new Statements(jsonb, xmin);
     }
   }
 
@@ -711,16 +788,29 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private record Cached(Deal deal, Fingerprint row) {}
 
   /**
-   * What a deal row held: any difference, from any writer, means the copy is out of date. The state document is
-   * hashed as the database returns it, which for {@code jsonb} is not the text written (PostgreSQL orders the
-   * members its own way).
+   * What a deal row held: any difference, from any writer, means the copy is out of date. {@code stamp} stands for
+   * what the other columns do not show, the state document: on PostgreSQL the row's {@code xmin}, which changes with
+   * every update of the row (by anyone, to any values, the same document written back included), so that the
+   * document need not be read to be checked; elsewhere the hash of the document as the database returns it.
    */
-  private record Fingerprint(String processId, String stage, long version, Instant updatedAt, long stateHash,
+  private record Fingerprint(String processId, String stage, long version, Instant updatedAt, long stamp,
       long stateVersion, @Nullable String startKey, int processVersion, @Nullable String owner,
       @Nullable String startedBy) {
-    static Fingerprint of(Row row) {
-      return new Fingerprint(row.processId, row.stage, row.version, row.updatedAt, hash(row.state), row.stateVersion,
+    static Fingerprint of(Row row, long stamp) {
+      return new Fingerprint(row.processId, row.stage, row.version, row.updatedAt, stamp, row.stateVersion,
           row.startKey, row.processVersion, row.owner, row.startedBy);
+    }
+
+    /**
+     * Whether {@code other} is the same row: {@link #equals}, written out with the numbers first, as it runs on every
+     * read of a recent deal (a record's generated {@code equals} goes through method handles).
+     */
+    boolean matches(Fingerprint other) {
+      return stamp == other.stamp && version == other.version && stateVersion == other.stateVersion
+          && processVersion == other.processVersion && updatedAt.equals(other.updatedAt)
+          && stage.equals(other.stage) && processId.equals(other.processId)
+          && Objects.equals(startKey, other.startKey) && Objects.equals(owner, other.owner)
+          && Objects.equals(startedBy, other.startedBy);
     }
   }
 
@@ -731,16 +821,24 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   }
 
   /**
-   * Keeps a deal whose state document was just written. A text column returns the document as written, so its hash
-   * is known; a {@code jsonb} column returns it rewritten, so the deal is read afresh next time instead.
+   * Keeps a deal whose state document was just written. On PostgreSQL the write returned the row's {@code xmin}; a
+   * text column returns the document as written, so its hash is known; otherwise ({@code jsonb} returns the document
+   * rewritten) the deal is read afresh next time instead.
+   *
+   * @param xmin the row's {@code xmin} as the write returned it, or -1
    */
-  private void rememberWritten(Deal deal, Instant updatedAt, String state, long stateVersion) {
-    if (sql.jsonb) {
+  private void rememberWritten(Deal deal, Instant updatedAt, String state, long stateVersion, long xmin) {
+    long stamp;
+    if (sql.xmin && xmin >= 0) {
+      stamp = xmin;
+    } else if (!sql.xmin && !sql.jsonb) {
+      stamp = hash(state);
+    } else {
       forget(deal.id());
       return;
     }
     remember(deal, new Fingerprint(deal.processId(), deal.stage(), deal.version(),
-        updatedAt.truncatedTo(ChronoUnit.MICROS), hash(state), stateVersion, deal.startKey(), deal.processVersion(),
+        updatedAt.truncatedTo(ChronoUnit.MICROS), stamp, stateVersion, deal.startKey(), deal.processVersion(),
         deal.owner(), deal.startedBy()));
   }
 
@@ -800,30 +898,26 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     try {
       prepareForReading(c);
       boolean joined = connections.inApplicationTransaction(c);
-      Row row = null;
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + DEAL_COLUMNS + " FROM salesflow_deals WHERE id = ?")) {
-        ps.setString(1, dealId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            row = row(rs);
-          }
-        }
+      Cached known = recent == null ? null : recent.getIfPresent(dealId);
+      Found found = selectRow(c, dealId, known);
+      if (found != null && found.stateLeftOut() && (known == null || !known.row.matches(found.fingerprint()))) {
+        found = selectRow(c, dealId, null); // the xmin is the copy's, another column is not: read the whole row
       }
-      if (row == null) {
+      if (found == null) {
         if (!joined) {
           forget(dealId);
         }
         return Optional.empty();
       }
-      Fingerprint fingerprint = Fingerprint.of(row);
-      Cached known = recent == null ? null : recent.getIfPresent(dealId);
+      Row row = found.row();
+      Fingerprint fingerprint = found.fingerprint();
       Deal deal;
-      if (known != null && known.row.equals(fingerprint)) {
+      if (known != null && known.row.matches(fingerprint)) {
         lastSeen.set(known.deal);
         return Optional.of(known.deal);
       } else if (known != null && row.version > known.deal.version()
           && row.processId.equals(known.deal.processId())) {
-        deal = newer(c, known, row, fingerprint);
+        deal = newer(c, known, row, fingerprint, !sql.xmin);
       } else {
         counters.fullReads.increment();
         Problems problems = new Problems();
@@ -849,11 +943,55 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   }
 
   /**
+   * A deal row read by {@link #find}, with its fingerprint. On PostgreSQL the state document is left out (the row's
+   * state an empty string, never to be decoded) when the row's {@code xmin} is the one of the copy at hand.
+   */
+  private record Found(Row row, Fingerprint fingerprint, boolean stateLeftOut) {}
+
+  /**
+   * Reads one deal row; null when there is none. On PostgreSQL, with a copy at hand, the database sends the state
+   * document only if the row's {@code xmin} is no longer the copy's, so that checking an unchanged copy costs no
+   * {@code jsonb} turned into text.
+   */
+  private @Nullable Found selectRow(Connection c, String dealId, @Nullable Cached known) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql.findDeal)) {
+      int i = 0;
+      if (sql.xmin) {
+        if (known != null && known.row.stamp() >= 0) {
+          ps.setLong(++i, known.row.stamp());
+        } else {
+          ps.setNull(++i, Types.BIGINT);
+        }
+      }
+      ps.setString(++i, dealId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        if (!sql.xmin) {
+          Row row = row(rs);
+          return new Found(row, Fingerprint.of(row, hash(row.state)), false);
+        }
+        OffsetDateTime updatedAt = rs.getObject(5, OffsetDateTime.class);
+        String state = rs.getString(6);
+        Row row = new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+            updatedAt == null ? Instant.EPOCH : updatedAt.toInstant(), state == null ? "" : state, rs.getString(7),
+            rs.getLong(8), rs.getInt(9), rs.getString(10), rs.getString(11));
+        return new Found(row, Fingerprint.of(row, rs.getLong(12)), state == null);
+      }
+    }
+  }
+
+  /**
    * A known deal brought up to its row: the history rows other writers added after it are read and appended, and
    * their events replayed on the known facts; or, if the row's state document changed since (by hand, or because a
    * writer stored new state), on that document's.
+   *
+   * @param stampIsStateHash whether the fingerprints' stamps are hashes of the state document, which tell whether it
+   *     changed; an {@code xmin} does not (it changes with every write), so the document is replayed
    */
-  private static Deal newer(Connection c, Cached known, Row row, Fingerprint fingerprint) throws SQLException {
+  private static Deal newer(Connection c, Cached known, Row row, Fingerprint fingerprint, boolean stampIsStateHash)
+      throws SQLException {
     TransitionHistory history = known.deal.history();
     List<TransitionRecord> added = new ArrayList<>();
     long expect = known.deal.version() + 1;
@@ -878,7 +1016,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     if (expect != row.version + 1) {
       throw new JdbcStoreException(missingRow(row, expect), row.id, null);
     }
-    boolean sameState = fingerprint.stateHash() == known.row.stateHash()
+    boolean sameState = stampIsStateHash && fingerprint.stamp() == known.row.stamp()
         && fingerprint.stateVersion() == known.row.stateVersion() && row.stateVersion <= known.deal.version();
     return sameState ? row.continued(history, known.deal, added) : row.replayed(history, history.asList());
   }
