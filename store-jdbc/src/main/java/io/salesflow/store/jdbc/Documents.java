@@ -9,25 +9,33 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.core.util.JsonParserSequence;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.salesflow.DealFacts;
+import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
 import io.salesflow.jackson2.SalesflowJackson2Module;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -193,6 +201,10 @@ final class Documents {
    * way to accept it or say what is wrong exactly as before (a member given twice goes that way too).
    */
   static @Nullable Payload readPayloadFast(String json) {
+    Payload direct = readPayloadDirect(json);
+    if (direct != null) {
+      return direct;
+    }
     Members members = readMembers(json, PAYLOAD_TEXTS, "event", EVENT);
     try {
       return members == null ? null : new Payload(parseInstant(members.texts[0]), (SalesEvent) members.object);
@@ -212,6 +224,247 @@ final class Documents {
           (DealFacts) members.object);
     } catch (RuntimeException e) {
       return null; // read again the usual way, which says what is wrong
+    }
+  }
+
+  /**
+   * Reads a payload document in the shape the store writes whose event is of a built-in type made of plain values
+   * (see {@link EventShape}), straight from the parser's tokens: no tree of the event, no data-binding context. Null
+   * for anything else or anything unusual (an event of another type, a member given twice or as {@code null}, a value
+   * that is not in the form this class writes, a value its record refuses), which {@link #readPayloadFast} then
+   * reads through the event's mapping, so that what is accepted and every message stay the mapping's.
+   */
+  static @Nullable Payload readPayloadDirect(String json) {
+    try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+      return readPayloadDirect(p);
+    } catch (IOException | RuntimeException e) {
+      return null; // read again through the mapping, which says what is wrong
+    }
+  }
+
+  /**
+   * Reads a payload document given as its UTF-8 bytes (as PostgreSQL sends a {@code jsonb} document's text), as
+   * {@link #readPayloadDirect(String)} reads its text, without making the text first.
+   */
+  static @Nullable Payload readPayloadDirect(byte[] utf8) {
+    try (JsonParser p = MAPPER.getFactory().createParser(utf8)) {
+      return readPayloadDirect(p);
+    } catch (IOException | RuntimeException e) {
+      return null; // read again through the mapping, which says what is wrong
+    }
+  }
+
+  private static @Nullable Payload readPayloadDirect(JsonParser p) throws IOException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
+    int format = -1;
+    String at = null;
+    SalesEvent event = null;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+      if (t != JsonToken.FIELD_NAME) {
+        return null;
+      }
+      String name = p.currentName();
+      JsonToken token = p.nextToken();
+      if (name.equals("format")) {
+        if (token != JsonToken.VALUE_NUMBER_INT || format != -1) {
+          return null;
+        }
+        format = p.getIntValue();
+      } else if (name.equals("at")) {
+        if (token != JsonToken.VALUE_STRING || at != null) {
+          return null;
+        }
+        at = p.getText();
+      } else if (name.equals("event")) {
+        if (token != JsonToken.START_OBJECT || event != null) {
+          return null;
+        }
+        event = EventShape.read(p);
+        if (event == null) {
+          return null;
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    if (p.nextToken() != null || (format != 1 && format != FORMAT) || at == null || event == null) {
+      return null;
+    }
+    return new Payload(parseInstant(at), event);
+  }
+
+  /**
+   * How a built-in event whose components are all plain values (strings, instants, enum constants, amounts, whole
+   * numbers, booleans) is read from tokens: found from the record's components, so a new built-in event needs
+   * nothing here (one with a component of another kind is simply left to the mapping). Each value is taken only in
+   * the form the mapping writes it and reads it to the same value: a string for a string, an instant, an amount
+   * (or a JSON number) and a whole number; an enum constant's exact label; {@code true} or {@code false}.
+   */
+  private static final class EventShape {
+    /** The shapes of the built-in types that have one, by type id. */
+    private static final Map<String, EventShape> BY_TYPE = shapes();
+
+    private enum Kind { STRING, INSTANT, DECIMAL, INT, BOOLEAN, ENUM }
+
+    private final String[] names;
+    private final Kind[] kinds;
+    private final boolean[] nullable;
+    private final @Nullable Map<String, Object>[] labels;
+    private final Constructor<?> constructor;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private EventShape(Class<?> type, RecordComponent[] components) throws NoSuchMethodException {
+      int n = components.length;
+      names = new String[n];
+      kinds = new Kind[n];
+      nullable = new boolean[n];
+      labels = new Map[n];
+      Class<?>[] parameters = new Class<?>[n];
+      for (int i = 0; i < n; i++) {
+        RecordComponent c = components[i];
+        names[i] = c.getName();
+        kinds[i] = Objects.requireNonNull(kind(c.getType()));
+        nullable[i] = c.getAnnotatedType().isAnnotationPresent(Nullable.class);
+        if (kinds[i] == Kind.ENUM) {
+          Map<String, Object> byLabel = new HashMap<>();
+          for (Object constant : c.getType().getEnumConstants()) {
+            byLabel.put(((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'), constant);
+          }
+          labels[i] = byLabel;
+        }
+        parameters[i] = c.getType();
+      }
+      constructor = type.getDeclaredConstructor(parameters);
+    }
+
+    private static @Nullable Kind kind(Class<?> type) {
+      if (type == String.class) {
+        return Kind.STRING;
+      }
+      if (type == Instant.class) {
+        return Kind.INSTANT;
+      }
+      if (type == BigDecimal.class) {
+        return Kind.DECIMAL;
+      }
+      if (type == int.class) {
+        return Kind.INT;
+      }
+      if (type == boolean.class) {
+        return Kind.BOOLEAN;
+      }
+      return type.isEnum() ? Kind.ENUM : null;
+    }
+
+    private static Map<String, EventShape> shapes() {
+      Map<String, EventShape> shapes = new HashMap<>();
+      for (EventType type : EventType.builtIn()) {
+        Class<?> record = type.eventClass().orElse(null);
+        if (record == null || !record.isRecord()) {
+          continue;
+        }
+        RecordComponent[] components = record.getRecordComponents();
+        if (Arrays.stream(components).anyMatch(c -> kind(c.getType()) == null || c.getName().equals("type"))) {
+          continue; // a nested value or a list: the mapping reads it
+        }
+        try {
+          shapes.put(type.id(), new EventShape(record, components));
+        } catch (NoSuchMethodException e) {
+          // no canonical constructor to call: the mapping reads it
+        }
+      }
+      return Map.copyOf(shapes);
+    }
+
+    /**
+     * Reads the event object the parser is at (its start token read), if its {@code type} member comes first and
+     * names a type with a shape, and everything else is as the mapping writes it; null otherwise.
+     */
+    static @Nullable SalesEvent read(JsonParser p) throws IOException {
+      if (p.nextToken() != JsonToken.FIELD_NAME || !p.currentName().equals("type")
+          || p.nextToken() != JsonToken.VALUE_STRING) {
+        return null;
+      }
+      String type = p.getText();
+      EventShape shape = BY_TYPE.get(type);
+      return shape == null ? throughMapping(type, p) : shape.readMembers(p);
+    }
+
+    /**
+     * Reads the rest of an event whose type has no shape through the event's mapping, in the same pass: the type
+     * member already read is handed to the mapping again ahead of the parser's remaining tokens, as Jackson's own
+     * type-id handling does.
+     */
+    private static SalesEvent throughMapping(String type, JsonParser p) throws IOException {
+      TokenBuffer head = new TokenBuffer(p);
+      head.writeStartObject();
+      head.writeFieldName("type");
+      head.writeString(type);
+      // not closed: closing the sequence would close the document's parser, which goes on after the event
+      JsonParser rest = JsonParserSequence.createFlattened(false, head.asParser(), p);
+      return EVENT.readValue(rest);
+    }
+
+    private @Nullable SalesEvent readMembers(JsonParser p) throws IOException {
+      Object[] values = new Object[names.length];
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        int i = indexOf(name);
+        if (i < 0) {
+          if (name.equals("type")) {
+            return null; // given twice
+          }
+          p.skipChildren();
+          continue;
+        }
+        if (values[i] != null) {
+          return null; // given twice
+        }
+        Object value = value(i, token, p);
+        if (value == null) {
+          return null;
+        }
+        values[i] = value;
+      }
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == null && !nullable[i]) {
+          return null; // missing: the mapping says so
+        }
+      }
+      try {
+        return (SalesEvent) constructor.newInstance(values);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null; // refused by the record: the mapping says why
+      }
+    }
+
+    private int indexOf(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private @Nullable Object value(int i, JsonToken token, JsonParser p) throws IOException {
+      return switch (kinds[i]) {
+        case STRING -> token == JsonToken.VALUE_STRING ? p.getText() : null;
+        case INSTANT -> token == JsonToken.VALUE_STRING ? parseInstant(p.getText()) : null;
+        case DECIMAL -> token == JsonToken.VALUE_STRING ? new BigDecimal(p.getText().trim())
+            : token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT ? p.getDecimalValue() : null;
+        case INT -> token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+            ? (Object) p.getDecimalValue().intValueExact() : null;
+        case BOOLEAN -> token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE
+            : null;
+        case ENUM -> token == JsonToken.VALUE_STRING ? Objects.requireNonNull(labels[i]).get(p.getText()) : null;
+      };
     }
   }
 
@@ -258,7 +511,7 @@ final class Documents {
           if (token != JsonToken.START_OBJECT || value != null) {
             return null;
           }
-          value = reader.readValue(p);
+          value = reader == FACTS ? readFacts(p) : reader.readValue(p);
         } else {
           p.skipChildren();
         }
@@ -271,6 +524,82 @@ final class Documents {
     } catch (IOException | RuntimeException e) {
       return null; // read again the usual way, which says what is wrong
     }
+  }
+
+  /**
+   * The members of the facts of a deal that knows nothing yet ({@link DealFacts#none()}) as the store writes them, the
+   * state document of most deals: each empty object ({@code "{"}), empty array ({@code "["}) or zero ({@code "0"}).
+   */
+  private static final Map<String, String> NO_FACTS = Map.of("bant", "{", "contactChannels", "[", "followUps", "[",
+      "openObjections", "[", "resolvedObjections", "0", "presentations", "0", "referralsGiven", "0",
+      "attributes", "{");
+
+  /**
+   * Reads the facts object whose start the parser is at: {@link DealFacts#none()} when it has exactly the members of
+   * {@link #NO_FACTS}, in any order and spacing (PostgreSQL's {@code jsonb} orders and spaces them its own way),
+   * without the mapping. Anything else goes through the mapping in the same pass: the tokens read so far are handed
+   * to it again ahead of the parser's remaining ones.
+   */
+  private static DealFacts readFacts(JsonParser p) throws IOException {
+    List<String> matched = new ArrayList<>(NO_FACTS.size());
+    TokenBuffer head;
+    for (JsonToken t = p.nextToken(); ; t = p.nextToken()) {
+      if (t == JsonToken.END_OBJECT && matched.size() == NO_FACTS.size()) {
+        return DealFacts.none();
+      }
+      String name = t == JsonToken.FIELD_NAME ? p.currentName() : null;
+      String empty = name == null || matched.contains(name) ? null : NO_FACTS.get(name);
+      if (empty == null) {
+        head = replay(p, matched);
+        head.copyCurrentEvent(p);
+        break;
+      }
+      JsonToken value = p.nextToken();
+      boolean opened = empty.equals("{") ? value == JsonToken.START_OBJECT
+          : empty.equals("[") && value == JsonToken.START_ARRAY;
+      if (empty.equals("0") ? value == JsonToken.VALUE_NUMBER_INT && p.getDecimalValue().signum() == 0
+          : opened && p.nextToken() == (empty.equals("{") ? JsonToken.END_OBJECT : JsonToken.END_ARRAY)) {
+        matched.add(name);
+        continue;
+      }
+      // the tokens of this member read so far: its name, and its value's start or its value
+      head = replay(p, matched);
+      head.writeFieldName(name);
+      if (opened) {
+        if (empty.equals("{")) {
+          head.writeStartObject();
+        } else {
+          head.writeStartArray();
+        }
+      }
+      head.copyCurrentEvent(p);
+      break;
+    }
+    // not the facts of a deal that knows nothing: the mapping reads them from their tokens read so far, then the rest
+    // (the sequence is not closed: that would close the document's parser, which goes on after the facts)
+    return FACTS.readValue(JsonParserSequence.createFlattened(false, head.asParser(), p));
+  }
+
+  /** Returns the tokens of the start of the facts and of the members matched so far. */
+  private static TokenBuffer replay(JsonParser p, List<String> matched) throws IOException {
+    TokenBuffer head = new TokenBuffer(p);
+    head.forceUseOfBigDecimal(true); // a number read back as the parser reads it, to the last digit
+    head.writeStartObject();
+    for (String name : matched) {
+      head.writeFieldName(name);
+      switch (NO_FACTS.get(name)) {
+        case "{" -> {
+          head.writeStartObject();
+          head.writeEndObject();
+        }
+        case "[" -> {
+          head.writeStartArray();
+          head.writeEndArray();
+        }
+        default -> head.writeNumber(0);
+      }
+    }
+    return head;
   }
 
   private static <T> T read(ObjectReader reader, String json) {

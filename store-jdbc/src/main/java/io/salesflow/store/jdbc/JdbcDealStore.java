@@ -1156,6 +1156,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
         ownTransaction = true;
       }
       Map<String, Pending> pending = new LinkedHashMap<>();
+      Names names = new Names(sql.jsonb);
       try (PreparedStatement ps = c.prepareStatement(JOINED + where)) {
         ps.setFetchSize(FETCH_SIZE);
         for (int i = 0; i < parameters.size(); i++) {
@@ -1166,10 +1167,10 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
             String id = rs.getString(1);
             Pending deal = pending.get(id);
             if (deal == null) {
-              deal = new Pending(rs);
+              deal = new Pending(rs, names);
               pending.put(id, deal);
             }
-            deal.add(rs);
+            deal.add(rs, names);
           }
         }
       }
@@ -1247,11 +1248,11 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     /** A history row outside 1 to the deal's version, which the rows of a sound deal never have. */
     private boolean strayRow;
 
-    Pending(ResultSet rs) throws SQLException {
+    Pending(ResultSet rs, Names names) throws SQLException {
       OffsetDateTime updated = rs.getObject(5, OffsetDateTime.class);
       this.id = rs.getString(1);
-      this.processId = rs.getString(2);
-      this.stage = rs.getString(3);
+      this.processId = names.of(rs.getString(2));
+      this.stage = names.of(rs.getString(3));
       this.version = rs.getLong(4);
       this.updatedAt = updated == null ? Instant.EPOCH : updated.toInstant();
       this.startKey = rs.getString(7);
@@ -1263,7 +1264,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
 
     /** Takes in one row of the query: the state document if it has it, and its history row if any. */
-    void add(ResultSet rs) throws SQLException {
+    void add(ResultSet rs, Names names) throws SQLException {
       long v = rs.getLong(12);
       boolean noHistoryRow = rs.wasNull();
       if (noHistoryRow || v == 1) {
@@ -1283,12 +1284,31 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
         return; // the deal is unreadable already, for an earlier row
       }
       try {
-        records[(int) v - 1] = transition(id, v, rs.getString(13), rs.getString(14), rs.getBoolean(15),
-            rs.getString(16), rs.getString(17), rs.getString(18));
+        records[(int) v - 1] = names.jsonb ? jsonbTransition(rs, v, names)
+            : transition(id, v, names.of(rs.getString(13)), names.of(rs.getString(14)), rs.getBoolean(15),
+                rs.getString(16), rs.getString(17), rs.getString(18));
       } catch (JdbcStoreException e) {
         problemVersion = v;
         problem = e;
       }
+    }
+
+    /**
+     * The history row of a joined query on PostgreSQL, whose payload the driver hands over as the UTF-8 bytes of the
+     * {@code jsonb} document's text: read from them directly when it is in the store's own form, without making the
+     * text, and the usual way otherwise.
+     */
+    private TransitionRecord jsonbTransition(ResultSet rs, long v, Names names) throws SQLException {
+      String from = names.of(rs.getString(13));
+      String to = names.of(rs.getString(14));
+      boolean internal = rs.getBoolean(15);
+      byte[] utf8 = rs.getBytes(16);
+      Documents.Payload payload = utf8 != null && utf8.length > 0 && utf8[0] == '{'
+          ? Documents.readPayloadDirect(utf8) : null;
+      if (payload == null) {
+        return transition(id, v, from, to, internal, rs.getString(16), rs.getString(17), rs.getString(18));
+      }
+      return record(id, v, from, to, internal, payload, rs.getString(17), rs.getString(18));
     }
 
     /** The deal, once every row came. */
@@ -1310,6 +1330,36 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
         throw row.damaged("its state document is missing", null);
       }
       return row.toDeal(java.util.Arrays.asList(records).subList(0, (int) version));
+    }
+  }
+
+  /**
+   * One copy of each process and stage id a bulk query reads, for all the deals and history records that name it:
+   * the driver makes a new string for every row, and the deals read keep hundreds of thousands of them.
+   */
+  private static final class Names {
+    /** Ids kept at most: a process has a few dozen stages, so this only bounds a query over damaged rows. */
+    private static final int MAX = 4_096;
+    private final Map<String, String> names = new HashMap<>();
+    /** Whether the documents are PostgreSQL {@code jsonb}. */
+    final boolean jsonb;
+
+    Names(boolean jsonb) {
+      this.jsonb = jsonb;
+    }
+
+    @Nullable String of(@Nullable String name) {
+      if (name == null) {
+        return null;
+      }
+      String known = names.get(name);
+      if (known != null) {
+        return known;
+      }
+      if (names.size() < MAX) {
+        names.put(name, name);
+      }
+      return name;
     }
   }
 
@@ -1443,7 +1493,12 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   /** Makes the record of one history row from its columns. */
   private static TransitionRecord transition(String id, long version, String from, String to, boolean internal,
       String payloadJson, @Nullable String idempotencyKey, @Nullable String actor) {
-    Documents.Payload payload = readPayload(id, version, payloadJson);
+    return record(id, version, from, to, internal, readPayload(id, version, payloadJson), idempotencyKey, actor);
+  }
+
+  /** Makes the record of one history row from its columns and its payload read. */
+  private static TransitionRecord record(String id, long version, String from, String to, boolean internal,
+      Documents.Payload payload, @Nullable String idempotencyKey, @Nullable String actor) {
     try {
       return new TransitionRecord(version, from, to, payload.event(), payload.at(), internal, idempotencyKey, actor);
     } catch (RuntimeException e) {

@@ -113,6 +113,151 @@ class DocumentsTests {
   }
 
   @Test
+  void readsEveryPlainBuiltInEventStraightFromTokensAsTheMappingReadsIt() throws Exception {
+    Set<EventType> direct = new LinkedHashSet<>();
+    for (EventType type : EventType.builtIn()) {
+      for (SalesEvent event : samplesOf(type)) {
+        Documents.Payload payload = new Documents.Payload(AT, event);
+        String json = Documents.writePayload(payload);
+
+        Documents.Payload read = Documents.readPayloadDirect(json);
+        if (read != null) {
+          direct.add(type);
+          assertThat(read).as(json).isEqualTo(payload);
+          assertThat(read.event()).as(json).isEqualTo(throughMapping(json));
+        }
+      }
+    }
+    // the types made of plain values from their tokens, the others (nested values) through the mapping, in one pass
+    assertThat(direct).containsExactlyInAnyOrderElementsOf(EventType.builtIn());
+    Documents.Payload custom = new Documents.Payload(AT, new SalesEvent.Custom(EventType.custom("trial-extended"), AT,
+        Map.of("days", "14")));
+    assertThat(Documents.readPayloadDirect(Documents.writePayload(custom))).isEqualTo(custom);
+  }
+
+  @Test
+  void readsTheFactsOfADealThatKnowsNothingYetWithoutTheMappingAndAnyOtherFactsThroughIt() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .addModule(new io.salesflow.jackson2.SalesflowJackson2Module()).build();
+    String written = Documents.writeState(new Documents.State(AT, AT, DealFacts.none()));
+    String none = written.substring(written.indexOf("\"facts\":") + 8, written.length() - 1);
+    String head = "{'format':2,'createdAt':'2026-01-01T00:00:00Z','enteredStageAt':'2026-01-02T00:00:00Z',"
+        .replace('\'', '"');
+    List<String> facts = List.of(none,
+        // as PostgreSQL's jsonb gives it back: its own order and spacing
+        "{'bant': {}, 'followUps': [], 'attributes': {}, 'presentations': 0, 'openObjections': [], 'referralsGiven':"
+            + " 0, 'contactChannels': [], 'resolvedObjections': 0}",
+        none.replace("'presentations':0".replace('\'', '"'), "'presentations':2,'source':'web'"),
+        none.replace("'bant':{}".replace('\'', '"'), "'bant':{},'bant':{}").replace(",'attributes':{}", ""),
+        none.replace("'bant':{}".replace('\'', '"'), "'bant':{'budget':{'amount':'12.50','confirmed':true}}"),
+        none.replace("'resolvedObjections':0".replace('\'', '"'), "'resolvedObjections':0.0"),
+        none.replace("'attributes':{}".replace('\'', '"'), "'attributes':{'tier':'gold'},'note':[1.25,-0]"),
+        none.replace("'followUps':[]".replace('\'', '"'), "'followUps':{}"),
+        none.replace("'presentations':0".replace('\'', '"'), "'presentations':[]"),
+        none.replace("'openObjections':[]".replace('\'', '"'), "'openObjections':[{'category':'price',"
+            + "'detail':'too dear'}]"),
+        none.replace("{'bant'".replace('\'', '"'), "{'x':1,'bant'"),
+        none.replace(",'attributes':{}}".replace('\'', '"'), ",'attributes':{},'bant':{}}"),
+        none.replace(",'attributes':{}}".replace('\'', '"'), "}"));
+    assertThat(mapper.readerFor(DealFacts.class).<DealFacts>readValue(none)).isEqualTo(DealFacts.none());
+    for (String f : facts) {
+      String json = (head + "'note':'" + none.replace("\"", "\\\"") + "','facts':" + f + "}").replace('\'', '"');
+      DealFacts expected;
+      try {
+        expected = mapper.readerFor(DealFacts.class).readValue(f.replace('\'', '"'));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        assertThat(Documents.readStateFast(json)).as(json).isNull();
+        assertThatThrownBy(() -> Documents.readState(json)).as(json).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("facts");
+        continue;
+      }
+      Documents.State state = new Documents.State(Instant.parse("2026-01-01T00:00:00Z"),
+          Instant.parse("2026-01-02T00:00:00Z"), expected);
+
+      assertThat(Documents.readStateFast(json)).as(json).isEqualTo(state);
+      assertThat(Documents.readState(json)).as(json).isEqualTo(state);
+    }
+    String damaged = head + "\"facts\":" + none.replace("}", "") + "}";
+    assertThat(Documents.readStateFast(damaged)).isNull();
+    assertThatThrownBy(() -> Documents.readState(damaged)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("malformed JSON");
+  }
+
+  @Test
+  void readsAPayloadFromItsUtf8BytesAsFromItsText() {
+    for (EventType type : EventType.builtIn()) {
+      for (SalesEvent event : samplesOf(type)) {
+        String json = Documents.writePayload(new Documents.Payload(AT, event));
+
+        assertThat(Documents.readPayloadDirect(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as(json)
+            .isEqualTo(Documents.readPayload(json));
+      }
+    }
+    assertThat(Documents.readPayloadDirect(new byte[] {1, '{', '}'})).isNull();
+    assertThat(Documents.readPayloadDirect("{\"format\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isNull();
+  }
+
+  @Test
+  void leavesEveryEventNotInTheStoresOwnFormToTheMappingWhichReadsOrRefusesItAsBefore() throws Exception {
+    List<String> events = List.of(
+        // read the same either way
+        "{'type':'contact-made','occurredAt':'2026-01-01T00:00:00Z','channel':'email','extra':{'a':[1,null]}}",
+        "{'type':'closed-won','occurredAt':'2026-01-01T00:00:00Z','amount':12000.50}",
+        "{'type':'closed-won','occurredAt':'2026-01-01T00:00:00Z','amount':' 1.2E+4 ','technique':'assumptive'}",
+        "{'type':'stage-overridden','occurredAt':'2026-01-01T00:00:00Z','reason':'manager','reopened':true}",
+        // not in the store's own form: left to the mapping
+        "{'type':'contact-made','occurredAt':'2026-01-01T00:00:00Z','channel':'EMAIL'}",
+        "{'type':'contact-made','occurredAt':'2026-01-01T00:00:00Z','channel':' in_person '}",
+        "{'occurredAt':'2026-01-01T00:00:00Z','type':'contact-made','channel':'email'}",
+        "{'type':'contact-made','occurredAt':' 2026-01-01T00:00:00Z ','channel':'email'}",
+        "{'type':'contact-made','occurredAt':'2026-01-01T00:00:00Z','channel':'email','channel':'phone'}",
+        "{'type':'contact-made','occurredAt':'2026-01-01T00:00:00Z','channel':'email','approach':null}",
+        "{'type':'contact-made','type':'closed-won','occurredAt':'2026-01-01T00:00:00Z','amount':'1'}",
+        // refused by the mapping, with its message
+        "{'type':'contact-made','occurredAt':'2026-01-01T00:00:00Z','channel':'pigeon'}",
+        "{'type':'contact-made','occurredAt':'2026-01-01T00:00:00Z'}",
+        "{'type':'contact-made','occurredAt':'2026-02-30T00:00:00Z','channel':'email'}",
+        "{'type':'disqualified','occurredAt':'2026-01-01T00:00:00Z','reason':'  '}",
+        "{'type':'closed-won','occurredAt':'2026-01-01T00:00:00Z','amount':'-5'}",
+        "{'type':'closed-won','occurredAt':'2026-01-01T00:00:00Z','amount':'lots'}",
+        "{'type':'stage-overridden','occurredAt':'2026-01-01T00:00:00Z','reason':'manager','reopened':'yes'}",
+        "{'type':'referral-received','occurredAt':'2026-01-01T00:00:00Z','source':42}",
+        "{'type':'no-such-type!','occurredAt':'2026-01-01T00:00:00Z'}");
+    for (String event : events) {
+      String json = ("{'format':2,'at':'2026-01-01T00:00:00Z','event':" + event + "}").replace('\'', '"');
+      Documents.Payload direct = Documents.readPayloadDirect(json);
+      Object expected;
+      try {
+        expected = new Documents.Payload(Instant.parse("2026-01-01T00:00:00Z"), throughMapping(json));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        expected = null;
+      }
+
+      if (direct != null) {
+        assertThat(direct).as(json).isEqualTo(expected);
+      }
+      if (expected == null) {
+        assertThat(direct).as(json).isNull();
+        assertThatThrownBy(() -> Documents.readPayload(json)).as(json).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("member 'event");
+      } else {
+        assertThat(Documents.readPayload(json)).as(json).isEqualTo(expected);
+      }
+    }
+    assertThat(Documents.readPayloadDirect(("{'format':2,'at':'2026-01-01T00:00:00Z','event':" + events.get(4)
+        + "}").replace('\'', '"'))).isNull();
+  }
+
+  /** The event of a payload document as the Salesflow Jackson 2 module reads it, with no store in between. */
+  private static SalesEvent throughMapping(String payload) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .addModule(new io.salesflow.jackson2.SalesflowJackson2Module().withAnyEventType()).build();
+    Documents.PayloadDocument document = mapper.readerFor(Documents.PayloadDocument.class).readValue(payload);
+    return java.util.Objects.requireNonNull(document.event());
+  }
+
+  @Test
   void refusesAPayloadWhoseInstantOrFormatIsNotTheStoresAndSaysWhich() {
     String event = "\"event\":{\"type\":\"contact-made\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
         + "\"channel\":\"email\"}";
