@@ -10,6 +10,7 @@ import io.salesflow.SalesEvent.ObjectionCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +27,9 @@ enum BuiltInEvent {
     @Override
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
       SalesEvent.ContactMade e = (SalesEvent.ContactMade) event;
-      ImmutableDealFacts next = withChannel(facts, e.channel());
-      return e.approach() == null ? next : next.withProfile(next.profile().withApproachMethod(e.approach()));
+      ChannelSet channels = facts.channels().with(e.channel()); // a shared set: nothing is allocated
+      return facts.withChannelsAndProfile(channels,
+          e.approach() == null ? facts.profile() : facts.profile().withApproachMethod(e.approach()));
     }
 
     @Override
@@ -60,8 +62,9 @@ enum BuiltInEvent {
   DISQUALIFIED(EventType.DISQUALIFIED, SalesEvent.Disqualified.class) {
     @Override
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
-      return facts.withProfile(facts.profile().withDisqualificationReason(((SalesEvent.Disqualified) event).reason()))
-          .withMilestones(facts.milestones().withLoss(LossReason.NOT_A_FIT, null));
+      return facts.withProfileAndMilestones(
+          facts.profile().withDisqualificationReason(((SalesEvent.Disqualified) event).reason()),
+          facts.milestones().withLoss(LossReason.NOT_A_FIT, null));
     }
 
     @Override
@@ -85,12 +88,14 @@ enum BuiltInEvent {
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
       SalesEvent.ObjectionRaised e = (SalesEvent.ObjectionRaised) event;
       List<Objection> open = facts.openObjections();
-      if (open.isEmpty()) { // the usual case: a list the facts copy at once, which then need not be kept
-        return facts.withOpenObjections(List.of(new Objection(e.category(), e.detail(), e.occurredAt())));
+      Objection raised = new Objection(e.category(), e.detail(), e.occurredAt());
+      if (open.isEmpty()) { // the usual case: the one list the facts keep, nothing else
+        return facts.withObjections(Collections.singletonList(raised), facts.resolvedObjections());
       }
-      Objection[] all = open.toArray(new Objection[open.size() + 1]); // sized once: the facts copy it anyway
-      all[open.size()] = new Objection(e.category(), e.detail(), e.occurredAt());
-      return facts.withOpenObjections(all);
+      ArrayList<Objection> all = new ArrayList<>(open.size() + 1); // handed over to the facts, not copied again
+      all.addAll(open);
+      all.add(raised);
+      return facts.withObjections(ImmutableDealFacts.handedOver(all), facts.resolvedObjections());
     }
 
     @Override
@@ -113,16 +118,17 @@ enum BuiltInEvent {
       if (resolved == 0) {
         return facts;
       }
-      List<Objection> remaining = List.of(); // resolving every open objection, the usual case, copies none
+      List<Objection> remaining = Collections.emptyList(); // resolving every open one, the usual case, copies none
       if (resolved < open.size()) {
-        remaining = new ArrayList<>(open.size() - resolved);
+        ArrayList<Objection> kept = new ArrayList<>(open.size() - resolved);
         for (Objection objection : open) {
           if (objection.category() != category) {
-            remaining.add(objection);
+            kept.add(objection);
           }
         }
+        remaining = ImmutableDealFacts.handedOver(kept);
       }
-      return facts.withOpenObjections(remaining).withResolvedObjections(facts.resolvedObjections() + resolved);
+      return facts.withObjections(remaining, facts.resolvedObjections() + resolved); // one copy of the facts
     }
 
     @Override
@@ -135,8 +141,7 @@ enum BuiltInEvent {
     @Override
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
       SalesEvent.ProposalSent e = (SalesEvent.ProposalSent) event;
-      ImmutableDealFacts next = facts.withMilestones(facts.milestones().withProposalSentAt(e.occurredAt()));
-      return e.amount() == null ? next : next.withAmount(e.amount());
+      return facts.withMilestonesAndAmount(facts.milestones().withProposalSentAt(e.occurredAt()), e.amount());
     }
 
     @Override
@@ -177,9 +182,8 @@ enum BuiltInEvent {
     @Override
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
       SalesEvent.ClosedWon e = (SalesEvent.ClosedWon) event;
-      ImmutableDealFacts next = facts.withAmount(e.amount());
-      return e.technique() == null
-          ? next : next.withMilestones(facts.milestones().withClosingTechnique(e.technique()));
+      return facts.withMilestonesAndAmount(e.technique() == null
+          ? facts.milestones() : facts.milestones().withClosingTechnique(e.technique()), e.amount());
     }
 
     @Override
@@ -204,8 +208,8 @@ enum BuiltInEvent {
     @Override
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
       SalesEvent.FollowUpLogged e = (SalesEvent.FollowUpLogged) event;
-      return withChannel(facts, e.channel())
-          .withFollowUps(facts.followUps().append(new FollowUp(e.occurredAt(), e.channel(), e.outcome())));
+      return facts.withChannelsAndFollowUps(facts.channels().with(e.channel()),
+          facts.followUps().append(new FollowUp(e.occurredAt(), e.channel(), e.outcome())));
     }
 
     @Override
@@ -240,9 +244,8 @@ enum BuiltInEvent {
     DealFacts apply(ImmutableDealFacts facts, SalesEvent event) {
       SalesEvent.ForecastUpdated e = (SalesEvent.ForecastUpdated) event;
       DealFacts.Commercial commercial = facts.commercial();
-      ImmutableDealFacts next = facts.withCommercial(commercial.withForecast(
-          e.expectedClose() == null ? commercial.expectedClose() : e.expectedClose(), e.category()));
-      return e.amount() == null ? next : next.withAmount(e.amount());
+      return facts.withCommercialAndAmount(commercial.withForecast(
+          e.expectedClose() == null ? commercial.expectedClose() : e.expectedClose(), e.category()), e.amount());
     }
 
     @Override
@@ -411,11 +414,5 @@ enum BuiltInEvent {
   /** A channel the prospect was already reached through, so that a probe adds none. */
   private static ContactChannel usedChannel(DealFacts facts) {
     return facts.contactChannels().stream().findFirst().orElse(ContactChannel.OTHER);
-  }
-
-  private static ImmutableDealFacts withChannel(ImmutableDealFacts facts, ContactChannel channel) {
-    ChannelSet known = facts.channels();
-    ChannelSet channels = known.with(channel); // a shared set: nothing is allocated
-    return channels == known ? facts : facts.withChannels(channels);
   }
 }

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,11 +41,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-// The facts that most events change (BANT, amount, channels, follow-ups, objections and the counts) are fields of
-// their own; the rarely changed ones sit in two small records shared between copies. Every accepted event copies the
-// facts, and a copy of the grouped form is cheap enough to be inlined (benchmarks/README.md has the figures).
-@Value.Immutable
-@HandBuiltValueStyle
+// The facts that most events change (BANT, amount, channels, follow-ups, objections and two counts) are fields of
+// their own; the rarely changed ones sit in three small records shared between copies. Every accepted event copies
+// the facts, and a copy of the grouped form is cheap enough to be inlined (benchmarks/README.md has the figures).
+// ImmutableDealFacts, the one implementation, is written by hand so that an event that changes two facts copies once.
 public abstract class DealFacts {
   /** Field names that {@link #field(String)} resolves from typed facts; any other name is a custom attribute. */
   public static final Set<String> BUILT_IN_FIELDS = Set.of("amount", "budget", "authority", "need", "timing",
@@ -58,11 +56,9 @@ public abstract class DealFacts {
   DealFacts() {}
 
   /** {@return the latest BANT assessment; {@link BantAssessment#unknown()} until one is made} */
-  @Value.Parameter
   public abstract BantAssessment bant();
 
   /** {@return the deal's amount: the proposed amount, then the amount won} */
-  @Value.Parameter
   public abstract Optional<BigDecimal> amount();
 
   /**
@@ -78,39 +74,32 @@ public abstract class DealFacts {
    * The channels as one of the shared sets, one per combination: what the facts keep (Immutables copies a
    * {@code Set} attribute into a new set of its own, 48 bytes for every copy of the facts).
    */
-  @Value.Parameter
   abstract ChannelSet channels();
 
   /** {@return the follow-ups made, oldest first} */
-  @Value.Parameter
   public abstract FollowUpLog followUps();
 
   /** {@return the objections raised and not yet resolved, oldest first} */
-  @Value.Parameter
   public abstract List<Objection> openObjections();
 
   /** {@return how many objections were resolved} */
-  @Value.Parameter
   public abstract int resolvedObjections();
 
   /** {@return how many presentations were delivered} */
-  @Value.Parameter
   public abstract int presentations();
 
   /** {@return how many referrals this customer gave} */
-  @Value.Parameter
-  public abstract int referralsGiven();
+  public final int referralsGiven() {
+    return profile().referralsGiven();
+  }
 
   /** The milestones and outcome, grouped because few events change them. */
-  @Value.Parameter
   abstract Milestones milestones();
 
-  /** Where the lead came from and how it was approached, grouped because few events change them. */
-  @Value.Parameter
+  /** Where the lead came from, how it was approached and its referrals, grouped because few events change them. */
   abstract Profile profile();
 
   /** Forecast, source, stakeholders, terms, scorecards and expansions, grouped because few events change them. */
-  @Value.Parameter
   abstract Commercial commercial();
 
   /** {@return where the lead came from, for example a referring customer} */
@@ -399,26 +388,33 @@ public abstract class DealFacts {
     }
   }
 
-  /** Where the lead came from and how it was approached; null when unknown, attributes unmodifiable. */
+  /**
+   * Where the lead came from, how it was approached and how many referrals the customer gave; null when unknown,
+   * attributes unmodifiable.
+   */
   record Profile(@Nullable String source, @Nullable LeadTemperature leadTemperature,
       @Nullable ApproachMethod approachMethod, @Nullable String disqualificationReason,
-      Map<String, String> attributes) {
-    static final Profile NONE = new Profile(null, null, null, null, Map.of());
+      Map<String, String> attributes, int referralsGiven) {
+    static final Profile NONE = new Profile(null, null, null, null, Map.of(), 0);
 
     Profile withLeadTemperature(LeadTemperature temperature) {
-      return new Profile(source, temperature, approachMethod, disqualificationReason, attributes);
+      return new Profile(source, temperature, approachMethod, disqualificationReason, attributes, referralsGiven);
     }
 
     Profile withApproachMethod(ApproachMethod approach) {
-      return new Profile(source, leadTemperature, approach, disqualificationReason, attributes);
+      return new Profile(source, leadTemperature, approach, disqualificationReason, attributes, referralsGiven);
     }
 
     Profile withDisqualificationReason(String reason) {
-      return new Profile(source, leadTemperature, approachMethod, reason, attributes);
+      return new Profile(source, leadTemperature, approachMethod, reason, attributes, referralsGiven);
     }
 
     Profile withAttributes(Map<String, String> values) {
-      return new Profile(source, leadTemperature, approachMethod, disqualificationReason, values);
+      return new Profile(source, leadTemperature, approachMethod, disqualificationReason, values, referralsGiven);
+    }
+
+    Profile withReferralsGiven(int count) {
+      return new Profile(source, leadTemperature, approachMethod, disqualificationReason, attributes, count);
     }
   }
 
@@ -1136,12 +1132,12 @@ public abstract class DealFacts {
       Milestones milestones = new Milestones(proposalSentAt, contractSignedAt, onboardedAt, lossReason,
           closingTechnique);
       Profile profile = new Profile(source, leadTemperature, approachMethod, disqualificationReason,
-          attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes)));
+          attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
+          referralsGiven);
       Commercial commercial = new Commercial(expectedClose, forecastCategory, leadSource, parentDealId,
           List.copyOf(expansions), List.copyOf(stakeholders.values()), terms, List.copyOf(scorecards.values()));
-      return ImmutableDealFacts.of(bant, Optional.ofNullable(amount), ChannelSet.of(contactChannels), followUps,
-          openObjections,
-          resolvedObjections, presentations, referralsGiven,
+      return ImmutableDealFacts.of(bant, amount, ChannelSet.of(contactChannels), followUps, openObjections,
+          resolvedObjections, presentations,
           milestones.equals(Milestones.NONE) ? Milestones.NONE : milestones,
           profile.equals(Profile.NONE) ? Profile.NONE : profile,
           commercial.equals(Commercial.NONE) ? Commercial.NONE : commercial);

@@ -11,9 +11,6 @@ import org.immutables.value.Value;
  *
  * <p>A {@code @Value.Default} under this style must not read other attributes: defaults are computed in the
  * constructor without Immutables' initialisation-order guard ({@code unsafeDefaultAndDerived}).
- *
- * <p>{@link HandBuiltValueStyle} repeats these settings for types whose builder is written by hand: annotations cannot
- * share their arguments, and an argument on {@code @Value.Immutable} itself would stay in the class file.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.SOURCE)

@@ -226,15 +226,25 @@ final class StandardDealEngine implements DealEngine {
       return refusedBeforeGuards(process.process(), deal, event);
     }
     Instant now = clock.instant();
-    GuardContext context = GuardContext.of(deal, event, now);
-    Decision decision = candidates != null ? candidates.decide(context) : process.decide(context);
+    Decision.Take unguarded = candidates != null ? candidates.unguarded() : null;
+    DealFacts facts;
+    Decision decision;
+    if (unguarded != null) { // no guard to ask, so no context to build for one: the usual case
+      Objects.requireNonNull(now, "now must not be null"); // what the context would say of a clock that gave null
+      facts = deal.facts().apply(event);
+      decision = unguarded;
+    } else {
+      GuardContext context = GuardContext.of(deal, event, now);
+      facts = context.facts();
+      decision = candidates != null ? candidates.decide(context) : process.decide(context);
+    }
     if (decision instanceof Decision.Refuse refuse) {
       return new FireResult.Rejected(deal, event, refuse.kind(), refuse.reasons());
     }
     Transition transition = ((Decision.Take) decision).transition();
     TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), transition.target(), event,
         now, transition.internal(), key, actor);
-    Deal next = deal.advance(record, context.facts());
+    Deal next = deal.advance(record, facts);
     try {
       store.append(next, record);
     } catch (DealVersionConflictException conflict) {

@@ -131,6 +131,14 @@ final class TableCompiler implements ProcessCompiler {
       this.firstUnguarded = !first.isGuarded();
     }
 
+    /**
+     * The decision to take the first candidate when it has no guard, which {@link #decide} would return for any
+     * context; null when a guard must be asked.
+     */
+    Decision.@Nullable Take unguarded() {
+      return firstUnguarded ? firstTake : null;
+    }
+
     /** The first candidate whose guard allows, or the refusal with the reasons of every guard that denied. */
     Decision decide(GuardContext context) {
       if (firstUnguarded) {

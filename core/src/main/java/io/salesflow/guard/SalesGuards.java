@@ -11,6 +11,7 @@ import io.salesflow.SalesEvent.ContactChannel;
 import io.salesflow.SalesEvent.LossReason;
 import io.salesflow.TransitionGuard;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -107,10 +108,10 @@ public final class SalesGuards {
     Deal.Limits.requireAmount(minimum, "minimum budget");
     String required = "at least " + amount(minimum) + " required";
     return bant("budget >= " + amount(minimum), bant -> {
-      if (bant.budget().isEmpty()) {
+      BantAssessment.Budget budget = bant.budget().orElse(null); // one look-up, one Optional at most
+      if (budget == null) {
         return List.of("budget: unknown, " + required);
       }
-      BantAssessment.Budget budget = bant.budget().get();
       if (!budget.confirmed()) {
         return List.of("budget: " + amount(budget.amount()) + " mentioned but not confirmed, " + required);
       }
@@ -482,20 +483,27 @@ public final class SalesGuards {
     return ((DecimalFormat) AMOUNT_FORMAT.clone()).format(value);
   }
 
-  /** Writes a non-negative whole number with a comma between groups of three digits, as {@code #,##0} does. */
+  /**
+   * Writes a non-negative whole number with a comma between groups of three digits, as {@code #,##0} does: its
+   * digits and commas straight into the bytes of the string (no digit string, char array or compression before).
+   */
   private static String grouped(long value) {
-    String digits = Long.toString(value);
-    int commas = (digits.length() - 1) / 3;
-    if (commas == 0) {
-      return digits;
+    if (value < 1_000) {
+      return Long.toString(value);
     }
-    char[] out = new char[digits.length() + commas];
-    for (int from = digits.length() - 1, to = out.length - 1, n = 0; from >= 0; from--, n++) {
+    int digits = 1;
+    for (long rest = value / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    byte[] out = new byte[digits + (digits - 1) / 3];
+    long rest = value;
+    for (int to = out.length - 1, n = 0; to >= 0; n++) {
       if (n > 0 && n % 3 == 0) {
         out[to--] = ',';
       }
-      out[to--] = digits.charAt(from);
+      out[to--] = (byte) ('0' + (int) (rest % 10));
+      rest /= 10;
     }
-    return new String(out);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 }

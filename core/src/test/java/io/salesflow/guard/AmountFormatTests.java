@@ -24,6 +24,22 @@ class AmountFormatTests {
   }
 
   @Test
+  void wholeAmountsAtEveryGroupBoundaryReadAsTheGeneralFormatWritesThem() {
+    for (long power = 1, step = 0; step <= 18; power *= 10, step++) {
+      for (long value : new long[] {power - 1, power, power + 1, 2 * power - 1}) {
+        BigDecimal amount = BigDecimal.valueOf(value);
+        if (amount.precision() <= 18) {
+          assertThat(SalesGuards.amount(amount)).as("%s", value).isEqualTo(REFERENCE.format(amount));
+        }
+      }
+    }
+    assertThat(SalesGuards.amount(new BigDecimal("999999999999999999"))).isEqualTo("999,999,999,999,999,999");
+    assertThat(SalesGuards.amount(new BigDecimal("1000"))).isEqualTo("1,000");
+    assertThat(SalesGuards.amount(new BigDecimal("100000"))).isEqualTo("100,000");
+    assertThat(SalesGuards.amount(new BigDecimal("1000000"))).isEqualTo("1,000,000");
+  }
+
+  @Test
   void agreesWithTheGeneralFormatOnRandomAmounts() {
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 20_000; i++) {
