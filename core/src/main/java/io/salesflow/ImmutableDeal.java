@@ -5,35 +5,78 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one implementation of {@link Deal}, written by hand so that a snapshot takes 56 bytes: its two times kept as
- * primitives (an {@link Instant} is built when read), its version read from its history's size (which it always
- * equals), its process and process version in its {@link Deal.Origin} (shared between snapshots and deals),
- * everything else by reference. Equality and hash code are over the same attributes, with the same values, as when
- * Immutables generated this class.
+ * The one implementation of {@link Deal}, written by hand so that a snapshot takes 48 bytes: its creation time kept
+ * as primitives (an {@link Instant} is built when read), the time it entered its stage read from its history (the
+ * time of its last record, or its creation time when it has none), its version read from its history's size (which
+ * it always equals), its process and process version in its {@link Deal.Origin} (shared between snapshots and
+ * deals), everything else by reference. A snapshot whose stage entry time is not its history's (its last record is
+ * internal, or it was built with another time) is an {@link Entered}, 56 bytes, which keeps that time. Equality and
+ * hash code are over the same attributes, with the same values, as when Immutables generated this class.
  */
-final class ImmutableDeal extends Deal {
+class ImmutableDeal extends Deal {
   private final String id;
   private final String stage;
   private final DealFacts facts;
   private final TransitionHistory history;
   private final Deal.Origin origin;
   private final long createdAtSecond;
-  private final long enteredStageAtSecond;
   private final int createdAtNano;
-  private final int enteredStageAtNano;
 
-  private ImmutableDeal(String id, String stage, long createdAtSecond,
-      int createdAtNano, long enteredStageAtSecond, int enteredStageAtNano, DealFacts facts,
+  private ImmutableDeal(String id, String stage, long createdAtSecond, int createdAtNano, DealFacts facts,
       TransitionHistory history, Deal.Origin origin) {
     this.id = id;
     this.stage = stage;
     this.createdAtSecond = createdAtSecond;
     this.createdAtNano = createdAtNano;
-    this.enteredStageAtSecond = enteredStageAtSecond;
-    this.enteredStageAtNano = enteredStageAtNano;
     this.facts = facts;
     this.history = history;
     this.origin = origin;
+  }
+
+  /** Builds a snapshot of the right form: the compact one when its stage entry time is its history's. */
+  private static ImmutableDeal make(String id, String stage, long createdAtSecond, int createdAtNano,
+      long enteredStageAtSecond, int enteredStageAtNano, DealFacts facts, TransitionHistory history,
+      Deal.Origin origin) {
+    boolean derived = history.isEmpty()
+        ? enteredStageAtSecond == createdAtSecond && enteredStageAtNano == createdAtNano
+        : !history.lastInternal() && enteredStageAtSecond == history.lastAtSecond()
+            && enteredStageAtNano == history.lastAtNano();
+    return derived ? new ImmutableDeal(id, stage, createdAtSecond, createdAtNano, facts, history, origin)
+        : new Entered(id, stage, createdAtSecond, createdAtNano, enteredStageAtSecond, enteredStageAtNano, facts,
+            history, origin);
+  }
+
+  /** A snapshot that keeps the time it entered its stage, because its history does not tell it. */
+  static final class Entered extends ImmutableDeal {
+    private final long enteredStageAtSecond;
+    private final int enteredStageAtNano;
+
+    Entered(String id, String stage, long createdAtSecond, int createdAtNano, long enteredStageAtSecond,
+        int enteredStageAtNano, DealFacts facts, TransitionHistory history, Deal.Origin origin) {
+      super(id, stage, createdAtSecond, createdAtNano, facts, history, origin);
+      this.enteredStageAtSecond = enteredStageAtSecond;
+      this.enteredStageAtNano = enteredStageAtNano;
+    }
+
+    @Override
+    long enteredStageAtSecond() {
+      return enteredStageAtSecond;
+    }
+
+    @Override
+    int enteredStageAtNano() {
+      return enteredStageAtNano;
+    }
+  }
+
+  /** The seconds of {@link #enteredStageAt()}. */
+  long enteredStageAtSecond() {
+    return history.isEmpty() ? createdAtSecond : history.lastAtSecond();
+  }
+
+  /** The nanoseconds of {@link #enteredStageAt()}. */
+  int enteredStageAtNano() {
+    return history.isEmpty() ? createdAtNano : history.lastAtNano();
   }
 
   /**
@@ -46,7 +89,7 @@ final class ImmutableDeal extends Deal {
       TransitionHistory history, Deal.Origin origin) {
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(enteredStageAt, "enteredStageAt");
-    ImmutableDeal deal = new ImmutableDeal(Objects.requireNonNull(id, "id"), Objects.requireNonNull(stage, "stage"),
+    ImmutableDeal deal = make(Objects.requireNonNull(id, "id"), Objects.requireNonNull(stage, "stage"),
         createdAt.getEpochSecond(), createdAt.getNano(), enteredStageAt.getEpochSecond(), enteredStageAt.getNano(),
         Objects.requireNonNull(facts, "facts"), Objects.requireNonNull(history, "history"),
         Objects.requireNonNull(origin, "origin"));
@@ -59,11 +102,12 @@ final class ImmutableDeal extends Deal {
    * (unless internal), the new facts and history, everything else kept.
    */
   Deal advanced(TransitionRecord record, DealFacts nextFacts, TransitionHistory nextHistory) {
-    boolean internal = record.internal();
-    Instant at = record.at();
-    ImmutableDeal next = new ImmutableDeal(id, record.to(), createdAtSecond,
-        createdAtNano, internal ? enteredStageAtSecond : at.getEpochSecond(),
-        internal ? enteredStageAtNano : at.getNano(), nextFacts, nextHistory, origin);
+    // the record is nextHistory's last: a transition to another stage starts the stage at its time, which the
+    // compact snapshot reads from there; an internal one keeps this snapshot's entry time
+    ImmutableDeal next = record.internal()
+        ? new Entered(id, record.to(), createdAtSecond, createdAtNano, enteredStageAtSecond(), enteredStageAtNano(),
+            nextFacts, nextHistory, origin)
+        : new ImmutableDeal(id, record.to(), createdAtSecond, createdAtNano, nextFacts, nextHistory, origin);
     next.check(record.version());
     return next;
   }
@@ -99,8 +143,8 @@ final class ImmutableDeal extends Deal {
   }
 
   @Override
-  public Instant enteredStageAt() {
-    return Instant.ofEpochSecond(enteredStageAtSecond, enteredStageAtNano);
+  public final Instant enteredStageAt() {
+    return Instant.ofEpochSecond(enteredStageAtSecond(), enteredStageAtNano());
   }
 
   @Override
@@ -119,7 +163,7 @@ final class ImmutableDeal extends Deal {
   }
 
   @Override
-  public boolean equals(@Nullable Object another) {
+  public final boolean equals(@Nullable Object another) {
     if (this == another) {
       return true;
     }
@@ -129,15 +173,15 @@ final class ImmutableDeal extends Deal {
         && history.size() == that.history.size()
         && createdAtSecond == that.createdAtSecond
         && createdAtNano == that.createdAtNano
-        && enteredStageAtSecond == that.enteredStageAtSecond
-        && enteredStageAtNano == that.enteredStageAtNano
+        && enteredStageAtSecond() == that.enteredStageAtSecond()
+        && enteredStageAtNano() == that.enteredStageAtNano()
         && facts.equals(that.facts)
         && history.equals(that.history)
         && origin.equals(that.origin);
   }
 
   @Override
-  public int hashCode() {
+  public final int hashCode() {
     int h = 5381;
     h += (h << 5) + id.hashCode();
     h += (h << 5) + origin.processId().hashCode();
