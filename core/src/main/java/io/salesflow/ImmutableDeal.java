@@ -7,13 +7,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one implementation of {@link Deal}, written by hand so that a snapshot takes 48 bytes: its creation time kept
  * as primitives (an {@link Instant} is built when read), the time it entered its stage read from its history (the
- * time of its last record, or its creation time when it has none), its version read from its history's size (which
- * it always equals), its process and process version in its {@link Deal.Origin} (shared between snapshots and
- * deals), everything else by reference. A snapshot whose stage entry time is not its history's (its last record is
- * internal, or it was built with another time) is an {@link Entered}, 56 bytes, which keeps that time. Equality and
- * hash code are over the same attributes, with the same values, as when Immutables generated this class.
+ * time of its last record that changed its stage, found at most {@value #MAX_INTERNAL_RUN} internal records back, or
+ * its creation time when there is none), its version read from its history's size (which it always equals), its
+ * process and process version in its {@link Deal.Origin} (shared between snapshots and deals), everything else by
+ * reference. A snapshot whose stage entry time its history does not tell (after a longer run of internal records,
+ * or built with another time) is an {@link Entered}, 56 bytes, which keeps that time. Equality and hash code are
+ * over the same attributes, with the same values, as when Immutables generated this class.
  */
 class ImmutableDeal extends Deal {
+  /** The most internal records a snapshot looks back over for the record that started its stage. */
+  static final int MAX_INTERNAL_RUN = 8;
+
   private final String id;
   private final String stage;
   private final DealFacts facts;
@@ -21,9 +25,12 @@ class ImmutableDeal extends Deal {
   private final Deal.Origin origin;
   private final long createdAtSecond;
   private final int createdAtNano;
+  // in the gap the object's alignment leaves: how many internal records end the history, after the record that
+  // started the stage (or after none); an Entered keeps its entry time's nanoseconds here instead
+  private final int internalRunOrEnteredNano;
 
   private ImmutableDeal(String id, String stage, long createdAtSecond, int createdAtNano, DealFacts facts,
-      TransitionHistory history, Deal.Origin origin) {
+      TransitionHistory history, Deal.Origin origin, int internalRunOrEnteredNano) {
     this.id = id;
     this.stage = stage;
     this.createdAtSecond = createdAtSecond;
@@ -31,17 +38,27 @@ class ImmutableDeal extends Deal {
     this.facts = facts;
     this.history = history;
     this.origin = origin;
+    this.internalRunOrEnteredNano = internalRunOrEnteredNano;
   }
 
   /** Builds a snapshot of the right form: the compact one when its stage entry time is its history's. */
   private static ImmutableDeal make(String id, String stage, long createdAtSecond, int createdAtNano,
       long enteredStageAtSecond, int enteredStageAtNano, DealFacts facts, TransitionHistory history,
       Deal.Origin origin) {
-    boolean derived = history.isEmpty()
-        ? enteredStageAtSecond == createdAtSecond && enteredStageAtNano == createdAtNano
-        : !history.lastInternal() && enteredStageAtSecond == history.lastAtSecond()
-            && enteredStageAtNano == history.lastAtNano();
-    return derived ? new ImmutableDeal(id, stage, createdAtSecond, createdAtNano, facts, history, origin)
+    int run = 0;
+    TransitionHistory node = history;
+    while (!node.isEmpty() && node.lastInternal() && run < MAX_INTERNAL_RUN) {
+      node = node.back(1);
+      run++;
+    }
+    boolean derived;
+    if (node.isEmpty()) {
+      derived = enteredStageAtSecond == createdAtSecond && enteredStageAtNano == createdAtNano;
+    } else {
+      derived = !node.lastInternal() && enteredStageAtSecond == node.lastAtSecond()
+          && enteredStageAtNano == node.lastAtNano();
+    }
+    return derived ? new ImmutableDeal(id, stage, createdAtSecond, createdAtNano, facts, history, origin, run)
         : new Entered(id, stage, createdAtSecond, createdAtNano, enteredStageAtSecond, enteredStageAtNano, facts,
             history, origin);
   }
@@ -49,13 +66,11 @@ class ImmutableDeal extends Deal {
   /** A snapshot that keeps the time it entered its stage, because its history does not tell it. */
   static final class Entered extends ImmutableDeal {
     private final long enteredStageAtSecond;
-    private final int enteredStageAtNano;
 
     Entered(String id, String stage, long createdAtSecond, int createdAtNano, long enteredStageAtSecond,
         int enteredStageAtNano, DealFacts facts, TransitionHistory history, Deal.Origin origin) {
-      super(id, stage, createdAtSecond, createdAtNano, facts, history, origin);
+      super(id, stage, createdAtSecond, createdAtNano, facts, history, origin, enteredStageAtNano);
       this.enteredStageAtSecond = enteredStageAtSecond;
-      this.enteredStageAtNano = enteredStageAtNano;
     }
 
     @Override
@@ -65,18 +80,20 @@ class ImmutableDeal extends Deal {
 
     @Override
     int enteredStageAtNano() {
-      return enteredStageAtNano;
+      return super.internalRunOrEnteredNano;
     }
   }
 
   /** The seconds of {@link #enteredStageAt()}. */
   long enteredStageAtSecond() {
-    return history.isEmpty() ? createdAtSecond : history.lastAtSecond();
+    TransitionHistory started = history.back(internalRunOrEnteredNano);
+    return started.isEmpty() ? createdAtSecond : started.lastAtSecond();
   }
 
   /** The nanoseconds of {@link #enteredStageAt()}. */
   int enteredStageAtNano() {
-    return history.isEmpty() ? createdAtNano : history.lastAtNano();
+    TransitionHistory started = history.back(internalRunOrEnteredNano);
+    return started.isEmpty() ? createdAtNano : started.lastAtNano();
   }
 
   /**
@@ -103,11 +120,17 @@ class ImmutableDeal extends Deal {
    */
   Deal advanced(TransitionRecord record, DealFacts nextFacts, TransitionHistory nextHistory) {
     // the record is nextHistory's last: a transition to another stage starts the stage at its time, which the
-    // compact snapshot reads from there; an internal one keeps this snapshot's entry time
-    ImmutableDeal next = record.internal()
-        ? new Entered(id, record.to(), createdAtSecond, createdAtNano, enteredStageAtSecond(), enteredStageAtNano(),
-            nextFacts, nextHistory, origin)
-        : new ImmutableDeal(id, record.to(), createdAtSecond, createdAtNano, nextFacts, nextHistory, origin);
+    // compact snapshot reads from there; an internal one keeps this snapshot's entry time, one record further back
+    ImmutableDeal next;
+    if (!record.internal()) {
+      next = new ImmutableDeal(id, record.to(), createdAtSecond, createdAtNano, nextFacts, nextHistory, origin, 0);
+    } else if (!(this instanceof Entered) && internalRunOrEnteredNano < MAX_INTERNAL_RUN) {
+      next = new ImmutableDeal(id, record.to(), createdAtSecond, createdAtNano, nextFacts, nextHistory, origin,
+          internalRunOrEnteredNano + 1);
+    } else {
+      next = new Entered(id, record.to(), createdAtSecond, createdAtNano, enteredStageAtSecond(),
+          enteredStageAtNano(), nextFacts, nextHistory, origin);
+    }
     next.check(record.version());
     return next;
   }

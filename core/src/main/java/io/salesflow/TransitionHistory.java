@@ -185,6 +185,15 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
     return atNanoAndInternal & ~INTERNAL;
   }
 
+  /** This history without its last {@code records} records; {@code records} is at most the size. */
+  TransitionHistory back(int records) {
+    TransitionHistory node = this;
+    for (int i = 0; i < records; i++) {
+      node = (TransitionHistory) Objects.requireNonNull(node.previousNode());
+    }
+    return node;
+  }
+
   /** Whether the last record is internal; false for the empty history. */
   boolean lastInternal() {
     return (atNanoAndInternal & INTERNAL) != 0;

@@ -212,4 +212,29 @@ class CompactHistoryTests {
     assertThat(internal.toBuilder().enteredStageAt(AT.plusSeconds(1)).build().enteredStageAt())
         .isEqualTo(AT.plusSeconds(1));
   }
+
+  @Test
+  void keepsTheStageEntryTimeOverLongRunsOfInternalTransitionsFromAStageChangeAndFromTheStart() {
+    Instant created = AT.minusSeconds(600);
+    Deal fresh = Deal.builder().id("D-1").processId("p").stage("a").version(0).createdAt(created)
+        .enteredStageAt(created).build();
+    Deal moved = fresh.advance(new TransitionRecord(1, "a", "b", new SalesEvent.PresentationDelivered(AT), AT, false),
+        DealFacts.none());
+    for (Deal start : List.of(fresh, moved)) {
+      Instant entered = start.enteredStageAt();
+      Deal deal = start;
+      for (int i = 1; i <= 3 * ImmutableDeal.MAX_INTERNAL_RUN; i++) {
+        deal = deal.advance(new TransitionRecord(deal.version() + 1, deal.stage(), deal.stage(),
+            new SalesEvent.FollowUpLogged(AT, ContactChannel.PHONE, FollowUpOutcome.NO_RESPONSE),
+            AT.plusSeconds(i), true), DealFacts.none());
+        assertThat(deal.enteredStageAt()).as("after %s internal records", i).isEqualTo(entered);
+        Deal rebuilt = Deal.builder().from(deal).build();
+        assertThat(rebuilt).as("rebuilt after %s internal records", i).isEqualTo(deal).hasSameHashCodeAs(deal);
+        assertThat(rebuilt.enteredStageAt()).isEqualTo(entered);
+      }
+      Deal movedOn = deal.advance(new TransitionRecord(deal.version() + 1, deal.stage(), "c",
+          new SalesEvent.ContractSigned(AT), AT.plusSeconds(1_000), false), DealFacts.none());
+      assertThat(movedOn.enteredStageAt()).isEqualTo(AT.plusSeconds(1_000));
+    }
+  }
 }
