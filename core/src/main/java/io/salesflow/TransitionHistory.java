@@ -16,21 +16,26 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable. {@link #append(TransitionRecord)} shares the existing records instead of copying them, so recording
  * one more transition costs the same however long the history is; {@link #asList()} copies once. The history keeps
  * each record's fields in one compact node (its version is its position), so a deal with a few transitions takes
- * little memory; the {@link TransitionRecord}s it hands out are equal to the ones appended, not the same objects.
+ * little memory; the {@link TransitionRecord}s it hands out are equal to the ones appended, not the same objects, and
+ * so are their events: a built-in event is kept as its fields, not as the object appended, and built again when its
+ * record is read. A custom event is kept as given.
  *
  * @since 0.1
  */
 public final class TransitionHistory extends PersistentList<TransitionRecord> implements Iterable<TransitionRecord> {
-  private static final TransitionHistory EMPTY = new TransitionHistory(null, 0, null, null, 0, 0);
+  private static final TransitionHistory EMPTY = new TransitionHistory(null, 0, null, null, 0, 0, 0);
 
-  // the record's fields, unboxed in a 40-byte node: its version is its position (the size), its from stage the
+  // the record's fields, unboxed in a 48-byte node: its version is its position (the size), its from stage the
   // previous node's to (the first record's previous node is a root of size 0 holding only that stage, shared by every
   // history starting there, see root), its timestamp two primitives, with the internal flag in the nanoseconds' spare
-  // bit. The event slot holds the SalesEvent itself, or an Extras holder when the record carries an idempotency key or
-  // an actor: records with neither pay nothing for them
+  // bit. A built-in event is kept decomposed (HistoryEvents): its kind, enum components and time packed in one long,
+  // its one reference component (if any) in the event slot, so that neither the event object nor its Instant is
+  // kept; any other event is kept as given in the slot, with packed NOT_PACKED. The slot holds an Extras holder
+  // instead when the record carries an idempotency key or an actor: records with neither pay nothing for them
   private final @Nullable String to;
   private final @Nullable Object event;
   private final long atSecond;
+  private final long packed;
   private final int atNanoAndInternal;
 
   /** The bit of {@link #atNanoAndInternal} that says the record is internal; nanoseconds stay below 2^30. */
@@ -43,12 +48,13 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
   private static final ConcurrentMap<String, TransitionHistory> ROOTS = new ConcurrentHashMap<>();
 
   private TransitionHistory(@Nullable TransitionHistory previous, int size, @Nullable String to,
-      @Nullable Object event, long atSecond, int atNanoAndInternal) {
+      @Nullable Object event, long atSecond, int atNanoAndInternal, long packed) {
     super(previous, size);
     this.to = to;
     this.event = event;
     this.atSecond = atSecond;
     this.atNanoAndInternal = atNanoAndInternal;
+    this.packed = packed;
   }
 
   /** The root a history's first record hangs from: a history of size 0 whose {@link #to} is the record's from. */
@@ -57,7 +63,7 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
     if (root != null) {
       return root;
     }
-    TransitionHistory made = new TransitionHistory(null, 0, from, null, 0, 0);
+    TransitionHistory made = new TransitionHistory(null, 0, from, null, 0, 0, HistoryEvents.NOT_PACKED);
     if (ROOTS.size() >= MAX_SHARED_ROOTS) {
       return made;
     }
@@ -68,9 +74,19 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
   /** Builds the node after {@code previous} (its root when this is the first record) for a checked record. */
   private static TransitionHistory node(TransitionHistory previous, TransitionRecord record) {
     Instant at = record.at();
+    long atSecond = at.getEpochSecond();
+    int atNano = at.getNano();
+    SalesEvent event = record.event();
+    long packed = HistoryEvents.pack(event, atSecond, atNano);
+    Object eventSlot = packed == HistoryEvents.NOT_PACKED ? event : HistoryEvents.payload(event);
+    String key = record.idempotencyKey();
+    String actor = record.actor();
+    if (key != null || actor != null) {
+      eventSlot = new Extras(eventSlot, key, actor);
+    }
     // the record's version, checked to be the previous size plus one, says whether this is the first record
     return new TransitionHistory(record.version() == 1 ? root(record.from()) : previous, (int) record.version(),
-        record.to(), eventSlot(record), at.getEpochSecond(), at.getNano() | (record.internal() ? INTERNAL : 0));
+        record.to(), eventSlot, atSecond, atNano | (record.internal() ? INTERNAL : 0), packed);
   }
 
   /** {@return an empty history, a just-started deal's} */
@@ -120,14 +136,11 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
     return node(this, record);
   }
 
-  private static Object eventSlot(TransitionRecord record) {
-    String key = record.idempotencyKey();
-    String actor = record.actor();
-    return key == null && actor == null ? record.event() : new Extras(record.event(), key, actor);
-  }
-
-  /** The event of a record with the optional fields it carries; a record with none keeps its event bare. */
-  private record Extras(SalesEvent event, @Nullable String key, @Nullable String actor) {}
+  /**
+   * The event slot of a record with the optional fields it carries: the event, or a packed event's reference
+   * component (possibly null); a record with neither field keeps that bare.
+   */
+  private record Extras(@Nullable Object event, @Nullable String key, @Nullable String actor) {}
 
   // the failure of append, built out of line so that the append itself inlines
   private IllegalArgumentException notContinued(TransitionRecord record) {
@@ -151,13 +164,39 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
 
   @Override
   TransitionRecord element() {
-    Object slot = Objects.requireNonNull(event);
-    Extras extras = slot instanceof Extras e ? e : null;
+    Extras extras = event instanceof Extras e ? e : null;
+    Object slot = extras == null ? event : extras.event();
+    int atNano = atNanoAndInternal & ~INTERNAL;
+    SalesEvent recorded = packed == HistoryEvents.NOT_PACKED ? (SalesEvent) Objects.requireNonNull(slot)
+        : HistoryEvents.unpack(packed, slot, atSecond, atNano);
     String from = ((TransitionHistory) Objects.requireNonNull(previousNode())).to;
-    return new TransitionRecord(size(), Objects.requireNonNull(from), Objects.requireNonNull(to),
-        extras == null ? (SalesEvent) slot : extras.event(),
-        Instant.ofEpochSecond(atSecond, atNanoAndInternal & ~INTERNAL), (atNanoAndInternal & INTERNAL) != 0,
+    return new TransitionRecord(size(), Objects.requireNonNull(from), Objects.requireNonNull(to), recorded,
+        Instant.ofEpochSecond(atSecond, atNano), (atNanoAndInternal & INTERNAL) != 0,
         extras == null ? null : extras.key(), extras == null ? null : extras.actor());
+  }
+
+  /** The time of the last record, as {@link Instant#ofEpochSecond(long, long)} takes it; called on non-empty ones. */
+  long lastAtSecond() {
+    return atSecond;
+  }
+
+  /** The nanoseconds of the last record's time; called on non-empty histories. */
+  int lastAtNano() {
+    return atNanoAndInternal & ~INTERNAL;
+  }
+
+  /** This history without its last {@code records} records; {@code records} is at most the size. */
+  TransitionHistory back(int records) {
+    TransitionHistory node = this;
+    for (int i = 0; i < records; i++) {
+      node = (TransitionHistory) Objects.requireNonNull(node.previousNode());
+    }
+    return node;
+  }
+
+  /** Whether the last record is internal; false for the empty history. */
+  boolean lastInternal() {
+    return (atNanoAndInternal & INTERNAL) != 0;
   }
 
   /**
