@@ -520,7 +520,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       throw new IllegalArgumentException("deal '" + deal.id() + "' must end with the record being appended");
     }
     long expected = record.version() - 1;
-    long checkXmin = uncheckedXmin(deal.id(), expected);
+    Cached trusted = uncheckedCopy(deal.id(), expected);
     // quietly: the put after the write records the use, so the lookup need not queue a read for the cache's policy
     Cached before = recent == null ? null : recent.policy().getIfPresentQuietly(deal.id());
     if (before != null && before.deal.version() != expected) {
@@ -542,7 +542,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     try {
       if (connections.inApplicationTransaction(c)) {
         forget(deal.id()); // before and after: no copy of an uncommitted change is ever kept
-        inSavepoint(c, () -> updateAndInsert(c, deal, record, expected, checkXmin, state, payload));
+        inSavepoint(c, () -> updateAndInsert(c, deal, record, expected, trusted, state, payload));
         forget(deal.id());
         lastSeen.set(deal);
         return;
@@ -551,7 +551,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       c.setAutoCommit(false);
       long xmin;
       try {
-        xmin = updateAndInsert(c, deal, record, expected, checkXmin, state, payload);
+        xmin = updateAndInsert(c, deal, record, expected, trusted, state, payload);
       } catch (SQLException | RuntimeException e) {
         rollback(c, deal.id());
         throw e;
@@ -613,35 +613,35 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   }
 
   /**
-   * The {@code xmin} an append of {@code dealId}'s version {@code expected + 1} must find on the deal row: that of the
-   * copy this thread last took from {@link #findUnchecked}, when the append continues it; else -1, and the version
+   * The copy this thread last took from {@link #findUnchecked}, when an append of {@code dealId}'s version
+   * {@code expected + 1} continues it: the deal row must still have its {@code xmin}. Else null, and the version
    * alone is checked, as the copy was checked when it was read. Clears what {@link #findUnchecked} left.
    */
-  private long uncheckedXmin(String dealId, long expected) {
+  private @Nullable Cached uncheckedCopy(String dealId, long expected) {
     if (!sql.xmin) {
-      return -1;
+      return null;
     }
     Cached copy = unchecked.get();
     if (copy == null) {
-      return -1;
+      return null;
     }
     unchecked.set(null);
-    return copy.deal.version() == expected && copy.deal.id().equals(dealId) ? copy.row.stamp() : -1;
+    return copy.deal.version() == expected && copy.deal.id().equals(dealId) ? copy : null;
   }
 
   /**
-   * Updates the deal row, version checked (and, with {@code checkXmin} at least 0, only if the row's {@code xmin} is
-   * that), and inserts the history row; returns the deal row's new {@code xmin} where rows are told unchanged by it,
-   * else -1.
+   * Updates the deal row, version checked (and, with a {@code trusted} copy, only if the row's {@code xmin} is the
+   * copy's), and inserts the history row; returns the deal row's new {@code xmin} where rows are told unchanged by
+   * it, else -1.
    */
-  private long updateAndInsert(Connection c, Deal deal, TransitionRecord record, long expected, long checkXmin,
-      @Nullable String state, String payload) throws SQLException {
+  private long updateAndInsert(Connection c, Deal deal, TransitionRecord record, long expected,
+      @Nullable Cached trusted, @Nullable String state, String payload) throws SQLException {
     // the time of the transition fills up to four columns (updated, recorded, and usually entered and follow-up due)
     Instant at = record.at();
     OffsetDateTime atColumn = column(at);
     int updated;
     long xmin = -1;
-    String update = checkXmin >= 0
+    String update = trusted != null
         ? (state == null ? sql.updateDealIfXmin : sql.updateDealAndStateIfXmin)
         : (state == null ? sql.updateDeal : sql.updateDealAndState);
     try (PreparedStatement ps = sql.xmin ? c.prepareStatement(update, RETURNING_XMIN) : c.prepareStatement(update)) {
@@ -660,8 +660,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       }
       ps.setString(++i, deal.id());
       ps.setLong(++i, expected);
-      if (checkXmin >= 0) {
-        ps.setLong(++i, checkXmin);
+      if (trusted != null) {
+        ps.setLong(++i, trusted.row.stamp());
       }
       updated = ps.executeUpdate();
       if (sql.xmin && updated > 0) {
@@ -673,9 +673,12 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
     if (updated == 0) {
       long actual = storedVersion(c, deal.id());
-      if (checkXmin >= 0) {
-        // the copy taken unchecked is out of date: never hand it out again; the version may be the expected one
-        forget(deal.id());
+      if (trusted != null) {
+        // the copy taken unchecked is out of date: never hand it out again (a newer one another thread of this store
+        // wrote stays); the version may be the expected one
+        if (recent != null) {
+          recent.asMap().remove(deal.id(), trusted);
+        }
         lastSeen.remove();
       }
       if (actual < 0) {

@@ -281,6 +281,23 @@ class PostgresUncheckedCopyTests {
   }
 
   @Test
+  void aConflictOnAnOldCopyKeepsTheNewerCopyAnotherThreadWrote() throws Exception {
+    Deal copy = store.findUnchecked("D-1").orElseThrow();
+    FireResult[] byOtherThread = new FireResult[1];
+    Thread other = new Thread(() -> byOtherThread[0] = engine.fire("D-1", followUp(2)));
+    other.start();
+    other.join();
+    SalesEvent event = followUp(3);
+    TransitionRecord record = new TransitionRecord(copy.version() + 1, copy.stage(), copy.stage(), event,
+        AT.plusSeconds(3), true, null);
+
+    assertThatThrownBy(() -> store.append(copy.advance(record, copy.facts().apply(event)), record))
+        .isInstanceOf(DealVersionConflictException.class);
+
+    assertThat(store.findUnchecked("D-1")).containsSame(byOtherThread[0].deal());
+  }
+
+  @Test
   void anAppendAfterACheckedReadChecksTheVersionAsUsual() {
     store.findUnchecked("D-1").orElseThrow();
     sql("UPDATE salesflow_deals SET updated_at = updated_at WHERE id = 'D-1'");
