@@ -1,6 +1,8 @@
 package io.salesflow.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * classes as {@link JdbcStoreBenchmarks}. On a shared machine whose load and disk move from minute to minute, the
  * ratio of two neighbouring blocks is steadier than that of two JMH rows run minutes apart; the median over the
  * rounds is printed, with each block's events per second, and the calling threads' CPU and allocation per event.
+ * Database {@code postgres-async-commit} is the benchmark's PostgreSQL with {@code synchronous_commit} turned off
+ * after it started: commits do not wait for the disk, so what is left between the two is the round trips and the CPU.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.salesflow.benchmarks.JdbcStoreInterleaved \
@@ -32,8 +36,15 @@ final class JdbcStoreInterleaved {
     long blockMillis = args.length > 2 ? Long.parseLong(args[2]) : 2000;
     for (String name : databases) {
       JdbcStoreBenchmarks.Database db = new JdbcStoreBenchmarks.Database();
-      db.database = name;
+      boolean asyncCommits = name.equals("postgres-async-commit");
+      db.database = asyncCommits ? "postgres" : name;
       db.start();
+      if (asyncCommits) {
+        try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
+          s.execute("ALTER SYSTEM SET synchronous_commit = off");
+          s.execute("SELECT pg_reload_conf()");
+        }
+      }
       try {
         for (int threads : new int[] {1, 4}) {
           for (int warmUp = 0; warmUp < 2; warmUp++) {
