@@ -55,24 +55,26 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@code WRITE_DELAY=0} as {@code JdbcDealStore.h2File} opens it (every commit in the file before it returns), and
  * an embedded PostgreSQL 17 (zonky) with {@code fsync} and {@code synchronous_commit} on. 1 and 4 threads.
  *
- * <p>Each fire is one read of the deal with its history and one transaction (version-checked update of the deal,
- * insert of the history row, commit). Every thread works on its own 256 deals, in round robin, so the figure measures
- * the store and not the engine's retries on conflicts. The deals sit in presentation and loop through the objection
- * cycle (objection raised, objection resolved), so every event is accepted; a rejected one fails the iteration. Each
- * iteration starts new deals, so histories stay short (reported on stderr at the end of each iteration).
+ * <p>Each fire is one transaction (version-checked update of the deal, insert of the history row, commit), after one
+ * read that checks the store's copy of the deal against its row on H2; on PostgreSQL the engine decides on the copy
+ * unread and the update also checks the row's {@code xmin}. Every thread works on its own 256 deals, in round
+ * robin, so the figure measures the store and not the engine's retries on conflicts. The deals sit in presentation
+ * and loop through the objection cycle (objection raised, objection resolved), so every event is accepted; a
+ * rejected one fails the iteration. Each iteration starts new deals, so histories stay short (reported on stderr at
+ * the end of each iteration).
  *
  * <p>Rows {@code floorThreads1} and {@code floorThreads4} are the floor: the same durable writes per accepted event
  * in plain JDBC, with no engine and no store. Each event takes a connection from the same pool, turns auto-commit
  * off, runs the store's own version-checked {@code UPDATE} of the deal row and {@code INSERT} of the history row
  * (prepared, the same columns, a payload document of the same size written with the same Jackson mapping) and
  * commits. It reads nothing: it knows each deal's version and stage, as an application that owned the rows would.
- * The store's rows do what the floor does plus reading the deal (a cached deal is still checked against its row),
- * the engine's decision, and encoding the event; the ratio of the two is how near the store is to the floor.
+ * The store's rows do what the floor does plus, on H2, reading the deal (a cached deal is still checked against its
+ * row), the engine's decision, and encoding the event; the ratio of the two is how near the store is to the floor.
  *
  * <p>Each row also prints, per thread and iteration, the bytes it wrote per accepted event: the parameters of its
  * writing statements, text as UTF-8 bytes, numbers and timestamps as 8, booleans as 1, nulls as 0 (as the store's
- * write-size test counts them), and how many writing statements that took. Both rows go through the same counting
- * wrapper in front of the pool.
+ * write-size test counts them), how many writing statements that took, and how many statements read. Both rows go
+ * through the same counting wrapper in front of the pool.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar JdbcStoreBenchmarks
@@ -200,6 +202,7 @@ public class JdbcStoreBenchmarks {
     long rejected;
     long bytesBefore;
     long statementsBefore;
+    long readsBefore;
 
     @Setup(Level.Iteration)
     public void startDeals(Database db) {
@@ -214,13 +217,14 @@ public class JdbcStoreBenchmarks {
       rejected = 0;
       bytesBefore = WrittenBytes.bytes();
       statementsBefore = WrittenBytes.statements();
+      readsBefore = WrittenBytes.reads();
     }
 
     @TearDown(Level.Iteration)
     public void check(BenchmarkParams params) {
       System.err.printf(Locale.ROOT, "%s: %d accepted, %d rejected, %.1f history records per deal at the end; %s%n",
           params.getBenchmark(), accepted, rejected, accepted / (double) DEALS_PER_THREAD,
-          written(accepted, bytesBefore, statementsBefore));
+          written(accepted, bytesBefore, statementsBefore, readsBefore));
       if (rejected > 0) {
         throw new IllegalStateException(rejected + " events were rejected; every event should be accepted");
       }
@@ -241,12 +245,14 @@ public class JdbcStoreBenchmarks {
     }
   }
 
-  /** What a thread wrote per accepted event since the counts given, as a line of the report. */
-  static String written(long accepted, long bytesBefore, long statementsBefore) {
+  /** What a thread wrote and read per accepted event since the counts given, as a line of the report. */
+  static String written(long accepted, long bytesBefore, long statementsBefore, long readsBefore) {
     long events = Math.max(1, accepted);
-    return String.format(Locale.ROOT, "%.1f bytes written per accepted event in %.2f writing statements",
+    return String.format(Locale.ROOT, "%.1f bytes written per accepted event in %.2f writing statements;"
+        + " %.2f reading statements per accepted event",
         (WrittenBytes.bytes() - bytesBefore) / (double) events,
-        (WrittenBytes.statements() - statementsBefore) / (double) events);
+        (WrittenBytes.statements() - statementsBefore) / (double) events,
+        (WrittenBytes.reads() - readsBefore) / (double) events);
   }
 
   /**
@@ -262,6 +268,7 @@ public class JdbcStoreBenchmarks {
     long accepted;
     long bytesBefore;
     long statementsBefore;
+    long readsBefore;
 
     @Setup(Level.Iteration)
     public void startDeals(Database db) {
@@ -276,13 +283,14 @@ public class JdbcStoreBenchmarks {
       accepted = 0;
       bytesBefore = WrittenBytes.bytes();
       statementsBefore = WrittenBytes.statements();
+      readsBefore = WrittenBytes.reads();
     }
 
     @TearDown(Level.Iteration)
     public void report(BenchmarkParams params) {
       System.err.printf(Locale.ROOT, "%s: %d accepted, %.1f history records per deal at the end; %s%n",
           params.getBenchmark(), accepted, accepted / (double) DEALS_PER_THREAD,
-          written(accepted, bytesBefore, statementsBefore));
+          written(accepted, bytesBefore, statementsBefore, readsBefore));
     }
 
     /** The writes of one accepted event: the deal row's update, version checked, and the history row, committed. */

@@ -18,11 +18,11 @@ import javax.sql.DataSource;
  * UPDATE, DELETE), counted as the store's write-size test counts them: text as its UTF-8 bytes, a number or
  * timestamp as 8 bytes, a boolean as 1, a null as 0. That is what a write sends to the database, whatever the
  * database then does with it. {@link JdbcStoreBenchmarks} puts it in front of the pool for the store and the floor
- * alike, so both pay the same for the counting.
+ * alike, so both pay the same for the counting. It also counts the statements that read.
  */
 final class WrittenBytes implements DataSource {
-  /** Bytes and writing statements of this thread so far. */
-  private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[2]);
+  /** Bytes, writing statements and reading statements of this thread so far. */
+  private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[3]);
 
   private final DataSource delegate;
 
@@ -38,6 +38,11 @@ final class WrittenBytes implements DataSource {
   /** Writing statements this thread executed so far. */
   static long statements() {
     return COUNTS.get()[1];
+  }
+
+  /** Reading statements (SELECT) this thread prepared so far: each is executed once, by the store and the floor. */
+  static long reads() {
+    return COUNTS.get()[2];
   }
 
   @Override
@@ -58,6 +63,9 @@ final class WrittenBytes implements DataSource {
             String sql = ((String) args[0]).trim().toLowerCase(Locale.ROOT);
             if (sql.startsWith("insert") || sql.startsWith("update") || sql.startsWith("delete")) {
               return counting(ps);
+            }
+            if (sql.startsWith("select")) {
+              COUNTS.get()[2]++;
             }
           }
           return result;

@@ -163,6 +163,11 @@ final class StandardDealEngine implements DealEngine {
     Objects.requireNonNull(dealId, "dealId must not be null");
     Objects.requireNonNull(event, "event must not be null");
     for (int attempt = 1; ; attempt++) {
+      FireResult onCopy = attempt == 1 ? fireAtCopy(dealId, expectedVersion, event, key, actor) : null;
+      if (onCopy != null) {
+        notify(onCopy);
+        return onCopy;
+      }
       Deal deal = load(dealId);
       if (key != null) {
         FireResult.Accepted applied = alreadyApplied(deal, event, key);
@@ -252,6 +257,84 @@ final class StandardDealEngine implements DealEngine {
       return expectedVersion >= 0 && key == null ? stale(deal, event, expectedVersion) : null;
     }
     return new FireResult.Accepted(next, record);
+  }
+
+  /**
+   * One try on the copy the store handed out unchecked ({@link DealStore#findUnchecked}): an accepted transition is
+   * checked by the store as it writes it, and any other outcome, an exception included, stands only if a checked
+   * read finds the copy current. Null when the event is to be fired on a checked read instead: the store found the
+   * deal changed, or another writer came first. Decides as {@link #attempt} does.
+   */
+  private @Nullable FireResult fireAtCopy(String dealId, long expectedVersion, SalesEvent event,
+      @Nullable String key, @Nullable String actor) {
+    Deal copy = store.findUnchecked(dealId).orElse(null);
+    return copy == null ? null : fireAtCopy(copy, expectedVersion, event, key, actor);
+  }
+
+  private @Nullable FireResult fireAtCopy(Deal copy, long expectedVersion, SalesEvent event, @Nullable String key,
+      @Nullable String actor) {
+    Object decided;
+    try {
+      decided = decideOnCopy(copy, expectedVersion, event, key, actor);
+    } catch (RuntimeException e) {
+      if (isCurrent(copy)) {
+        throw e;
+      }
+      return null;
+    }
+    if (decided instanceof FireResult unwritten) {
+      return isCurrent(copy) ? unwritten : null;
+    }
+    TransitionRecord record = ((Step) decided).record();
+    Deal next = copy.advance(record, ((Step) decided).facts());
+    try {
+      store.append(next, record);
+    } catch (DealVersionConflictException conflict) {
+      return null;
+    }
+    return new FireResult.Accepted(next, record);
+  }
+
+  /** A transition decided on a copy: its record, and the facts it leaves. */
+  private record Step(TransitionRecord record, DealFacts facts) {}
+
+  /** A result that writes nothing, or the {@link Step} to take. */
+  private Object decideOnCopy(Deal copy, long expectedVersion, SalesEvent event, @Nullable String key,
+      @Nullable String actor) {
+    if (key != null) {
+      FireResult.Accepted applied = alreadyApplied(copy, event, key);
+      if (applied != null) {
+        return applied;
+      }
+    }
+    if (expectedVersion >= 0 && copy.version() != expectedVersion) {
+      return stale(copy, event, expectedVersion);
+    }
+    CompiledProcess process = compiledFor(copy);
+    TableCompiler.Candidates candidates = null;
+    if (process instanceof TableCompiler.Table table) {
+      candidates = table.candidates(copy.stage(), event.type());
+      if (candidates == null) {
+        return refusedBeforeGuards(process.process(), copy, event);
+      }
+    } else if (process.process().transitions(copy.stage(), event.type()).isEmpty()) {
+      return refusedBeforeGuards(process.process(), copy, event);
+    }
+    Instant now = clock.instant();
+    GuardContext context = GuardContext.of(copy, event, now);
+    Decision decision = candidates != null ? candidates.decide(context) : process.decide(context);
+    if (decision instanceof Decision.Refuse refuse) {
+      return new FireResult.Rejected(copy, event, refuse.kind(), refuse.reasons());
+    }
+    Transition transition = ((Decision.Take) decision).transition();
+    return new Step(new TransitionRecord(copy.version() + 1, copy.stage(), transition.target(), event, now,
+        transition.internal(), key, actor), context.facts());
+  }
+
+  /** Whether a checked read finds the deal as the copy has it. */
+  private boolean isCurrent(Deal copy) {
+    Deal stored = store.find(copy.id()).orElse(null);
+    return stored == copy || copy.equals(stored);
   }
 
   // the rejections below are built out of line: attempt stays small enough for the JIT to inline into fire

@@ -62,6 +62,27 @@ public interface DealStore {
   Optional<Deal> find(String dealId);
 
   /**
+   * Returns the copy of a deal that the store keeps in memory, without checking it against the stored deal, for a
+   * caller about to append a transition made from it: the check then happens as the transition is written. The
+   * next {@link #append} on the same thread of that deal's next version writes only if the stored deal is still
+   * exactly the one the copy was made from, and otherwise throws {@link DealVersionConflictException} and writes
+   * nothing, even when another writer or a change by hand left the version as it was. Nothing else is checked:
+   * a caller that writes nothing (it rejects an event, say) reads with {@link #find(String)} before it trusts
+   * what it decided on the copy.
+   *
+   * <p>The engines call it before each event they fire, and fall back to {@link #find(String)} on any outcome other
+   * than an accepted transition. The default returns empty: the store keeps no copy it can check this way.
+   *
+   * @param dealId the id to look up
+   * @return the copy; empty when the store holds none that it can check on append (read with {@link #find(String)})
+   * @since 0.1
+   */
+  default Optional<Deal> findUnchecked(String dealId) {
+    Objects.requireNonNull(dealId, "dealId must not be null");
+    return Optional.empty();
+  }
+
+  /**
    * Records an accepted transition in one atomic step: replaces the stored deal, whose version must be
    * {@code record.version() - 1}, with {@code deal}, and appends {@code record} to its history.
    *

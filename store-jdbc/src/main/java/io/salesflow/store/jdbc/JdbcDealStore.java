@@ -91,7 +91,10 @@ import org.slf4j.LoggerFactory;
  * so a change made by another node or by hand to the deal row is always seen. On PostgreSQL the state document is
  * not read for that: the row's {@code xmin} stands for it (the transaction that wrote the row's current version,
  * which every {@code UPDATE} changes, even one writing the same values back), taken from the store's own writes with
- * {@code RETURNING}; {@code VACUUM}, a restore or a reloaded dump at most make the store read the deal again. History
+ * {@code RETURNING}; {@code VACUUM}, a restore or a reloaded dump at most make the store read the deal again. An
+ * engine firing at a recent deal on PostgreSQL reads nothing first ({@link #findUnchecked(String)}): it decides on the
+ * copy, and the version-checked {@code UPDATE} also requires the row's {@code xmin} to be the copy's, so a row changed
+ * since makes the write change nothing and the engine decide again on the row as read. History
  * rows are append-only: whoever changes or deletes existing history rows outside Salesflow must also change the
  * deal's row in the same transaction (setting {@code updated_at} to the current time is enough), so that stores
  * holding a copy read the deal again.
@@ -149,19 +152,26 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
    * the event without reading them back. Shared by the store and its joined views.
    */
   private final ThreadLocal<@Nullable Deal> lastSeen;
+  /**
+   * The recent deal this thread last took from {@link #findUnchecked} (PostgreSQL only), with the {@code xmin} of the
+   * row it was made from: the next {@link #append} of that deal writes only if the row still has that {@code xmin}.
+   * Cleared by every read and append. Shared by the store and its joined views.
+   */
+  private final ThreadLocal<@Nullable Cached> unchecked;
   /** What {@link #close()} releases: a pool the store made itself, or nothing. */
   private final @Nullable AutoCloseable owned;
   /** How often a deal's whole history was read, and how often an append wrote the whole state: for tests. */
   private final Counters counters;
 
   private JdbcDealStore(DataSource dataSource, ConnectionProvider connections, Statements sql,
-      @Nullable Cache<String, Cached> recent, ThreadLocal<@Nullable Deal> lastSeen, @Nullable AutoCloseable owned,
-      Counters counters) {
+      @Nullable Cache<String, Cached> recent, ThreadLocal<@Nullable Deal> lastSeen,
+      ThreadLocal<@Nullable Cached> unchecked, @Nullable AutoCloseable owned, Counters counters) {
     this.dataSource = dataSource;
     this.connections = connections;
     this.sql = sql;
     this.recent = recent;
     this.lastSeen = lastSeen;
+    this.unchecked = unchecked;
     this.owned = owned;
     this.counters = counters;
   }
@@ -249,7 +259,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
    */
   public DealStore joining(Connection connection) {
     Objects.requireNonNull(connection, "connection must not be null");
-    return new JdbcDealStore(dataSource, new JoinedConnection(connection), sql, recent, lastSeen, null, counters);
+    return new JdbcDealStore(dataSource, new JoinedConnection(connection), sql, recent, lastSeen, unchecked, null,
+        counters);
   }
 
   /**
@@ -509,6 +520,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       throw new IllegalArgumentException("deal '" + deal.id() + "' must end with the record being appended");
     }
     long expected = record.version() - 1;
+    Cached trusted = uncheckedCopy(deal.id(), expected);
     // quietly: the put after the write records the use, so the lookup need not queue a read for the cache's policy
     Cached before = recent == null ? null : recent.policy().getIfPresentQuietly(deal.id());
     if (before != null && before.deal.version() != expected) {
@@ -530,7 +542,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     try {
       if (connections.inApplicationTransaction(c)) {
         forget(deal.id()); // before and after: no copy of an uncommitted change is ever kept
-        inSavepoint(c, () -> updateAndInsert(c, deal, record, expected, state, payload));
+        inSavepoint(c, () -> updateAndInsert(c, deal, record, expected, trusted, state, payload));
         forget(deal.id());
         lastSeen.set(deal);
         return;
@@ -539,7 +551,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       c.setAutoCommit(false);
       long xmin;
       try {
-        xmin = updateAndInsert(c, deal, record, expected, state, payload);
+        xmin = updateAndInsert(c, deal, record, expected, trusted, state, payload);
       } catch (SQLException | RuntimeException e) {
         rollback(c, deal.id());
         throw e;
@@ -601,17 +613,37 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   }
 
   /**
-   * Updates the deal row, version checked, and inserts the history row; returns the deal row's new {@code xmin} where
-   * rows are told unchanged by it, else -1.
+   * The copy this thread last took from {@link #findUnchecked}, when an append of {@code dealId}'s version
+   * {@code expected + 1} continues it: the deal row must still have its {@code xmin}. Else null, and the version
+   * alone is checked, as the copy was checked when it was read. Clears what {@link #findUnchecked} left.
+   */
+  private @Nullable Cached uncheckedCopy(String dealId, long expected) {
+    if (!sql.xmin) {
+      return null;
+    }
+    Cached copy = unchecked.get();
+    if (copy == null) {
+      return null;
+    }
+    unchecked.set(null);
+    return copy.deal.version() == expected && copy.deal.id().equals(dealId) ? copy : null;
+  }
+
+  /**
+   * Updates the deal row, version checked (and, with a {@code trusted} copy, only if the row's {@code xmin} is the
+   * copy's), and inserts the history row; returns the deal row's new {@code xmin} where rows are told unchanged by
+   * it, else -1.
    */
   private long updateAndInsert(Connection c, Deal deal, TransitionRecord record, long expected,
-      @Nullable String state, String payload) throws SQLException {
+      @Nullable Cached trusted, @Nullable String state, String payload) throws SQLException {
     // the time of the transition fills up to four columns (updated, recorded, and usually entered and follow-up due)
     Instant at = record.at();
     OffsetDateTime atColumn = column(at);
     int updated;
     long xmin = -1;
-    String update = state == null ? sql.updateDeal : sql.updateDealAndState;
+    String update = trusted != null
+        ? (state == null ? sql.updateDealIfXmin : sql.updateDealAndStateIfXmin)
+        : (state == null ? sql.updateDeal : sql.updateDealAndState);
     try (PreparedStatement ps = sql.xmin ? c.prepareStatement(update, RETURNING_XMIN) : c.prepareStatement(update)) {
       int i = 0;
       ps.setString(++i, deal.stage());
@@ -628,6 +660,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       }
       ps.setString(++i, deal.id());
       ps.setLong(++i, expected);
+      if (trusted != null) {
+        ps.setLong(++i, trusted.row.stamp());
+      }
       updated = ps.executeUpdate();
       if (sql.xmin && updated > 0) {
         xmin = returnedXmin(ps);
@@ -638,10 +673,18 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
     if (updated == 0) {
       long actual = storedVersion(c, deal.id());
+      if (trusted != null) {
+        // the copy taken unchecked is out of date: never hand it out again (a newer one another thread of this store
+        // wrote stays); the version may be the expected one
+        if (recent != null) {
+          recent.asMap().remove(deal.id(), trusted);
+        }
+        lastSeen.remove();
+      }
       if (actual < 0) {
         throw new UnknownDealException(deal.id());
       }
-      throw new DealVersionConflictException(deal.id(), expected, actual);
+      throw new DealVersionConflictException(deal.id(), expected, actual == expected ? -1 : actual);
     }
     try (PreparedStatement ps = c.prepareStatement(sql.insertTransition)) {
       int i = 0;
@@ -680,6 +723,10 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     final String insertDeal;
     final String updateDeal;
     final String updateDealAndState;
+    /** {@link #updateDeal} that also requires the row's {@code xmin} to be a last parameter (PostgreSQL only). */
+    final String updateDealIfXmin;
+    /** {@link #updateDealAndState} that also requires the row's {@code xmin} to be a last parameter. */
+    final String updateDealAndStateIfXmin;
     final String insertTransition;
     /**
      * The read of one deal row by id, as {@link #DEAL_COLUMNS}; with {@link #xmin}, a first parameter (the
@@ -712,6 +759,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
           + " last_follow_up_at = ?, follow_up_due_from = ?, updated_at = ?, process_version = ?, owner = ?";
       updateDeal = update + " WHERE id = ? AND version = ?";
       updateDealAndState = update + ", state = " + document + ", state_version = ? WHERE id = ? AND version = ?";
+      updateDealIfXmin = updateDeal + " AND " + XMIN + " = ?";
+      updateDealAndStateIfXmin = updateDealAndState + " AND " + XMIN + " = ?";
       insertTransition = "INSERT INTO salesflow_transitions (deal_id, version, from_stage, to_stage, event_type,"
           + " is_internal, recorded_at, occurred_at, payload, idempotency_key, actor)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + document + ", ?, ?)";
@@ -894,6 +943,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   @Override
   public Optional<Deal> find(String dealId) {
     Objects.requireNonNull(dealId, "dealId must not be null");
+    if (sql.xmin) {
+      unchecked.set(null); // a checked read: an append after it checks the version, as the read checked the row
+    }
     Connection c = acquire("read deal '" + dealId + "'");
     try {
       prepareForReading(c);
@@ -937,6 +989,53 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     } catch (SQLException e) {
       throw new JdbcStoreException("could not read deal '" + dealId + "' from the database: " + e.getMessage()
           + "; check the database connection and try again", dealId, e);
+    } finally {
+      release(c);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On PostgreSQL, a recent deal whose row's {@code xmin} the store knows (it read or wrote the row last, outside
+   * any transaction of the application's); otherwise empty, and {@link #find(String)} reads as usual. The next
+   * {@link #append} of the copy's next version on this thread adds {@code AND xmin = ?} to its version-checked
+   * {@code UPDATE}: any change of the row since the copy was made, by any writer and to any values, the same values
+   * written back included, makes it update nothing, and the store then drops the copy and throws
+   * {@link DealVersionConflictException}, having written nothing. So firing at a recent deal costs no read.
+   */
+  @Override
+  public Optional<Deal> findUnchecked(String dealId) {
+    Objects.requireNonNull(dealId, "dealId must not be null");
+    if (!sql.xmin || recent == null) {
+      return Optional.empty();
+    }
+    unchecked.set(null);
+    Cached known = recent.getIfPresent(dealId);
+    if (known == null || known.row.stamp() < 0 || inApplicationTransaction()) {
+      return Optional.empty();
+    }
+    unchecked.set(known);
+    lastSeen.set(known.deal);
+    return Optional.of(known.deal);
+  }
+
+  /**
+   * Whether a call now would run in a transaction of the application's, where the store keeps no copies. The
+   * default provider never joins one, so it is not asked for a connection.
+   */
+  private boolean inApplicationTransaction() {
+    if (connections instanceof DataSourceConnections) {
+      return false;
+    }
+    Connection c;
+    try {
+      c = connections.acquire();
+    } catch (SQLException e) {
+      return true; // find reports what is wrong
+    }
+    try {
+      return connections.inApplicationTransaction(c);
     } finally {
       release(c);
     }
@@ -1883,7 +1982,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
         JdbcDealStore.migrate(dataSource);
       }
       JdbcDealStore store = new JdbcDealStore(dataSource, provider, statements(dataSource), recent,
-          new ThreadLocal<>(), owned, new Counters());
+          new ThreadLocal<>(), new ThreadLocal<>(), owned, new Counters());
       String warning = delayedWritesWarning(dataSource);
       if (warning != null) {
         LOG.warn(warning);
