@@ -175,7 +175,7 @@ final class StandardDealEngine implements DealEngine {
           return applied;
         }
       }
-      FireResult result = attempt(deal, expectedVersion, event, key, actor);
+      FireResult result = attempt(deal, expectedVersion, event, key, actor, false);
       if (result != null) {
         notify(result);
         return result;
@@ -213,9 +213,12 @@ final class StandardDealEngine implements DealEngine {
     return found.get();
   }
 
-  /** One try: a result, or null when the store reported a concurrent change and the caller should try again. */
+  /**
+   * One try: a result, or null when the store reported a concurrent change and the caller should try again. On a
+   * copy the store handed out unchecked ({@code onCopy}), a conflict always means trying again on a checked read.
+   */
   private @Nullable FireResult attempt(Deal deal, long expectedVersion, SalesEvent event, @Nullable String key,
-      @Nullable String actor) {
+      @Nullable String actor, boolean onCopy) {
     if (expectedVersion >= 0 && deal.version() != expectedVersion) {
       return stale(deal, event, expectedVersion);
     }
@@ -254,7 +257,9 @@ final class StandardDealEngine implements DealEngine {
       store.append(next, record);
     } catch (DealVersionConflictException conflict) {
       // with a key, the concurrent change may have been this very event, fired by a retry on another node: look
-      return expectedVersion >= 0 && key == null ? stale(deal, event, expectedVersion) : null;
+      return !onCopy && expectedVersion >= 0 && key == null ? stale(deal, event, expectedVersion) : null;
+    } catch (RuntimeException failure) {
+      throw onCopy ? new WriteFailed(failure) : failure;
     }
     return new FireResult.Accepted(next, record);
   }
@@ -263,7 +268,7 @@ final class StandardDealEngine implements DealEngine {
    * One try on the copy the store handed out unchecked ({@link DealStore#findUnchecked}): an accepted transition is
    * checked by the store as it writes it, and any other outcome, an exception included, stands only if a checked
    * read finds the copy current. Null when the event is to be fired on a checked read instead: the store found the
-   * deal changed, or another writer came first. Decides as {@link #attempt} does.
+   * deal changed, or another writer came first. Decides with {@link #attempt}, as a checked read does.
    */
   private @Nullable FireResult fireAtCopy(String dealId, long expectedVersion, SalesEvent event,
       @Nullable String key, @Nullable String actor) {
@@ -273,62 +278,41 @@ final class StandardDealEngine implements DealEngine {
 
   private @Nullable FireResult fireAtCopy(Deal copy, long expectedVersion, SalesEvent event, @Nullable String key,
       @Nullable String actor) {
-    Object decided;
+    FireResult unwritten;
     try {
-      decided = decideOnCopy(copy, expectedVersion, event, key, actor);
+      FireResult.Accepted applied = key == null ? null : alreadyApplied(copy, event, key);
+      if (applied != null) {
+        unwritten = applied;
+      } else {
+        FireResult result = attempt(copy, expectedVersion, event, key, actor, true);
+        if (result == null || result instanceof FireResult.Accepted) {
+          return result; // written, so checked by the store; or null: the row changed since the copy was taken
+        }
+        unwritten = result;
+      }
+    } catch (WriteFailed failed) {
+      throw failed.getCause(); // the store's own error, as on a checked read: the write may even have committed
     } catch (RuntimeException e) {
       if (isCurrent(copy)) {
         throw e;
       }
       return null;
     }
-    if (decided instanceof FireResult unwritten) {
-      return isCurrent(copy) ? unwritten : null;
-    }
-    TransitionRecord record = ((Step) decided).record();
-    Deal next = copy.advance(record, ((Step) decided).facts());
-    try {
-      store.append(next, record);
-    } catch (DealVersionConflictException conflict) {
-      return null;
-    }
-    return new FireResult.Accepted(next, record);
+    return isCurrent(copy) ? unwritten : null;
   }
 
-  /** A transition decided on a copy: its record, and the facts it leaves. */
-  private record Step(TransitionRecord record, DealFacts facts) {}
+  /** Carries an error of the store's write on a copy past the check that deciding errors get. */
+  private static final class WriteFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
-  /** A result that writes nothing, or the {@link Step} to take. */
-  private Object decideOnCopy(Deal copy, long expectedVersion, SalesEvent event, @Nullable String key,
-      @Nullable String actor) {
-    if (key != null) {
-      FireResult.Accepted applied = alreadyApplied(copy, event, key);
-      if (applied != null) {
-        return applied;
-      }
+    WriteFailed(RuntimeException cause) {
+      super(null, cause, false, false);
     }
-    if (expectedVersion >= 0 && copy.version() != expectedVersion) {
-      return stale(copy, event, expectedVersion);
+
+    @Override
+    public synchronized RuntimeException getCause() {
+      return (RuntimeException) super.getCause();
     }
-    CompiledProcess process = compiledFor(copy);
-    TableCompiler.Candidates candidates = null;
-    if (process instanceof TableCompiler.Table table) {
-      candidates = table.candidates(copy.stage(), event.type());
-      if (candidates == null) {
-        return refusedBeforeGuards(process.process(), copy, event);
-      }
-    } else if (process.process().transitions(copy.stage(), event.type()).isEmpty()) {
-      return refusedBeforeGuards(process.process(), copy, event);
-    }
-    Instant now = clock.instant();
-    GuardContext context = GuardContext.of(copy, event, now);
-    Decision decision = candidates != null ? candidates.decide(context) : process.decide(context);
-    if (decision instanceof Decision.Refuse refuse) {
-      return new FireResult.Rejected(copy, event, refuse.kind(), refuse.reasons());
-    }
-    Transition transition = ((Decision.Take) decision).transition();
-    return new Step(new TransitionRecord(copy.version() + 1, copy.stage(), transition.target(), event, now,
-        transition.internal(), key, actor), context.facts());
   }
 
   /** Whether a checked read finds the deal as the copy has it. */
