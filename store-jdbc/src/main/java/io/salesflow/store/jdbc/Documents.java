@@ -2,6 +2,7 @@ package io.salesflow.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -258,6 +259,100 @@ final class Documents {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
+    Payload payload = readPayloadMembers(p);
+    return payload == null || p.nextToken() != null ? null : payload;
+  }
+
+  /**
+   * Reads the payload documents of several history rows, all texts or all UTF-8 bytes, with one parser: the
+   * documents are read as one sequence, and each is taken only if it is in the shape
+   * {@link #readPayloadDirect(String)} reads and ends exactly where its own characters (or bytes) end in it. A document's parser and its contexts weigh more
+   * than most payloads, and a bulk read meets hundreds of thousands of them.
+   *
+   * @param documents each a {@link String}, a {@code byte[]} of UTF-8, or null
+   * @param count how many of {@code documents} to read
+   * @return the payloads read, in the documents' order: entry {@code i} is null from the first document that this
+   *     read could not take on (one not in that shape, or null, or of the other kind than the first), and each of
+   *     those is for the caller to read on its own, the usual way
+   */
+  static @Nullable Payload[] readPayloads(@Nullable Object[] documents, int count) {
+    Payload[] payloads = new Payload[count];
+    int[] ends = new int[count];
+    int length = 0;
+    int n = 0;
+    boolean text = documents.length > 0 && documents[0] instanceof String;
+    for (; n < count; n++) {
+      Object document = documents[n];
+      int size = text && document instanceof String s ? s.length()
+          : !text && document instanceof byte[] b ? b.length : -1;
+      if (size < 2 || length > Integer.MAX_VALUE / 2 - size) {
+        break;
+      }
+      length += (n == 0 ? 0 : 1) + size;
+      ends[n] = length;
+    }
+    if (n == 0) {
+      return payloads;
+    }
+    try (JsonParser p = text ? MAPPER.getFactory().createParser(joinedTexts(documents, n, length))
+        : MAPPER.getFactory().createParser(joinedBytes(documents, n, length))) {
+      for (int i = 0; i < n; i++) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          break;
+        }
+        Payload payload = readPayloadMembers(p);
+        if (payload == null) {
+          break;
+        }
+        // its closing brace the last character of its own document, which so began after the one before ended:
+        // nothing read as part of it comes from another document, and nothing of its own is left after it
+        JsonLocation end = p.currentLocation();
+        if ((text ? end.getCharOffset() : end.getByteOffset()) != ends[i]) {
+          break;
+        }
+        payloads[i] = payload;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the documents from this one on are read one by one, which says what is wrong
+    }
+    return payloads;
+  }
+
+  /** The first {@code n} documents, all texts, one after the other with a space between each two. */
+  private static char[] joinedTexts(@Nullable Object[] documents, int n, int length) {
+    char[] joined = new char[length];
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        joined[at++] = ' ';
+      }
+      String document = (String) Objects.requireNonNull(documents[i]);
+      document.getChars(0, document.length(), joined, at);
+      at += document.length();
+    }
+    return joined;
+  }
+
+  /** The first {@code n} documents, all UTF-8 bytes, one after the other with a space between each two. */
+  private static byte[] joinedBytes(@Nullable Object[] documents, int n, int length) {
+    byte[] joined = new byte[length];
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        joined[at++] = ' ';
+      }
+      byte[] document = (byte[]) Objects.requireNonNull(documents[i]);
+      System.arraycopy(document, 0, joined, at, document.length);
+      at += document.length;
+    }
+    return joined;
+  }
+
+  /**
+   * Reads the members of a payload document whose start the parser has just read, up to and including its end, as
+   * {@link #readPayloadDirect(String)} does; null for anything it does not take.
+   */
+  private static @Nullable Payload readPayloadMembers(JsonParser p) throws IOException {
     int format = -1;
     String at = null;
     SalesEvent event = null;
@@ -289,7 +384,7 @@ final class Documents {
         p.skipChildren();
       }
     }
-    if (p.nextToken() != null || (format != 1 && format != FORMAT) || at == null || event == null) {
+    if ((format != 1 && format != FORMAT) || at == null || event == null) {
       return null;
     }
     return new Payload(parseInstant(at), event);

@@ -11,6 +11,7 @@ import io.salesflow.TransitionHistory;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import io.salesflow.store.DealStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -1163,14 +1164,24 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
           ps.setObject(i + 1, parameters.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
+          Pending current = null;
           while (rs.next()) {
             String id = rs.getString(1);
-            Pending deal = pending.get(id);
+            Pending deal = current != null && current.id.equals(id) ? current : pending.get(id);
             if (deal == null) {
               deal = new Pending(rs, names);
               pending.put(id, deal);
             }
+            if (deal != current) {
+              if (current != null) {
+                current.decode(); // a deal's rows come one after the other: its history rows read are decoded together
+              }
+              current = deal;
+            }
             deal.add(rs, names);
+          }
+          if (current != null) {
+            current.decode();
           }
         }
       }
@@ -1263,7 +1274,21 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       this.records = new TransitionRecord[(int) Math.max(0, Math.min(version, 16))];
     }
 
-    /** Takes in one row of the query: the state document if it has it, and its history row if any. */
+    /**
+     * History rows taken in but not decoded yet, read by {@link #decode()} together: their versions, columns and
+     * payload documents (texts, or on PostgreSQL the UTF-8 bytes of the {@code jsonb} document's text).
+     */
+    private long[] undecodedVersions = new long[8];
+    /** Per row taken in: its from stage, to stage, idempotency key and actor. */
+    private @Nullable String[] undecodedColumns = new String[4 * 8];
+    private boolean[] undecodedInternal = new boolean[8];
+    private @Nullable Object[] undecodedPayloads = new Object[8];
+    private int undecoded;
+
+    /**
+     * Takes in one row of the query: the state document if it has it, and its history row if any, which is decoded
+     * with the others taken in since by {@link #decode()}.
+     */
     void add(ResultSet rs, Names names) throws SQLException {
       long v = rs.getLong(12);
       boolean noHistoryRow = rs.wasNull();
@@ -1283,32 +1308,75 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       if (v > problemVersion) {
         return; // the deal is unreadable already, for an earlier row
       }
-      try {
-        records[(int) v - 1] = names.jsonb ? jsonbTransition(rs, v, names)
-            : transition(id, v, names.of(rs.getString(13)), names.of(rs.getString(14)), rs.getBoolean(15),
-                rs.getString(16), rs.getString(17), rs.getString(18));
-      } catch (JdbcStoreException e) {
-        problemVersion = v;
-        problem = e;
+      if (undecoded == undecodedVersions.length) {
+        int grown = 2 * undecoded;
+        undecodedVersions = java.util.Arrays.copyOf(undecodedVersions, grown);
+        undecodedColumns = java.util.Arrays.copyOf(undecodedColumns, 4 * grown);
+        undecodedInternal = java.util.Arrays.copyOf(undecodedInternal, grown);
+        undecodedPayloads = java.util.Arrays.copyOf(undecodedPayloads, grown);
       }
+      undecodedVersions[undecoded] = v;
+      int c = 4 * undecoded;
+      undecodedColumns[c] = names.of(rs.getString(13));
+      undecodedColumns[c + 1] = names.of(rs.getString(14));
+      undecodedColumns[c + 2] = rs.getString(17);
+      undecodedColumns[c + 3] = rs.getString(18);
+      undecodedInternal[undecoded] = rs.getBoolean(15);
+      undecodedPayloads[undecoded] = names.jsonb ? rs.getBytes(16) : rs.getString(16);
+      undecoded++;
     }
 
     /**
-     * The history row of a joined query on PostgreSQL, whose payload the driver hands over as the UTF-8 bytes of the
-     * {@code jsonb} document's text: read from them directly when it is in the store's own form, without making the
-     * text, and the usual way otherwise.
+     * Decodes the history rows taken in since the last call, their payloads with one parser where they are in the
+     * store's own form ({@link Documents#readPayloads}), each other one the usual way, which says what is wrong.
      */
-    private TransitionRecord jsonbTransition(ResultSet rs, long v, Names names) throws SQLException {
-      String from = names.of(rs.getString(13));
-      String to = names.of(rs.getString(14));
-      boolean internal = rs.getBoolean(15);
-      byte[] utf8 = rs.getBytes(16);
-      Documents.Payload payload = utf8 != null && utf8.length > 0 && utf8[0] == '{'
-          ? Documents.readPayloadDirect(utf8) : null;
-      if (payload == null) {
-        return transition(id, v, from, to, internal, rs.getString(16), rs.getString(17), rs.getString(18));
+    void decode() {
+      if (undecoded == 0) {
+        return;
       }
-      return record(id, v, from, to, internal, payload, rs.getString(17), rs.getString(18));
+      Documents.Payload[] payloads = undecoded > 1 ? Documents.readPayloads(undecodedPayloads, undecoded)
+          : new Documents.Payload[1];
+      for (int i = 0; i < undecoded; i++) {
+        long v = undecodedVersions[i];
+        int c = 4 * i;
+        String from = undecodedColumns[c];
+        String to = undecodedColumns[c + 1];
+        String idempotencyKey = undecodedColumns[c + 2];
+        String actor = undecodedColumns[c + 3];
+        Object document = undecodedPayloads[i];
+        java.util.Arrays.fill(undecodedColumns, c, c + 4, null);
+        undecodedPayloads[i] = null;
+        if (v > problemVersion) {
+          continue; // the deal is unreadable already, for an earlier row
+        }
+        try {
+          records[(int) v - 1] = transition(v, from, to, undecodedInternal[i], document, payloads[i], idempotencyKey,
+              actor);
+        } catch (JdbcStoreException e) {
+          problemVersion = v;
+          problem = e;
+        }
+      }
+      undecoded = 0;
+    }
+
+    /**
+     * The record of one history row: its payload as read together with the others, or else read from its document
+     * alone; on PostgreSQL, whose driver hands over the UTF-8 bytes of the {@code jsonb} document's text, from them
+     * directly when it is in the store's own form, and from its text otherwise.
+     */
+    private TransitionRecord transition(long v, String from, String to, boolean internal,
+        @Nullable Object document, Documents.@Nullable Payload payload, @Nullable String idempotencyKey,
+        @Nullable String actor) {
+      Documents.Payload read = payload;
+      if (read == null && document instanceof byte[] utf8 && utf8.length > 0 && utf8[0] == '{') {
+        read = Documents.readPayloadDirect(utf8);
+      }
+      if (read == null) {
+        String json = document instanceof byte[] utf8 ? new String(utf8, StandardCharsets.UTF_8) : (String) document;
+        return JdbcDealStore.transition(id, v, from, to, internal, json, idempotencyKey, actor);
+      }
+      return record(id, v, from, to, internal, read, idempotencyKey, actor);
     }
 
     /** The deal, once every row came. */
