@@ -72,7 +72,34 @@ class DocumentsTests {
 
     for (String text : texts) {
       assertThat(outcome(Documents::parseInstant, text)).as(text).isEqualTo(outcome(Instant::parse, text));
+      // from a document's characters, as the store reads a payload's instants, in the middle of a longer text
+      assertThat(outcome(DocumentsTests::fromParser, text)).as(text).isEqualTo(outcome(Instant::parse, text));
     }
+  }
+
+  /** The instant of a JSON string holding {@code text}, read by {@link Documents#instantOf} from the parser. */
+  private static Instant fromParser(String text) {
+    Instant fromChars = null;
+    for (boolean utf8 : new boolean[] {false, true}) {
+      String json = "[\"2026-01-01T00:00:00Z\",\"" + text + "\",1]";
+      try (com.fasterxml.jackson.core.JsonParser p = utf8
+          ? new com.fasterxml.jackson.core.JsonFactory().createParser(json.getBytes(
+              java.nio.charset.StandardCharsets.UTF_8))
+          : new com.fasterxml.jackson.core.JsonFactory().createParser(new java.io.StringReader(json))) {
+        p.nextToken();
+        p.nextToken();
+        p.nextToken();
+        Instant read = Documents.instantOf(p);
+        if (utf8) {
+          assertThat(read).as("from characters and from UTF-8 bytes").isEqualTo(fromChars);
+          return read;
+        }
+        fromChars = read;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    throw new AssertionError("unreachable");
   }
 
   /** What a parser makes of a text: the instant, or the class of the exception it throws. */
@@ -208,6 +235,9 @@ class DocumentsTests {
     }
     documents.add(Documents.writePayload(new Documents.Payload(AT, new SalesEvent.Custom(
         EventType.custom("trial-extended"), AT, Map.of("city", "Z\u00fcrich \u6771\u4eac \ud83d\ude00")))));
+    // longer than the parser's buffer: the documents are read across its refills
+    documents.add(Documents.writePayload(new Documents.Payload(AT, new SalesEvent.Custom(
+        EventType.custom("long-note"), AT, Map.of("a", "\u00e9".repeat(4_000), "b", "\u00e9".repeat(4_000), "c", "\u00e9".repeat(4_000))))));
     documents.add(Documents.writePayload(new Documents.Payload(AT.plusSeconds(1), new SalesEvent.ContactMade(AT,
         ContactChannel.EMAIL, null))));
     Object[] texts = documents.toArray();
