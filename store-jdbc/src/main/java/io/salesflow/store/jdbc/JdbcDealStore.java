@@ -1158,20 +1158,29 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       }
       Map<String, Pending> pending = new LinkedHashMap<>();
       Names names = new Names(sql.jsonb);
-      try (PreparedStatement ps = c.prepareStatement(JOINED + where)) {
+      try (PreparedStatement ps = c.prepareStatement((sql.jsonb ? JOINED_ONCE : JOINED) + where)) {
         ps.setFetchSize(FETCH_SIZE);
         for (int i = 0; i < parameters.size(); i++) {
           ps.setObject(i + 1, parameters.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
           Pending current = null;
+          byte[] currentId = null;
           while (rs.next()) {
-            String id = rs.getString(1);
-            Pending deal = current != null && current.id.equals(id) ? current : pending.get(id);
-            if (deal == null) {
-              deal = new Pending(rs, names);
-              pending.put(id, deal);
+            // on PostgreSQL the id's bytes as received tell a row of the same deal without decoding them again
+            byte[] idBytes = names.jsonb ? rs.getBytes(1) : null;
+            Pending deal;
+            if (current != null && idBytes != null && java.util.Arrays.equals(idBytes, currentId)) {
+              deal = current;
+            } else {
+              String id = rs.getString(1);
+              deal = current != null && current.id.equals(id) ? current : pending.get(id);
+              if (deal == null) {
+                deal = new Pending(rs);
+                pending.put(id, deal);
+              }
             }
+            currentId = idBytes;
             if (deal != current) {
               if (current != null) {
                 current.decode(); // a deal's rows come one after the other: its history rows read are decoded together
@@ -1236,21 +1245,43 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       + " FROM salesflow_deals d LEFT JOIN salesflow_transitions t ON t.deal_id = d.id AND t.version <= d.version ";
 
   /**
+   * {@link #JOINED} with every deal column but the id and the version only on the row that carries the state: the
+   * PostgreSQL driver makes an array of every value a row brings, so the deal's columns repeated on each of its
+   * history rows cost a bulk read more than their decoding.
+   */
+  private static final String JOINED_ONCE = "SELECT d.id, " + once("d.process_id") + ", " + once("d.stage")
+      + ", d.version, " + once("d.updated_at") + ", " + once("d.state") + ", " + once("d.start_key") + ", "
+      + once("d.state_version") + ", " + once("d.process_version") + ", " + once("d.owner") + ", "
+      + once("d.started_by") + ","
+      + " t.version, t.from_stage, t.to_stage, t.is_internal, t.payload, t.idempotency_key, t.actor"
+      + " FROM salesflow_deals d LEFT JOIN salesflow_transitions t ON t.deal_id = d.id AND t.version <= d.version ";
+
+  /** A deal column of a joined query, given only on the row that carries the state. */
+  private static String once(String column) {
+    return "CASE WHEN t.version IS NULL OR t.version = 1 THEN " + column + " END";
+  }
+
+  /**
    * One deal of a joined query while its rows come in, in any order: its deal columns, its state document once the
    * row that carries it came, and each history row decoded into its place, or what was wrong with it.
    */
   private static final class Pending {
     final String id;
-    private final String processId;
-    private final String stage;
     private final long version;
-    private final Instant updatedAt;
+    /**
+     * The deal's other columns, taken from the row that carries the state (history version 1, or the only row of a
+     * deal without history): on PostgreSQL the other rows leave them out. A deal whose rows lack that one is missing
+     * history row 1, which is what it is reported for, so these are never used unset.
+     */
+    private @Nullable String processId;
+    private @Nullable String stage;
+    private @Nullable Instant updatedAt;
     private @Nullable String state;
-    private final @Nullable String startKey;
-    private final long stateVersion;
-    private final int processVersion;
-    private final @Nullable String owner;
-    private final @Nullable String startedBy;
+    private @Nullable String startKey;
+    private long stateVersion;
+    private int processVersion;
+    private @Nullable String owner;
+    private @Nullable String startedBy;
     /** History row {@code v} at index {@code v - 1}: null while missing; grown as rows come. */
     private @Nullable TransitionRecord[] records;
     /** The first problem by history version, and its version; {@code Long.MAX_VALUE} when none. */
@@ -1259,19 +1290,24 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     /** A history row outside 1 to the deal's version, which the rows of a sound deal never have. */
     private boolean strayRow;
 
-    Pending(ResultSet rs, Names names) throws SQLException {
-      OffsetDateTime updated = rs.getObject(5, OffsetDateTime.class);
+    Pending(ResultSet rs) throws SQLException {
       this.id = rs.getString(1);
-      this.processId = names.of(rs.getString(2));
-      this.stage = names.of(rs.getString(3));
       this.version = rs.getLong(4);
+      this.records = new TransitionRecord[(int) Math.max(0, Math.min(version, 16))];
+    }
+
+    /** Takes in the deal's columns and its state document from the row that carries them. */
+    private void columns(ResultSet rs, Names names) throws SQLException {
+      OffsetDateTime updated = rs.getObject(5, OffsetDateTime.class);
+      this.processId = names.of(rs, 2);
+      this.stage = names.of(rs, 3);
       this.updatedAt = updated == null ? Instant.EPOCH : updated.toInstant();
+      this.state = rs.getString(6);
       this.startKey = rs.getString(7);
       this.stateVersion = rs.getLong(8);
       this.processVersion = rs.getInt(9);
       this.owner = rs.getString(10);
       this.startedBy = rs.getString(11);
-      this.records = new TransitionRecord[(int) Math.max(0, Math.min(version, 16))];
     }
 
     /**
@@ -1293,7 +1329,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       long v = rs.getLong(12);
       boolean noHistoryRow = rs.wasNull();
       if (noHistoryRow || v == 1) {
-        state = rs.getString(6);
+        columns(rs, names);
       }
       if (noHistoryRow) {
         return;
@@ -1317,8 +1353,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       }
       undecodedVersions[undecoded] = v;
       int c = 4 * undecoded;
-      undecodedColumns[c] = names.of(rs.getString(13));
-      undecodedColumns[c + 1] = names.of(rs.getString(14));
+      undecodedColumns[c] = names.of(rs, 13);
+      undecodedColumns[c + 1] = names.of(rs, 14);
       undecodedColumns[c + 2] = rs.getString(17);
       undecodedColumns[c + 3] = rs.getString(18);
       undecodedInternal[undecoded] = rs.getBoolean(15);
@@ -1412,8 +1448,38 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     /** Whether the documents are PostgreSQL {@code jsonb}. */
     final boolean jsonb;
 
+    /** On PostgreSQL, the bytes the driver received for each of the first names met, and the name. */
+    private final byte[][] knownBytes = new byte[64][];
+    private final String[] knownNames = new String[64];
+    private int known;
+
     Names(boolean jsonb) {
       this.jsonb = jsonb;
+    }
+
+    /**
+     * The name in a column of the current row. On PostgreSQL a name met before is found by the bytes the driver
+     * received for it, without decoding them into a new string; the driver decodes each other one as usual.
+     */
+    @Nullable String of(ResultSet rs, int column) throws SQLException {
+      if (!jsonb) {
+        return of(rs.getString(column));
+      }
+      byte[] bytes = rs.getBytes(column);
+      if (bytes == null) {
+        return of(rs.getString(column));
+      }
+      for (int i = 0; i < known; i++) {
+        if (java.util.Arrays.equals(knownBytes[i], bytes)) {
+          return knownNames[i];
+        }
+      }
+      String name = of(rs.getString(column));
+      if (name != null && known < knownBytes.length) {
+        knownBytes[known] = bytes.clone();
+        knownNames[known++] = name;
+      }
+      return name;
     }
 
     @Nullable String of(@Nullable String name) {
