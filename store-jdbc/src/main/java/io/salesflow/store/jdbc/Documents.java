@@ -2,6 +2,7 @@ package io.salesflow.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +22,8 @@ import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
 import io.salesflow.jackson2.SalesflowJackson2Module;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -258,8 +261,159 @@ final class Documents {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
+    Payload payload = readPayloadMembers(p);
+    return payload == null || p.nextToken() != null ? null : payload;
+  }
+
+  /**
+   * Reads the payload documents of several history rows, all texts or all UTF-8 bytes, with one parser: the
+   * documents are read as one sequence, and each is taken only if it is in the shape
+   * {@link #readPayloadDirect(String)} reads and ends exactly where its own characters (or bytes) end in it. A document's parser and its contexts weigh more
+   * than most payloads, and a bulk read meets hundreds of thousands of them.
+   *
+   * @param documents each a {@link String}, a {@code byte[]} of UTF-8, or null
+   * @param count how many of {@code documents} to read
+   * @return the payloads read, in the documents' order: entry {@code i} is null from the first document that this
+   *     read could not take on (one not in that shape, or null, or of the other kind than the first), and each of
+   *     those is for the caller to read on its own, the usual way
+   */
+  static @Nullable Payload[] readPayloads(@Nullable Object[] documents, int count) {
+    Payload[] payloads = new Payload[count];
+    int[] ends = new int[count];
+    int length = 0;
+    int n = 0;
+    boolean text = documents.length > 0 && documents[0] instanceof String;
+    for (; n < count; n++) {
+      Object document = documents[n];
+      int size = text && document instanceof String s ? s.length()
+          : !text && document instanceof byte[] b ? b.length : -1;
+      if (size < 2 || length > Integer.MAX_VALUE / 2 - size) {
+        break;
+      }
+      length += (n == 0 ? 0 : 1) + size;
+      ends[n] = length;
+    }
+    if (n == 0) {
+      return payloads;
+    }
+    try (JsonParser p = text ? MAPPER.getFactory().createParser(new JoinedTexts(documents, n))
+        : MAPPER.getFactory().createParser(new JoinedBytes(documents, n))) {
+      for (int i = 0; i < n; i++) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          break;
+        }
+        Payload payload = readPayloadMembers(p);
+        if (payload == null) {
+          break;
+        }
+        // its closing brace the last character of its own document, which so began after the one before ended:
+        // nothing read as part of it comes from another document, and nothing of its own is left after it
+        JsonLocation end = p.currentLocation();
+        if ((text ? end.getCharOffset() : end.getByteOffset()) != ends[i]) {
+          break;
+        }
+        payloads[i] = payload;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the documents from this one on are read one by one, which says what is wrong
+    }
+    return payloads;
+  }
+
+  /**
+   * The first {@code n} documents, all texts, one after the other with a space between each two, as a reader: the
+   * parser reads them into its own recycled buffer, so nothing is copied into a joined text first.
+   */
+  private static final class JoinedTexts extends Reader {
+    private final @Nullable Object[] documents;
+    private final int n;
+    /** The document being read, and the position in it; {@code at == -1} for the space before it. */
+    private int document;
+    private int at;
+
+    JoinedTexts(@Nullable Object[] documents, int n) {
+      this.documents = documents;
+      this.n = n;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      int read = 0;
+      while (read < length && document < n) {
+        if (at < 0) {
+          buffer[offset + read++] = ' ';
+          at = 0;
+          continue;
+        }
+        String text = (String) Objects.requireNonNull(documents[document]);
+        int count = Math.min(length - read, text.length() - at);
+        text.getChars(at, at + count, buffer, offset + read);
+        read += count;
+        at += count;
+        if (at == text.length()) {
+          document++;
+          at = -1;
+        }
+      }
+      return read == 0 && length > 0 ? -1 : read;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /**
+   * The first {@code n} documents, all UTF-8 bytes, one after the other with a space between each two, as a stream:
+   * the parser reads them into its own recycled buffer, so nothing is copied into a joined array first.
+   */
+  private static final class JoinedBytes extends InputStream {
+    private final @Nullable Object[] documents;
+    private final int n;
+    /** The document being read, and the position in it; {@code at == -1} for the space before it. */
+    private int document;
+    private int at;
+
+    JoinedBytes(@Nullable Object[] documents, int n) {
+      this.documents = documents;
+      this.n = n;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      int read = 0;
+      while (read < length && document < n) {
+        if (at < 0) {
+          buffer[offset + read++] = ' ';
+          at = 0;
+          continue;
+        }
+        byte[] bytes = (byte[]) Objects.requireNonNull(documents[document]);
+        int count = Math.min(length - read, bytes.length - at);
+        System.arraycopy(bytes, at, buffer, offset + read, count);
+        read += count;
+        at += count;
+        if (at == bytes.length) {
+          document++;
+          at = -1;
+        }
+      }
+      return read == 0 && length > 0 ? -1 : read;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+
+  /**
+   * Reads the members of a payload document whose start the parser has just read, up to and including its end, as
+   * {@link #readPayloadDirect(String)} does; null for anything it does not take.
+   */
+  private static @Nullable Payload readPayloadMembers(JsonParser p) throws IOException {
     int format = -1;
-    String at = null;
+    Instant at = null;
     SalesEvent event = null;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
       if (t != JsonToken.FIELD_NAME) {
@@ -276,7 +430,7 @@ final class Documents {
         if (token != JsonToken.VALUE_STRING || at != null) {
           return null;
         }
-        at = p.getText();
+        at = instantOf(p);
       } else if (name.equals("event")) {
         if (token != JsonToken.START_OBJECT || event != null) {
           return null;
@@ -289,10 +443,10 @@ final class Documents {
         p.skipChildren();
       }
     }
-    if (p.nextToken() != null || (format != 1 && format != FORMAT) || at == null || event == null) {
+    if ((format != 1 && format != FORMAT) || at == null || event == null) {
       return null;
     }
-    return new Payload(parseInstant(at), event);
+    return new Payload(at, event);
   }
 
   /**
@@ -456,7 +610,7 @@ final class Documents {
     private @Nullable Object value(int i, JsonToken token, JsonParser p) throws IOException {
       return switch (kinds[i]) {
         case STRING -> token == JsonToken.VALUE_STRING ? p.getText() : null;
-        case INSTANT -> token == JsonToken.VALUE_STRING ? parseInstant(p.getText()) : null;
+        case INSTANT -> token == JsonToken.VALUE_STRING ? instantOf(p) : null;
         case DECIMAL -> token == JsonToken.VALUE_STRING ? new BigDecimal(p.getText().trim())
             : token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT ? p.getDecimalValue() : null;
         case INT -> token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
@@ -693,6 +847,53 @@ final class Documents {
     }
     return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3_600L
         + minute * 60L + second, nanos);
+  }
+
+  /**
+   * Parses the string value the parser is at as {@link #parseInstant(String)} does, from the parser's characters
+   * when it is in the form {@link Instant#toString} writes, without making a string of it.
+   */
+  static Instant instantOf(JsonParser p) throws IOException {
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    int n = p.getTextLength();
+    if (n < 20 || n > 30 || n == 21 || chars[offset + n - 1] != 'Z' || chars[offset + 4] != '-'
+        || chars[offset + 7] != '-' || chars[offset + 10] != 'T' || chars[offset + 13] != ':'
+        || chars[offset + 16] != ':' || (n > 20 && chars[offset + 19] != '.')) {
+      return parseInstant(p.getText());
+    }
+    int year = digits(chars, offset, offset + 4);
+    int month = digits(chars, offset + 5, offset + 7);
+    int day = digits(chars, offset + 8, offset + 10);
+    int hour = digits(chars, offset + 11, offset + 13);
+    int minute = digits(chars, offset + 14, offset + 16);
+    int second = digits(chars, offset + 17, offset + 19);
+    int nanos = 0;
+    if (n > 20) {
+      nanos = digits(chars, offset + 20, offset + n - 1);
+      for (int i = n - 1 - 20; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > lengthOfMonth(year, month)
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
+      return parseInstant(p.getText());
+    }
+    return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3_600L
+        + minute * 60L + second, nanos);
+  }
+
+  /** The number written by the ASCII digits from {@code from} to {@code to}, or -1 if one is not a digit. */
+  private static int digits(char[] text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      int d = text[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value;
   }
 
   /** The number written by the ASCII digits from {@code from} to {@code to}, or -1 if one is not a digit. */

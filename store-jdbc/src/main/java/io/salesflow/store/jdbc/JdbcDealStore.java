@@ -11,6 +11,7 @@ import io.salesflow.TransitionHistory;
 import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import io.salesflow.store.DealStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -1256,20 +1257,39 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       }
       Map<String, Pending> pending = new LinkedHashMap<>();
       Names names = new Names(sql.jsonb);
-      try (PreparedStatement ps = c.prepareStatement(JOINED + where)) {
+      try (PreparedStatement ps = c.prepareStatement((sql.jsonb ? JOINED_ONCE : JOINED) + where)) {
         ps.setFetchSize(FETCH_SIZE);
         for (int i = 0; i < parameters.size(); i++) {
           ps.setObject(i + 1, parameters.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
+          Pending current = null;
+          byte[] currentId = null;
           while (rs.next()) {
-            String id = rs.getString(1);
-            Pending deal = pending.get(id);
-            if (deal == null) {
-              deal = new Pending(rs, names);
-              pending.put(id, deal);
+            // on PostgreSQL the id's bytes as received tell a row of the same deal without decoding them again
+            byte[] idBytes = names.jsonb ? rs.getBytes(1) : null;
+            Pending deal;
+            if (current != null && idBytes != null && java.util.Arrays.equals(idBytes, currentId)) {
+              deal = current;
+            } else {
+              String id = rs.getString(1);
+              deal = current != null && current.id.equals(id) ? current : pending.get(id);
+              if (deal == null) {
+                deal = new Pending(rs);
+                pending.put(id, deal);
+              }
+            }
+            currentId = idBytes;
+            if (deal != current) {
+              if (current != null) {
+                current.decode(); // a deal's rows come one after the other: its history rows read are decoded together
+              }
+              current = deal;
             }
             deal.add(rs, names);
+          }
+          if (current != null) {
+            current.decode();
           }
         }
       }
@@ -1324,21 +1344,43 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       + " FROM salesflow_deals d LEFT JOIN salesflow_transitions t ON t.deal_id = d.id AND t.version <= d.version ";
 
   /**
+   * {@link #JOINED} with every deal column but the id and the version only on the row that carries the state: the
+   * PostgreSQL driver makes an array of every value a row brings, so the deal's columns repeated on each of its
+   * history rows cost a bulk read more than their decoding.
+   */
+  private static final String JOINED_ONCE = "SELECT d.id, " + once("d.process_id") + ", " + once("d.stage")
+      + ", d.version, " + once("d.updated_at") + ", " + once("d.state") + ", " + once("d.start_key") + ", "
+      + once("d.state_version") + ", " + once("d.process_version") + ", " + once("d.owner") + ", "
+      + once("d.started_by") + ","
+      + " t.version, t.from_stage, t.to_stage, t.is_internal, t.payload, t.idempotency_key, t.actor"
+      + " FROM salesflow_deals d LEFT JOIN salesflow_transitions t ON t.deal_id = d.id AND t.version <= d.version ";
+
+  /** A deal column of a joined query, given only on the row that carries the state. */
+  private static String once(String column) {
+    return "CASE WHEN t.version IS NULL OR t.version = 1 THEN " + column + " END";
+  }
+
+  /**
    * One deal of a joined query while its rows come in, in any order: its deal columns, its state document once the
    * row that carries it came, and each history row decoded into its place, or what was wrong with it.
    */
   private static final class Pending {
     final String id;
-    private final String processId;
-    private final String stage;
     private final long version;
-    private final Instant updatedAt;
+    /**
+     * The deal's other columns, taken from the row that carries the state (history version 1, or the only row of a
+     * deal without history): on PostgreSQL the other rows leave them out. A deal whose rows lack that one is missing
+     * history row 1, which is what it is reported for, so these are never used unset.
+     */
+    private @Nullable String processId;
+    private @Nullable String stage;
+    private @Nullable Instant updatedAt;
     private @Nullable String state;
-    private final @Nullable String startKey;
-    private final long stateVersion;
-    private final int processVersion;
-    private final @Nullable String owner;
-    private final @Nullable String startedBy;
+    private @Nullable String startKey;
+    private long stateVersion;
+    private int processVersion;
+    private @Nullable String owner;
+    private @Nullable String startedBy;
     /** History row {@code v} at index {@code v - 1}: null while missing; grown as rows come. */
     private @Nullable TransitionRecord[] records;
     /** The first problem by history version, and its version; {@code Long.MAX_VALUE} when none. */
@@ -1347,27 +1389,46 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     /** A history row outside 1 to the deal's version, which the rows of a sound deal never have. */
     private boolean strayRow;
 
-    Pending(ResultSet rs, Names names) throws SQLException {
-      OffsetDateTime updated = rs.getObject(5, OffsetDateTime.class);
+    Pending(ResultSet rs) throws SQLException {
       this.id = rs.getString(1);
-      this.processId = names.of(rs.getString(2));
-      this.stage = names.of(rs.getString(3));
       this.version = rs.getLong(4);
+      this.records = new TransitionRecord[(int) Math.max(0, Math.min(version, 16))];
+    }
+
+    /** Takes in the deal's columns and its state document from the row that carries them. */
+    private void columns(ResultSet rs, Names names) throws SQLException {
+      OffsetDateTime updated = rs.getObject(5, OffsetDateTime.class);
+      this.processId = names.of(rs, 2);
+      this.stage = names.of(rs, 3);
       this.updatedAt = updated == null ? Instant.EPOCH : updated.toInstant();
+      this.state = rs.getString(6);
       this.startKey = rs.getString(7);
       this.stateVersion = rs.getLong(8);
       this.processVersion = rs.getInt(9);
       this.owner = rs.getString(10);
       this.startedBy = rs.getString(11);
-      this.records = new TransitionRecord[(int) Math.max(0, Math.min(version, 16))];
     }
 
-    /** Takes in one row of the query: the state document if it has it, and its history row if any. */
+    /**
+     * History rows taken in but not decoded yet, read by {@link #decode()} together: their versions, columns and
+     * payload documents (texts, or on PostgreSQL the UTF-8 bytes of the {@code jsonb} document's text).
+     */
+    private long[] undecodedVersions = new long[8];
+    /** Per row taken in: its from stage, to stage, idempotency key and actor. */
+    private @Nullable String[] undecodedColumns = new String[4 * 8];
+    private boolean[] undecodedInternal = new boolean[8];
+    private @Nullable Object[] undecodedPayloads = new Object[8];
+    private int undecoded;
+
+    /**
+     * Takes in one row of the query: the state document if it has it, and its history row if any, which is decoded
+     * with the others taken in since by {@link #decode()}.
+     */
     void add(ResultSet rs, Names names) throws SQLException {
       long v = rs.getLong(12);
       boolean noHistoryRow = rs.wasNull();
       if (noHistoryRow || v == 1) {
-        state = rs.getString(6);
+        columns(rs, names);
       }
       if (noHistoryRow) {
         return;
@@ -1382,32 +1443,75 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       if (v > problemVersion) {
         return; // the deal is unreadable already, for an earlier row
       }
-      try {
-        records[(int) v - 1] = names.jsonb ? jsonbTransition(rs, v, names)
-            : transition(id, v, names.of(rs.getString(13)), names.of(rs.getString(14)), rs.getBoolean(15),
-                rs.getString(16), rs.getString(17), rs.getString(18));
-      } catch (JdbcStoreException e) {
-        problemVersion = v;
-        problem = e;
+      if (undecoded == undecodedVersions.length) {
+        int grown = 2 * undecoded;
+        undecodedVersions = java.util.Arrays.copyOf(undecodedVersions, grown);
+        undecodedColumns = java.util.Arrays.copyOf(undecodedColumns, 4 * grown);
+        undecodedInternal = java.util.Arrays.copyOf(undecodedInternal, grown);
+        undecodedPayloads = java.util.Arrays.copyOf(undecodedPayloads, grown);
       }
+      undecodedVersions[undecoded] = v;
+      int c = 4 * undecoded;
+      undecodedColumns[c] = names.of(rs, 13);
+      undecodedColumns[c + 1] = names.of(rs, 14);
+      undecodedColumns[c + 2] = rs.getString(17);
+      undecodedColumns[c + 3] = rs.getString(18);
+      undecodedInternal[undecoded] = rs.getBoolean(15);
+      undecodedPayloads[undecoded] = names.jsonb ? rs.getBytes(16) : rs.getString(16);
+      undecoded++;
     }
 
     /**
-     * The history row of a joined query on PostgreSQL, whose payload the driver hands over as the UTF-8 bytes of the
-     * {@code jsonb} document's text: read from them directly when it is in the store's own form, without making the
-     * text, and the usual way otherwise.
+     * Decodes the history rows taken in since the last call, their payloads with one parser where they are in the
+     * store's own form ({@link Documents#readPayloads}), each other one the usual way, which says what is wrong.
      */
-    private TransitionRecord jsonbTransition(ResultSet rs, long v, Names names) throws SQLException {
-      String from = names.of(rs.getString(13));
-      String to = names.of(rs.getString(14));
-      boolean internal = rs.getBoolean(15);
-      byte[] utf8 = rs.getBytes(16);
-      Documents.Payload payload = utf8 != null && utf8.length > 0 && utf8[0] == '{'
-          ? Documents.readPayloadDirect(utf8) : null;
-      if (payload == null) {
-        return transition(id, v, from, to, internal, rs.getString(16), rs.getString(17), rs.getString(18));
+    void decode() {
+      if (undecoded == 0) {
+        return;
       }
-      return record(id, v, from, to, internal, payload, rs.getString(17), rs.getString(18));
+      Documents.Payload[] payloads = undecoded > 1 ? Documents.readPayloads(undecodedPayloads, undecoded)
+          : new Documents.Payload[1];
+      for (int i = 0; i < undecoded; i++) {
+        long v = undecodedVersions[i];
+        int c = 4 * i;
+        String from = undecodedColumns[c];
+        String to = undecodedColumns[c + 1];
+        String idempotencyKey = undecodedColumns[c + 2];
+        String actor = undecodedColumns[c + 3];
+        Object document = undecodedPayloads[i];
+        java.util.Arrays.fill(undecodedColumns, c, c + 4, null);
+        undecodedPayloads[i] = null;
+        if (v > problemVersion) {
+          continue; // the deal is unreadable already, for an earlier row
+        }
+        try {
+          records[(int) v - 1] = transition(v, from, to, undecodedInternal[i], document, payloads[i], idempotencyKey,
+              actor);
+        } catch (JdbcStoreException e) {
+          problemVersion = v;
+          problem = e;
+        }
+      }
+      undecoded = 0;
+    }
+
+    /**
+     * The record of one history row: its payload as read together with the others, or else read from its document
+     * alone; on PostgreSQL, whose driver hands over the UTF-8 bytes of the {@code jsonb} document's text, from them
+     * directly when it is in the store's own form, and from its text otherwise.
+     */
+    private TransitionRecord transition(long v, String from, String to, boolean internal,
+        @Nullable Object document, Documents.@Nullable Payload payload, @Nullable String idempotencyKey,
+        @Nullable String actor) {
+      Documents.Payload read = payload;
+      if (read == null && document instanceof byte[] utf8 && utf8.length > 0 && utf8[0] == '{') {
+        read = Documents.readPayloadDirect(utf8);
+      }
+      if (read == null) {
+        String json = document instanceof byte[] utf8 ? new String(utf8, StandardCharsets.UTF_8) : (String) document;
+        return JdbcDealStore.transition(id, v, from, to, internal, json, idempotencyKey, actor);
+      }
+      return record(id, v, from, to, internal, read, idempotencyKey, actor);
     }
 
     /** The deal, once every row came. */
@@ -1443,8 +1547,38 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     /** Whether the documents are PostgreSQL {@code jsonb}. */
     final boolean jsonb;
 
+    /** On PostgreSQL, the bytes the driver received for each of the first names met, and the name. */
+    private final byte[][] knownBytes = new byte[64][];
+    private final String[] knownNames = new String[64];
+    private int known;
+
     Names(boolean jsonb) {
       this.jsonb = jsonb;
+    }
+
+    /**
+     * The name in a column of the current row. On PostgreSQL a name met before is found by the bytes the driver
+     * received for it, without decoding them into a new string; the driver decodes each other one as usual.
+     */
+    @Nullable String of(ResultSet rs, int column) throws SQLException {
+      if (!jsonb) {
+        return of(rs.getString(column));
+      }
+      byte[] bytes = rs.getBytes(column);
+      if (bytes == null) {
+        return of(rs.getString(column));
+      }
+      for (int i = 0; i < known; i++) {
+        if (java.util.Arrays.equals(knownBytes[i], bytes)) {
+          return knownNames[i];
+        }
+      }
+      String name = of(rs.getString(column));
+      if (name != null && known < knownBytes.length) {
+        knownBytes[known] = bytes.clone();
+        knownNames[known++] = name;
+      }
+      return name;
     }
 
     @Nullable String of(@Nullable String name) {

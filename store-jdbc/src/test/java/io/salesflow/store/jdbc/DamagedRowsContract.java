@@ -97,6 +97,20 @@ abstract class DamagedRowsContract {
     assertOnlyDamagedDealIsLeftOut("D-3", "history row 3 is missing");
   }
 
+  @Test
+  void aDeletedFirstHistoryRowFailsOnlyItsDealNamingTheRow() {
+    JdbcTestSupport.update(database, "DELETE FROM salesflow_transitions WHERE deal_id = ? AND version = 1", "D-1");
+
+    assertOnlyDamagedDealIsLeftOut("D-1", "history row 1 is missing");
+  }
+
+  @Test
+  void aDealWhoseHistoryRowsAreAllDeletedFailsOnlyItsDealNamingTheFirstRow() {
+    JdbcTestSupport.update(database, "DELETE FROM salesflow_transitions WHERE deal_id = ?", "D-4");
+
+    assertOnlyDamagedDealIsLeftOut("D-4", "history row 1 is missing");
+  }
+
   /** Sets a document column of the rows that {@code where} selects, with the cast a jsonb column needs. */
   private void setDocument(String table, String column, String json, String where, Object... parameters) {
     Object[] all = new Object[parameters.length + 1];

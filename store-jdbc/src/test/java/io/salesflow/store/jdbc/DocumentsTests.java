@@ -72,7 +72,34 @@ class DocumentsTests {
 
     for (String text : texts) {
       assertThat(outcome(Documents::parseInstant, text)).as(text).isEqualTo(outcome(Instant::parse, text));
+      // from a document's characters, as the store reads a payload's instants, in the middle of a longer text
+      assertThat(outcome(DocumentsTests::fromParser, text)).as(text).isEqualTo(outcome(Instant::parse, text));
     }
+  }
+
+  /** The instant of a JSON string holding {@code text}, read by {@link Documents#instantOf} from the parser. */
+  private static Instant fromParser(String text) {
+    Instant fromChars = null;
+    for (boolean utf8 : new boolean[] {false, true}) {
+      String json = "[\"2026-01-01T00:00:00Z\",\"" + text + "\",1]";
+      try (com.fasterxml.jackson.core.JsonParser p = utf8
+          ? new com.fasterxml.jackson.core.JsonFactory().createParser(json.getBytes(
+              java.nio.charset.StandardCharsets.UTF_8))
+          : new com.fasterxml.jackson.core.JsonFactory().createParser(new java.io.StringReader(json))) {
+        p.nextToken();
+        p.nextToken();
+        p.nextToken();
+        Instant read = Documents.instantOf(p);
+        if (utf8) {
+          assertThat(read).as("from characters and from UTF-8 bytes").isEqualTo(fromChars);
+          return read;
+        }
+        fromChars = read;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    throw new AssertionError("unreachable");
   }
 
   /** What a parser makes of a text: the instant, or the class of the exception it throws. */
@@ -196,6 +223,85 @@ class DocumentsTests {
     assertThat(Documents.readPayloadDirect(new byte[] {1, '{', '}'})).isNull();
     assertThat(Documents.readPayloadDirect("{\"format\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .isNull();
+  }
+
+  @Test
+  void readsTheDocumentsOfAHistoryWithOneParserAsEachIsReadAlone() {
+    List<String> documents = new ArrayList<>();
+    for (EventType type : EventType.builtIn()) {
+      for (SalesEvent event : samplesOf(type)) {
+        documents.add(Documents.writePayload(new Documents.Payload(AT, event)));
+      }
+    }
+    documents.add(Documents.writePayload(new Documents.Payload(AT, new SalesEvent.Custom(
+        EventType.custom("trial-extended"), AT, Map.of("city", "Z\u00fcrich \u6771\u4eac \ud83d\ude00")))));
+    // longer than the parser's buffer: the documents are read across its refills
+    documents.add(Documents.writePayload(new Documents.Payload(AT, new SalesEvent.Custom(
+        EventType.custom("long-note"), AT, Map.of("a", "\u00e9".repeat(4_000), "b", "\u00e9".repeat(4_000), "c", "\u00e9".repeat(4_000))))));
+    documents.add(Documents.writePayload(new Documents.Payload(AT.plusSeconds(1), new SalesEvent.ContactMade(AT,
+        ContactChannel.EMAIL, null))));
+    Object[] texts = documents.toArray();
+    Object[] bytes = documents.stream().map(d -> d.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray();
+
+    Documents.Payload[] fromTexts = Documents.readPayloads(texts, texts.length);
+    Documents.Payload[] fromBytes = Documents.readPayloads(bytes, bytes.length);
+
+    for (int i = 0; i < documents.size(); i++) {
+      Documents.Payload alone = Documents.readPayload(documents.get(i));
+      assertThat(fromTexts[i]).as(documents.get(i)).isEqualTo(alone);
+      assertThat(fromBytes[i]).as(documents.get(i)).isEqualTo(alone);
+    }
+    // only the first count documents
+    assertThat(Documents.readPayloads(texts, 2)).hasSize(2).doesNotContainNull();
+  }
+
+  @Test
+  void leavesEveryDocumentFromTheFirstOneNotInTheStoresOwnFormToBeReadAlone() {
+    String first = Documents.writePayload(new Documents.Payload(AT, new SalesEvent.ContactMade(AT,
+        ContactChannel.EMAIL, null)));
+    String last = Documents.writePayload(new Documents.Payload(AT.plusSeconds(2), new SalesEvent.ContactMade(AT,
+        ContactChannel.PHONE, null)));
+    String open = first.substring(0, first.length() - 1);
+    List<String> damaged = List.of(
+        first + " ", first + "x", first + "}", first + " " + first, open, "{}", "[" + first + "]",
+        first.replace("\"format\":2", "\"format\":3"), first.replace("\"format\":2", "\"format\":2,\"format\":2"),
+        first.replace("\"channel\":\"email\"", "\"channel\":\"pigeon\""),
+        first.replace("\"at\":\"", "\"at\":\"x"), "{", "");
+    for (String bad : damaged) {
+      for (boolean utf8 : new boolean[] {false, true}) {
+        List<@Nullable Object> documents = new ArrayList<>();
+        for (String d : List.of(first, bad, last)) {
+          documents.add(utf8 ? d.getBytes(java.nio.charset.StandardCharsets.UTF_8) : d);
+        }
+
+        Documents.Payload[] read = Documents.readPayloads(documents.toArray(), 3);
+
+        assertThat(read[0]).as(bad).isEqualTo(Documents.readPayload(first));
+        assertThat(read[1]).as(bad).isNull();
+        assertThat(read[2]).as(bad).isNull();
+      }
+    }
+    // whitespace before a document is skipped, as when it is read alone
+    assertThat(Documents.readPayloads(new Object[] {first, " \n" + last}, 2)).containsExactly(
+        Documents.readPayload(first), Documents.readPayload(last));
+    // a document split over two rows is not read as one
+    Documents.Payload[] split = Documents.readPayloads(new Object[] {first, open, "}", last}, 4);
+    assertThat(split).containsExactly(Documents.readPayload(first), null, null, null);
+  }
+
+  @Test
+  void leavesAMissingDocumentOrOneOfTheOtherKindToBeReadAlone() {
+    String json = Documents.writePayload(new Documents.Payload(AT, new SalesEvent.ContactMade(AT,
+        ContactChannel.EMAIL, null)));
+    byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(Documents.readPayloads(new Object[] {json, utf8, json}, 3)).containsExactly(
+        Documents.readPayload(json), null, null);
+    assertThat(Documents.readPayloads(new Object[] {utf8, json, utf8}, 3)).containsExactly(
+        Documents.readPayload(json), null, null);
+    assertThat(Documents.readPayloads(new Object[] {json, null, json}, 3)).containsExactly(
+        Documents.readPayload(json), null, null);
+    assertThat(Documents.readPayloads(new Object[] {null, json}, 2)).containsExactly(null, null);
   }
 
   @Test
