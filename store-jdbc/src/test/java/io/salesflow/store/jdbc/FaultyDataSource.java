@@ -1,40 +1,34 @@
 package io.salesflow.store.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * A data source that can break the next insert of a history row, after the store updated the deal row in the same
  * transaction: by failing the statement, or by dropping the connection under it.
  */
-final class FaultyDataSource implements DataSource {
+final class FaultyDataSource extends ConnectionWrappingDataSource {
   /** What to do to the physical connection to drop it; the statement then runs on the dead connection. */
   interface Dropper {
     void drop(Connection physical) throws SQLException;
   }
 
   private enum Fault { NONE, FAIL, DROP }
-
-  private final DataSource delegate;
   private final Dropper dropper;
   private final AtomicReference<Fault> next = new AtomicReference<>(Fault.NONE);
   private final AtomicInteger dealRowsUpdatedBeforeFault = new AtomicInteger();
   private final AtomicInteger faults = new AtomicInteger();
 
   FaultyDataSource(DataSource delegate, Dropper dropper) {
-    this.delegate = delegate;
+    super(delegate);
     this.dropper = dropper;
   }
 
@@ -59,16 +53,7 @@ final class FaultyDataSource implements DataSource {
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return wrap(delegate.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return wrap(delegate.getConnection(username, password));
-  }
-
-  private Connection wrap(Connection physical) {
+  Connection wrap(Connection physical) {
     AtomicInteger updatedInThisConnection = new AtomicInteger();
     InvocationHandler handler = (proxy, method, args) -> {
       Object result = invoke(physical, method, args);
@@ -115,48 +100,5 @@ final class FaultyDataSource implements DataSource {
   private static PreparedStatement statement(PreparedStatement ps, Call call) {
     return (PreparedStatement) Proxy.newProxyInstance(FaultyDataSource.class.getClassLoader(),
         new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> call.call(method, args));
-  }
-
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return delegate.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return delegate.isWrapperFor(iface);
   }
 }

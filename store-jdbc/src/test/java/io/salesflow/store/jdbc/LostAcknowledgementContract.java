@@ -8,20 +8,15 @@ import io.salesflow.SalesEvent;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
 import io.salesflow.store.DealStore;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,14 +127,13 @@ abstract class LostAcknowledgementContract {
    * insert of a deal row (which runs in auto-commit mode, so it is committed when the statement returns), succeeds
    * and then throws as a connection broken at that moment would.
    */
-  static final class CommitThenFail implements DataSource {
-    private final DataSource delegate;
+  static final class CommitThenFail extends ConnectionWrappingDataSource {
     private final AtomicBoolean failCommit = new AtomicBoolean();
     private final AtomicBoolean failInsert = new AtomicBoolean();
     private int failures;
 
     CommitThenFail(DataSource delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     void failAfterNextCommit() {
@@ -160,8 +154,7 @@ abstract class LostAcknowledgementContract {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-      Connection physical = delegate.getConnection();
+    Connection wrap(Connection physical) {
       return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
           (proxy, method, args) -> {
             Object result = invoke(physical, method, args);
@@ -181,54 +174,6 @@ abstract class LostAcknowledgementContract {
             }
             return result;
           });
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      return delegate.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-      return delegate.isWrapperFor(iface);
     }
   }
 }

@@ -11,17 +11,12 @@ import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import io.salesflow.engine.DealEngine;
 import io.salesflow.engine.FireResult;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -331,12 +326,11 @@ class PostgresUncheckedCopyTests {
   }
 
   /** A data source that counts the statements that read (SELECT) prepared on its connections. */
-  private static final class SelectCounting implements DataSource {
-    private final DataSource delegate;
+  private static final class SelectCounting extends ConnectionWrappingDataSource {
     private final AtomicInteger selects = new AtomicInteger();
 
     SelectCounting(DataSource delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     int selects() {
@@ -344,8 +338,7 @@ class PostgresUncheckedCopyTests {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-      Connection physical = delegate.getConnection();
+    Connection wrap(Connection physical) {
       return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
           (proxy, method, args) -> {
             if (method.getName().equals("prepareStatement")
@@ -354,49 +347,6 @@ class PostgresUncheckedCopyTests {
             }
             return invoke(physical, method, args);
           });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      throw new SQLFeatureNotSupportedException("not used");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      return delegate.unwrap(iface);
     }
 
     @Override
