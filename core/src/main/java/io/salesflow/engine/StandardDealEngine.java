@@ -266,8 +266,8 @@ final class StandardDealEngine implements DealEngine {
 
   /**
    * One try on the copy the store handed out unchecked ({@link DealStore#findUnchecked}): an accepted transition is
-   * checked by the store as it writes it, and any other outcome, an exception included, stands only if a checked
-   * read finds the copy current. Null when the event is to be fired on a checked read instead: the store found the
+   * checked by the store as it writes it, and any other outcome, an exception while deciding included, stands only
+   * if a checked read finds the copy current; an error of the store's write propagates as it is. Null when the event is to be fired on a checked read instead: the store found the
    * deal changed, or another writer came first. Decides with {@link #attempt}, as a checked read does.
    */
   private @Nullable FireResult fireAtCopy(String dealId, long expectedVersion, SalesEvent event,
