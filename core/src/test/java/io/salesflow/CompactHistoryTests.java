@@ -237,4 +237,43 @@ class CompactHistoryTests {
       assertThat(movedOn.enteredStageAt()).isEqualTo(AT.plusSeconds(1_000));
     }
   }
+
+  @Test
+  void keepsEveryFieldWhetherTheEventIsKeptDecomposedOrAsGivenAndReadsTheStageEntryTimeAcrossBoth() {
+    Instant created = Deal.Limits.EARLIEST_TIME;
+    Deal deal = Deal.builder().id("D-1").processId("p").stage("a").version(0).createdAt(created)
+        .enteredStageAt(created).build();
+    SalesEvent custom = new SalesEvent.Custom(EventType.custom("site-visit"), AT, Map.of("room", "B"));
+    // each record's event is kept decomposed or as given: a built-in event near the record's time, a custom one,
+    // one far from the record's time, one with two texts; with and without key, actor and the internal flag, at
+    // record times from the earliest to the latest a deal may carry
+    List<TransitionRecord> records = List.of(
+        new TransitionRecord(1, "a", "b", new SalesEvent.PresentationDelivered(AT), AT, false),
+        new TransitionRecord(2, "b", "b", custom, AT.plusNanos(1), true, "k-2", null),
+        new TransitionRecord(3, "b", "b", new SalesEvent.ContractSigned(Deal.Limits.EARLIEST_TIME),
+            Deal.Limits.LATEST_TIME, true, null, "ann"),
+        new TransitionRecord(4, "b", "c", new SalesEvent.OwnerAssigned(AT, "ann", "bob"), Deal.Limits.EARLIEST_TIME,
+            false, "k-4", "bob"),
+        new TransitionRecord(5, "c", "c", new SalesEvent.ObjectionRaised(AT, ObjectionCategory.PRICE, "too dear"),
+            AT.minusNanos(1), true, "k-5", "ann"),
+        new TransitionRecord(6, "c", "d", custom, Deal.Limits.LATEST_TIME, false),
+        new TransitionRecord(7, "d", "d", new SalesEvent.LeadScored(Deal.Limits.LATEST_TIME, LeadTemperature.HOT),
+            Deal.Limits.LATEST_TIME, true));
+    List<Instant> entered = List.of(AT, AT, AT, Deal.Limits.EARLIEST_TIME, Deal.Limits.EARLIEST_TIME,
+        Deal.Limits.LATEST_TIME, Deal.Limits.LATEST_TIME);
+    for (int i = 0; i < records.size(); i++) {
+      deal = deal.advance(records.get(i), DealFacts.none());
+      assertThat(deal.enteredStageAt()).as("entry time after record %s", i + 1).isEqualTo(entered.get(i));
+      assertThat(deal.history().latest()).contains(records.get(i));
+    }
+    assertThat(deal.history().asList()).containsExactlyElementsOf(records);
+    assertThat(deal.history()).isEqualTo(TransitionHistory.of(records)).hasSameHashCodeAs(TransitionHistory.of(
+        records));
+    assertThat(deal.history().asList().get(1).event()).isSameAs(custom);
+    assertThat(deal.history().asList().get(0).event()).isNotSameAs(records.get(0).event());
+    assertThat(deal.history().withIdempotencyKey("k-2")).contains(records.get(1));
+    assertThat(deal.history().withIdempotencyKey("k-4")).contains(records.get(3));
+    assertThat(deal.history().withIdempotencyKey("k-5")).contains(records.get(4));
+    assertThat(Deal.builder().from(deal).build()).isEqualTo(deal).hasSameHashCodeAs(deal);
+  }
 }
