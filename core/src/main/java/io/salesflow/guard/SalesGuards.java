@@ -491,6 +491,10 @@ public final class SalesGuards {
     if (value < 1_000) {
       return Long.toString(value);
     }
+    if (value < 1_000_000) { // the usual budget or deal amount: one concatenation, which makes its string once
+      int low = (int) (value % 1_000);
+      return (value / 1_000) + "," + (char) ('0' + low / 100) + (char) ('0' + low / 10 % 10) + (char) ('0' + low % 10);
+    }
     int digits = 1;
     for (long rest = value / 10; rest > 0; rest /= 10) {
       digits++;

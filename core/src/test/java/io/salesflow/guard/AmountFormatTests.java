@@ -48,4 +48,18 @@ class AmountFormatTests {
       assertThat(SalesGuards.amount(value)).as("%s", value).isEqualTo(REFERENCE.format(value));
     }
   }
+
+  @Test
+  void amountsOfFourToSixDigitsReadAsTheGeneralFormatWritesThemWithEveryZeroOfTheLastGroup() {
+    for (long high = 1; high < 1_000; high = high < 20 ? high + 1 : high * 3 + 1) {
+      for (long low : new long[] {0, 1, 9, 10, 11, 99, 100, 101, 110, 500, 909, 990, 999}) {
+        BigDecimal amount = BigDecimal.valueOf(high * 1_000 + low);
+        assertThat(SalesGuards.amount(amount)).as("%s", amount).isEqualTo(REFERENCE.format(amount));
+      }
+    }
+    assertThat(SalesGuards.amount(new BigDecimal("999999"))).isEqualTo("999,999");
+    assertThat(SalesGuards.amount(new BigDecimal("100009"))).isEqualTo("100,009");
+    assertThat(SalesGuards.amount(new BigDecimal("4000.00"))).isEqualTo("4,000");
+    assertThat(SalesGuards.amount(new BigDecimal("40E+3"))).isEqualTo("40,000");
+  }
 }
