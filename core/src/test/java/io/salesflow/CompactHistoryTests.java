@@ -276,4 +276,42 @@ class CompactHistoryTests {
     assertThat(deal.history().withIdempotencyKey("k-5")).contains(records.get(4));
     assertThat(Deal.builder().from(deal).build()).isEqualTo(deal).hasSameHashCodeAs(deal);
   }
+
+  @Test
+  void keepsCreationTimesOfEveryYearAndTheStageEntryTimeAsDealsMoveOnFromThem() {
+    List<Instant> creations = List.of(Deal.Limits.EARLIEST_TIME, Deal.Limits.LATEST_TIME,
+        Instant.parse("1677-09-21T00:12:43.145224191Z"), Instant.parse("1677-09-21T00:12:44Z"),
+        Instant.parse("2262-04-11T23:47:16.854775807Z"), Instant.parse("2262-04-11T23:47:15.999999999Z"),
+        Instant.parse("1969-12-31T23:59:59.999999999Z"), Instant.EPOCH, Instant.EPOCH.plusNanos(1), AT);
+    for (Instant created : creations) {
+      Deal fresh = Deal.builder().id("D-1").processId("p").stage("a").version(0).createdAt(created)
+          .enteredStageAt(created).build();
+      assertThat(fresh.createdAt()).as("created at %s", created).isEqualTo(created);
+      assertThat(fresh.enteredStageAt()).isEqualTo(created);
+      Deal internal = fresh.advance(new TransitionRecord(1, "a", "a", new SalesEvent.LeadScored(AT,
+          LeadTemperature.HOT), AT, true), DealFacts.none());
+      assertThat(internal.createdAt()).isEqualTo(created);
+      assertThat(internal.enteredStageAt()).as("entry time after an internal record, created at %s", created)
+          .isEqualTo(created);
+      Deal moved = internal.advance(new TransitionRecord(2, "a", "b", new SalesEvent.PresentationDelivered(AT),
+          AT.plusSeconds(1), false), DealFacts.none());
+      assertThat(moved.createdAt()).isEqualTo(created);
+      assertThat(moved.enteredStageAt()).isEqualTo(AT.plusSeconds(1));
+      Deal internalAgain = moved.advance(new TransitionRecord(3, "b", "b", new SalesEvent.FollowUpLogged(AT,
+          ContactChannel.EMAIL, FollowUpOutcome.NO_RESPONSE), AT.plusSeconds(2), true), DealFacts.none());
+      assertThat(internalAgain.enteredStageAt()).isEqualTo(AT.plusSeconds(1));
+      for (Deal deal : List.of(fresh, internal, moved, internalAgain)) {
+        Deal rebuilt = Deal.builder().from(deal).build();
+        assertThat(rebuilt).as("%s rebuilt", deal).isEqualTo(deal).hasSameHashCodeAs(deal);
+        assertThat(rebuilt.createdAt()).isEqualTo(created);
+        assertThat(rebuilt.enteredStageAt()).isEqualTo(deal.enteredStageAt());
+      }
+      Deal enteredLater = moved.toBuilder().enteredStageAt(AT.plusSeconds(5)).build();
+      assertThat(enteredLater.createdAt()).isEqualTo(created);
+      assertThat(enteredLater.enteredStageAt()).isEqualTo(AT.plusSeconds(5));
+      assertThat(enteredLater).isNotEqualTo(moved);
+      assertThat(enteredLater.toBuilder().enteredStageAt(AT.plusSeconds(1)).build()).isEqualTo(moved)
+          .hasSameHashCodeAs(moved);
+    }
+  }
 }
