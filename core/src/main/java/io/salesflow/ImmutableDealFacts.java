@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one implementation of {@link DealFacts}, written by hand (as {@link ImmutableDeal} is) so that a copy takes 48
  * bytes and an event that changes two facts copies the facts once: the referrals given and the commercial facts
- * live in the {@link DealFacts.Profile}, few events change them; an objections list made for the facts is kept as given, since it
- * is already unmodifiable. Equality and hash code are over the same attributes, with the same values, as when
- * Immutables generated this class; the open objections are kept in the same unmodifiable lists as then.
+ * live in the {@link DealFacts.Profile}, few events change them; an objections list made for the facts is kept as
+ * given, since it is already unmodifiable. Equality and hash code are over the same attributes, with the same
+ * values, as when Immutables generated this class; the open objections are kept in the same unmodifiable lists as
+ * then.
  */
 final class ImmutableDealFacts extends DealFacts {
   private final BantAssessment bant;
