@@ -18,6 +18,13 @@ final class Checks {
   /** How many characters of a user's value a message shows. */
   static final int QUOTED_LENGTH = 64;
 
+  /**
+   * Printable ASCII ids that passed {@link #id}, by hash, the latest in each slot: the same string object passes
+   * again without a scan. Shared by every thread without a lock: a slot holds null or a string that passed, and a
+   * string that does not find itself in its slot is simply scanned again.
+   */
+  private static final String[] CHECKED_IDS = new String[256];
+
   private Checks() {}
 
   /** A null check whose message is built only when it fails: these checks run on every snapshot an engine makes. */
@@ -55,6 +62,11 @@ final class Checks {
    * @throws IllegalArgumentException if {@code value} breaks a rule, naming {@code what} and the rule
    */
   static String id(String value, String what) {
+    // the very string checked before, a stage id of a process above all: every record an engine makes checks its
+    // from and to, which are the process's own strings, and a string never changes
+    if (value != null && CHECKED_IDS[value.hashCode() & (CHECKED_IDS.length - 1)] == value) {
+      return value;
+    }
     present(value, what);
     int length = value.length();
     if (length > Deal.Limits.MAX_ID_LENGTH) {
@@ -69,8 +81,10 @@ final class Checks {
     if (length == 0) {
       throw new IllegalArgumentException(what + " must not be blank, but was " + quote(value));
     }
+    CHECKED_IDS[value.hashCode() & (CHECKED_IDS.length - 1)] = value;
     return value;
   }
+
 
   // the rest of id(), out of line so that the usual case stays small enough for the JIT to inline
   private static String idBeyondPrintableAscii(String value, String what) {

@@ -390,31 +390,42 @@ public abstract class DealFacts {
 
   /**
    * Where the lead came from, how it was approached and how many referrals the customer gave; null when unknown,
-   * attributes unmodifiable.
+   * attributes unmodifiable. It also holds the {@link Commercial} facts, which even fewer events change, so that a
+   * copy of the facts has one reference less to carry (48 bytes instead of 56); this holder is the same 40 bytes
+   * with them.
    */
   record Profile(@Nullable String source, @Nullable LeadTemperature leadTemperature,
       @Nullable ApproachMethod approachMethod, @Nullable String disqualificationReason,
-      Map<String, String> attributes, int referralsGiven) {
-    static final Profile NONE = new Profile(null, null, null, null, Map.of(), 0);
+      Map<String, String> attributes, int referralsGiven, Commercial commercial) {
+    static final Profile NONE = new Profile(null, null, null, null, Map.of(), 0, Commercial.NONE);
 
     Profile withLeadTemperature(LeadTemperature temperature) {
-      return new Profile(source, temperature, approachMethod, disqualificationReason, attributes, referralsGiven);
+      return new Profile(source, temperature, approachMethod, disqualificationReason, attributes, referralsGiven,
+          commercial);
     }
 
     Profile withApproachMethod(ApproachMethod approach) {
-      return new Profile(source, leadTemperature, approach, disqualificationReason, attributes, referralsGiven);
+      return new Profile(source, leadTemperature, approach, disqualificationReason, attributes, referralsGiven,
+          commercial);
     }
 
     Profile withDisqualificationReason(String reason) {
-      return new Profile(source, leadTemperature, approachMethod, reason, attributes, referralsGiven);
+      return new Profile(source, leadTemperature, approachMethod, reason, attributes, referralsGiven, commercial);
     }
 
     Profile withAttributes(Map<String, String> values) {
-      return new Profile(source, leadTemperature, approachMethod, disqualificationReason, values, referralsGiven);
+      return new Profile(source, leadTemperature, approachMethod, disqualificationReason, values, referralsGiven,
+          commercial);
     }
 
     Profile withReferralsGiven(int count) {
-      return new Profile(source, leadTemperature, approachMethod, disqualificationReason, attributes, count);
+      return new Profile(source, leadTemperature, approachMethod, disqualificationReason, attributes, count,
+          commercial);
+    }
+
+    Profile withCommercial(Commercial value) {
+      return value == commercial ? this : new Profile(source, leadTemperature, approachMethod,
+          disqualificationReason, attributes, referralsGiven, value);
     }
   }
 
@@ -1131,16 +1142,15 @@ public abstract class DealFacts {
     public DealFacts build() {
       Milestones milestones = new Milestones(proposalSentAt, contractSignedAt, onboardedAt, lossReason,
           closingTechnique);
-      Profile profile = new Profile(source, leadTemperature, approachMethod, disqualificationReason,
-          attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
-          referralsGiven);
       Commercial commercial = new Commercial(expectedClose, forecastCategory, leadSource, parentDealId,
           List.copyOf(expansions), List.copyOf(stakeholders.values()), terms, List.copyOf(scorecards.values()));
+      Profile profile = new Profile(source, leadTemperature, approachMethod, disqualificationReason,
+          attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
+          referralsGiven, commercial.equals(Commercial.NONE) ? Commercial.NONE : commercial);
       return ImmutableDealFacts.of(bant, amount, ChannelSet.of(contactChannels), followUps, openObjections,
           resolvedObjections, presentations,
           milestones.equals(Milestones.NONE) ? Milestones.NONE : milestones,
-          profile.equals(Profile.NONE) ? Profile.NONE : profile,
-          commercial.equals(Commercial.NONE) ? Commercial.NONE : commercial);
+          profile.equals(Profile.NONE) ? Profile.NONE : profile);
     }
   }
 

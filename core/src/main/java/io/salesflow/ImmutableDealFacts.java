@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one implementation of {@link DealFacts}, written by hand (as {@link ImmutableDeal} is) so that a copy takes 48
- * bytes and an event that changes two facts copies the facts once: the referrals given live in the
- * {@link DealFacts.Profile}, few events change them; an objections list made for the facts is kept as given, since it
- * is already unmodifiable. Equality and hash code are over the same attributes, with the same values, as when
- * Immutables generated this class; the open objections are kept in the same unmodifiable lists as then.
+ * bytes and an event that changes two facts copies the facts once: the referrals given and the commercial facts
+ * live in the {@link DealFacts.Profile}, few events change them; an objections list made for the facts is kept as
+ * given, since it is already unmodifiable. Equality and hash code are over the same attributes, with the same
+ * values, as when Immutables generated this class; the open objections are kept in the same unmodifiable lists as
+ * then.
  */
 final class ImmutableDealFacts extends DealFacts {
   private final BantAssessment bant;
@@ -25,13 +26,12 @@ final class ImmutableDealFacts extends DealFacts {
   private final List<Objection> openObjections;
   private final Milestones milestones;
   private final Profile profile;
-  private final Commercial commercial;
   private final int resolvedObjections;
   private final int presentations;
 
   private ImmutableDealFacts(BantAssessment bant, @Nullable BigDecimal amount, ChannelSet channels,
       FollowUpLog followUps, List<Objection> openObjections, int resolvedObjections, int presentations,
-      Milestones milestones, Profile profile, Commercial commercial) {
+      Milestones milestones, Profile profile) {
     this.bant = bant;
     this.amount = amount;
     this.channels = channels;
@@ -41,7 +41,6 @@ final class ImmutableDealFacts extends DealFacts {
     this.presentations = presentations;
     this.milestones = milestones;
     this.profile = profile;
-    this.commercial = commercial;
   }
 
   /**
@@ -51,12 +50,11 @@ final class ImmutableDealFacts extends DealFacts {
    */
   static DealFacts of(BantAssessment bant, @Nullable BigDecimal amount, ChannelSet channels, FollowUpLog followUps,
       Collection<? extends Objection> openObjections, int resolvedObjections, int presentations,
-      Milestones milestones, Profile profile, Commercial commercial) {
+      Milestones milestones, Profile profile) {
     return new ImmutableDealFacts(Objects.requireNonNull(bant, "bant"), amount,
         Objects.requireNonNull(channels, "channels"), Objects.requireNonNull(followUps, "followUps"),
         objections(openObjections), resolvedObjections, presentations,
-        Objects.requireNonNull(milestones, "milestones"), Objects.requireNonNull(profile, "profile"),
-        Objects.requireNonNull(commercial, "commercial"));
+        Objects.requireNonNull(milestones, "milestones"), Objects.requireNonNull(profile, "profile"));
   }
 
   /**
@@ -142,14 +140,14 @@ final class ImmutableDealFacts extends DealFacts {
 
   @Override
   Commercial commercial() {
-    return commercial;
+    return profile.commercial();
   }
 
   // ---- copies: each takes one new object, or none when nothing changes. An amount equal to the one known keeps it.
 
   ImmutableDealFacts withBant(BantAssessment value) {
     return value == bant ? this : new ImmutableDealFacts(Objects.requireNonNull(value, "bant"), amount, channels,
-        followUps, openObjections, resolvedObjections, presentations, milestones, profile, commercial);
+        followUps, openObjections, resolvedObjections, presentations, milestones, profile);
   }
 
   ImmutableDealFacts withAmount(BigDecimal value) {
@@ -167,7 +165,7 @@ final class ImmutableDealFacts extends DealFacts {
     }
     return new ImmutableDealFacts(bant, amount, Objects.requireNonNull(channelsValue, "channels"), followUps,
         openObjections, resolvedObjections, presentations, milestones,
-        Objects.requireNonNull(profileValue, "profile"), commercial);
+        Objects.requireNonNull(profileValue, "profile"));
   }
 
   /** The channels and the follow-ups, as a follow-up logged changes them. */
@@ -177,7 +175,7 @@ final class ImmutableDealFacts extends DealFacts {
     }
     return new ImmutableDealFacts(bant, amount, Objects.requireNonNull(channelsValue, "channels"),
         Objects.requireNonNull(followUpsValue, "followUps"), openObjections, resolvedObjections, presentations,
-        milestones, profile, commercial);
+        milestones, profile);
   }
 
   /**
@@ -190,12 +188,12 @@ final class ImmutableDealFacts extends DealFacts {
       return this;
     }
     return new ImmutableDealFacts(bant, amount, channels, followUps, Objects.requireNonNull(open, "openObjections"),
-        resolved, presentations, milestones, profile, commercial);
+        resolved, presentations, milestones, profile);
   }
 
   ImmutableDealFacts withPresentations(int value) {
     return value == presentations ? this : new ImmutableDealFacts(bant, amount, channels, followUps, openObjections,
-        resolvedObjections, value, milestones, profile, commercial);
+        resolvedObjections, value, milestones, profile);
   }
 
   ImmutableDealFacts withReferralsGiven(int value) {
@@ -217,7 +215,7 @@ final class ImmutableDealFacts extends DealFacts {
       return this;
     }
     return new ImmutableDealFacts(bant, nextAmount, channels, followUps, openObjections, resolvedObjections,
-        presentations, Objects.requireNonNull(milestonesValue, "milestones"), profile, commercial);
+        presentations, Objects.requireNonNull(milestonesValue, "milestones"), profile);
   }
 
   ImmutableDealFacts withProfile(Profile value) {
@@ -231,7 +229,7 @@ final class ImmutableDealFacts extends DealFacts {
     }
     return new ImmutableDealFacts(bant, amount, channels, followUps, openObjections, resolvedObjections,
         presentations, Objects.requireNonNull(milestonesValue, "milestones"),
-        Objects.requireNonNull(profileValue, "profile"), commercial);
+        Objects.requireNonNull(profileValue, "profile"));
   }
 
   /**
@@ -241,11 +239,11 @@ final class ImmutableDealFacts extends DealFacts {
    */
   ImmutableDealFacts withCommercialAndAmount(Commercial commercialValue, @Nullable BigDecimal amountValue) {
     BigDecimal nextAmount = amountValue == null || amountValue.equals(amount) ? amount : amountValue;
-    if (commercialValue == commercial && nextAmount == amount) {
+    if (commercialValue == profile.commercial() && nextAmount == amount) {
       return this;
     }
     return new ImmutableDealFacts(bant, nextAmount, channels, followUps, openObjections, resolvedObjections,
-        presentations, milestones, profile, Objects.requireNonNull(commercialValue, "commercial"));
+        presentations, milestones, profile.withCommercial(Objects.requireNonNull(commercialValue, "commercial")));
   }
 
   ImmutableDealFacts withCommercial(Commercial value) {
@@ -266,8 +264,7 @@ final class ImmutableDealFacts extends DealFacts {
         && resolvedObjections == that.resolvedObjections
         && presentations == that.presentations
         && milestones.equals(that.milestones)
-        && profile.equals(that.profile)
-        && commercial.equals(that.commercial);
+        && profile.equals(that.profile);
   }
 
   @Override
@@ -283,7 +280,7 @@ final class ImmutableDealFacts extends DealFacts {
     h += (h << 5) + profile.referralsGiven();
     h += (h << 5) + milestones.hashCode();
     h += (h << 5) + profile.hashCode();
-    h += (h << 5) + commercial.hashCode();
+    h += (h << 5) + profile.commercial().hashCode();
     return h;
   }
 }

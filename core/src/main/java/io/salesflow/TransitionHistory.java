@@ -22,20 +22,21 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class TransitionHistory extends PersistentList<TransitionRecord> implements Iterable<TransitionRecord> {
-  private static final TransitionHistory EMPTY = new TransitionHistory(null, 0, null, null, 0, 0, 0);
+public sealed class TransitionHistory extends PersistentList<TransitionRecord> implements Iterable<TransitionRecord> {
+  private static final TransitionHistory EMPTY = new TransitionHistory(null, 0, null, null, 0, 0);
 
-  // the record's fields, unboxed in a 48-byte node: its version is its position (the size), its from stage the
+  // the record's fields, unboxed in a 40-byte node: its version is its position (the size), its from stage the
   // previous node's to (the first record's previous node is a root of size 0 holding only that stage, shared by every
   // history starting there, see root), its timestamp two primitives, with the internal flag in the nanoseconds' spare
-  // bit. A built-in event is kept decomposed (HistoryEvents): its kind, enum components and time packed in one long,
-  // its one reference component (if any) in the event slot, so that neither the event object nor its Instant is
-  // kept; any other event is kept as given in the slot, with packed NOT_PACKED. The slot holds an Extras holder
-  // instead when the record carries an idempotency key or an actor: records with neither pay nothing for them
+  // bit, and the event as given in the event slot. A built-in event that HistoryEvents can pack is kept decomposed in
+  // a Packed node (48 bytes): its kind, enum components and time packed in one long, its one reference component (if
+  // any) in the event slot, so that neither the event object nor its Instant is kept. Any other event (a custom one,
+  // one with two reference components, one whose time is far from the record's) is kept as given in a plain node,
+  // which has no room for a packed form it would not use. The slot holds an Extras holder instead when the record
+  // carries an idempotency key or an actor: records with neither pay nothing for them
   private final @Nullable String to;
   private final @Nullable Object event;
   private final long atSecond;
-  private final long packed;
   private final int atNanoAndInternal;
 
   /** The bit of {@link #atNanoAndInternal} that says the record is internal; nanoseconds stay below 2^30. */
@@ -48,13 +49,33 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
   private static final ConcurrentMap<String, TransitionHistory> ROOTS = new ConcurrentHashMap<>();
 
   private TransitionHistory(@Nullable TransitionHistory previous, int size, @Nullable String to,
-      @Nullable Object event, long atSecond, int atNanoAndInternal, long packed) {
+      @Nullable Object event, long atSecond, int atNanoAndInternal) {
     super(previous, size);
     this.to = to;
     this.event = event;
     this.atSecond = atSecond;
     this.atNanoAndInternal = atNanoAndInternal;
-    this.packed = packed;
+  }
+
+  /** A node whose built-in event is kept decomposed: {@link HistoryEvents#pack}'s long beside the plain fields. */
+  private static final class Packed extends TransitionHistory {
+    private final long packed;
+
+    Packed(TransitionHistory previous, int size, String to, @Nullable Object payload, long atSecond,
+        int atNanoAndInternal, long packed) {
+      super(previous, size, to, payload, atSecond, atNanoAndInternal);
+      this.packed = packed;
+    }
+
+    @Override
+    long packed() {
+      return packed;
+    }
+  }
+
+  /** The packed event of this node, or {@link HistoryEvents#NOT_PACKED} when the slot holds the event itself. */
+  long packed() {
+    return HistoryEvents.NOT_PACKED;
   }
 
   /** The root a history's first record hangs from: a history of size 0 whose {@link #to} is the record's from. */
@@ -63,7 +84,7 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
     if (root != null) {
       return root;
     }
-    TransitionHistory made = new TransitionHistory(null, 0, from, null, 0, 0, HistoryEvents.NOT_PACKED);
+    TransitionHistory made = new TransitionHistory(null, 0, from, null, 0, 0);
     if (ROOTS.size() >= MAX_SHARED_ROOTS) {
       return made;
     }
@@ -85,8 +106,11 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
       eventSlot = new Extras(eventSlot, key, actor);
     }
     // the record's version, checked to be the previous size plus one, says whether this is the first record
-    return new TransitionHistory(record.version() == 1 ? root(record.from()) : previous, (int) record.version(),
-        record.to(), eventSlot, atSecond, atNano | (record.internal() ? INTERNAL : 0), packed);
+    TransitionHistory before = record.version() == 1 ? root(record.from()) : previous;
+    int atNanoAndInternal = atNano | (record.internal() ? INTERNAL : 0);
+    return packed == HistoryEvents.NOT_PACKED
+        ? new TransitionHistory(before, (int) record.version(), record.to(), eventSlot, atSecond, atNanoAndInternal)
+        : new Packed(before, (int) record.version(), record.to(), eventSlot, atSecond, atNanoAndInternal, packed);
   }
 
   /** {@return an empty history, a just-started deal's} */
@@ -167,6 +191,7 @@ public final class TransitionHistory extends PersistentList<TransitionRecord> im
     Extras extras = event instanceof Extras e ? e : null;
     Object slot = extras == null ? event : extras.event();
     int atNano = atNanoAndInternal & ~INTERNAL;
+    long packed = packed();
     SalesEvent recorded = packed == HistoryEvents.NOT_PACKED ? (SalesEvent) Objects.requireNonNull(slot)
         : HistoryEvents.unpack(packed, slot, atSecond, atNano);
     String from = ((TransitionHistory) Objects.requireNonNull(previousNode())).to;

@@ -1,6 +1,7 @@
 package io.salesflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,31 @@ class ChecksTests {
       String id = new String(chars);
       assertThat(Checks.isKebabCase(id)).as("'%s'", id).isEqualTo(KEBAB.matcher(id).matches());
     }
+  }
+
+  @Test
+  void refusesABadIdWhoseHashIsThatOfAnIdCheckedBefore() {
+    String good = "B(";
+    String bad = "C\t";
+    assertThat(bad.hashCode()).isEqualTo(good.hashCode());
+    assertThat(Checks.id(good, "stage id")).isSameAs(good);
+    assertThat(Checks.id(good, "stage id")).isSameAs(good);
+    assertThatThrownBy(() -> Checks.id(bad, "stage id")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stage id");
+    assertThatThrownBy(() -> Checks.id(null, "stage id")).isInstanceOf(NullPointerException.class)
+        .hasMessage("stage id must not be null");
+    String blank = "";
+    assertThatThrownBy(() -> Checks.id(blank, "stage id")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Checks.id(new String(good.toCharArray()), "stage id")).isEqualTo(good);
+  }
+
+  @Test
+  void refusesAnIdThatIsTooLongOrInvisibleEvenAfterAnEqualLookingOnePassed() {
+    String longId = "a".repeat(Deal.Limits.MAX_ID_LENGTH);
+    assertThat(Checks.id(longId, "deal id")).isSameAs(longId);
+    assertThat(Checks.id(longId, "deal id")).isSameAs(longId);
+    assertThatThrownBy(() -> Checks.id(longId + "a", "deal id")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Checks.id("d-1", "deal id")).isEqualTo("d-1");
+    assertThatThrownBy(() -> Checks.id("d-1\u200b", "deal id")).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -237,4 +237,81 @@ class CompactHistoryTests {
       assertThat(movedOn.enteredStageAt()).isEqualTo(AT.plusSeconds(1_000));
     }
   }
+
+  @Test
+  void keepsEveryFieldWhetherTheEventIsKeptDecomposedOrAsGivenAndReadsTheStageEntryTimeAcrossBoth() {
+    Instant created = Deal.Limits.EARLIEST_TIME;
+    Deal deal = Deal.builder().id("D-1").processId("p").stage("a").version(0).createdAt(created)
+        .enteredStageAt(created).build();
+    SalesEvent custom = new SalesEvent.Custom(EventType.custom("site-visit"), AT, Map.of("room", "B"));
+    // each record's event is kept decomposed or as given: a built-in event near the record's time, a custom one,
+    // one far from the record's time, one with two texts; with and without key, actor and the internal flag, at
+    // record times from the earliest to the latest a deal may carry
+    List<TransitionRecord> records = List.of(
+        new TransitionRecord(1, "a", "b", new SalesEvent.PresentationDelivered(AT), AT, false),
+        new TransitionRecord(2, "b", "b", custom, AT.plusNanos(1), true, "k-2", null),
+        new TransitionRecord(3, "b", "b", new SalesEvent.ContractSigned(Deal.Limits.EARLIEST_TIME),
+            Deal.Limits.LATEST_TIME, true, null, "ann"),
+        new TransitionRecord(4, "b", "c", new SalesEvent.OwnerAssigned(AT, "ann", "bob"), Deal.Limits.EARLIEST_TIME,
+            false, "k-4", "bob"),
+        new TransitionRecord(5, "c", "c", new SalesEvent.ObjectionRaised(AT, ObjectionCategory.PRICE, "too dear"),
+            AT.minusNanos(1), true, "k-5", "ann"),
+        new TransitionRecord(6, "c", "d", custom, Deal.Limits.LATEST_TIME, false),
+        new TransitionRecord(7, "d", "d", new SalesEvent.LeadScored(Deal.Limits.LATEST_TIME, LeadTemperature.HOT),
+            Deal.Limits.LATEST_TIME, true));
+    List<Instant> entered = List.of(AT, AT, AT, Deal.Limits.EARLIEST_TIME, Deal.Limits.EARLIEST_TIME,
+        Deal.Limits.LATEST_TIME, Deal.Limits.LATEST_TIME);
+    for (int i = 0; i < records.size(); i++) {
+      deal = deal.advance(records.get(i), DealFacts.none());
+      assertThat(deal.enteredStageAt()).as("entry time after record %s", i + 1).isEqualTo(entered.get(i));
+      assertThat(deal.history().latest()).contains(records.get(i));
+    }
+    assertThat(deal.history().asList()).containsExactlyElementsOf(records);
+    assertThat(deal.history()).isEqualTo(TransitionHistory.of(records)).hasSameHashCodeAs(TransitionHistory.of(
+        records));
+    assertThat(deal.history().asList().get(1).event()).isSameAs(custom);
+    assertThat(deal.history().asList().get(0).event()).isNotSameAs(records.get(0).event());
+    assertThat(deal.history().withIdempotencyKey("k-2")).contains(records.get(1));
+    assertThat(deal.history().withIdempotencyKey("k-4")).contains(records.get(3));
+    assertThat(deal.history().withIdempotencyKey("k-5")).contains(records.get(4));
+    assertThat(Deal.builder().from(deal).build()).isEqualTo(deal).hasSameHashCodeAs(deal);
+  }
+
+  @Test
+  void keepsCreationTimesOfEveryYearAndTheStageEntryTimeAsDealsMoveOnFromThem() {
+    List<Instant> creations = List.of(Deal.Limits.EARLIEST_TIME, Deal.Limits.LATEST_TIME,
+        Instant.parse("1677-09-21T00:12:43.145224191Z"), Instant.parse("1677-09-21T00:12:44Z"),
+        Instant.parse("2262-04-11T23:47:16.854775807Z"), Instant.parse("2262-04-11T23:47:15.999999999Z"),
+        Instant.parse("1969-12-31T23:59:59.999999999Z"), Instant.EPOCH, Instant.EPOCH.plusNanos(1), AT);
+    for (Instant created : creations) {
+      Deal fresh = Deal.builder().id("D-1").processId("p").stage("a").version(0).createdAt(created)
+          .enteredStageAt(created).build();
+      assertThat(fresh.createdAt()).as("created at %s", created).isEqualTo(created);
+      assertThat(fresh.enteredStageAt()).isEqualTo(created);
+      Deal internal = fresh.advance(new TransitionRecord(1, "a", "a", new SalesEvent.LeadScored(AT,
+          LeadTemperature.HOT), AT, true), DealFacts.none());
+      assertThat(internal.createdAt()).isEqualTo(created);
+      assertThat(internal.enteredStageAt()).as("entry time after an internal record, created at %s", created)
+          .isEqualTo(created);
+      Deal moved = internal.advance(new TransitionRecord(2, "a", "b", new SalesEvent.PresentationDelivered(AT),
+          AT.plusSeconds(1), false), DealFacts.none());
+      assertThat(moved.createdAt()).isEqualTo(created);
+      assertThat(moved.enteredStageAt()).isEqualTo(AT.plusSeconds(1));
+      Deal internalAgain = moved.advance(new TransitionRecord(3, "b", "b", new SalesEvent.FollowUpLogged(AT,
+          ContactChannel.EMAIL, FollowUpOutcome.NO_RESPONSE), AT.plusSeconds(2), true), DealFacts.none());
+      assertThat(internalAgain.enteredStageAt()).isEqualTo(AT.plusSeconds(1));
+      for (Deal deal : List.of(fresh, internal, moved, internalAgain)) {
+        Deal rebuilt = Deal.builder().from(deal).build();
+        assertThat(rebuilt).as("%s rebuilt", deal).isEqualTo(deal).hasSameHashCodeAs(deal);
+        assertThat(rebuilt.createdAt()).isEqualTo(created);
+        assertThat(rebuilt.enteredStageAt()).isEqualTo(deal.enteredStageAt());
+      }
+      Deal enteredLater = moved.toBuilder().enteredStageAt(AT.plusSeconds(5)).build();
+      assertThat(enteredLater.createdAt()).isEqualTo(created);
+      assertThat(enteredLater.enteredStageAt()).isEqualTo(AT.plusSeconds(5));
+      assertThat(enteredLater).isNotEqualTo(moved);
+      assertThat(enteredLater.toBuilder().enteredStageAt(AT.plusSeconds(1)).build()).isEqualTo(moved)
+          .hasSameHashCodeAs(moved);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import io.salesflow.DealFacts;
 import io.salesflow.DealVersionConflictException;
 import io.salesflow.DuplicateDealException;
 import io.salesflow.GuardContext;
+import io.salesflow.GuardVerdict;
 import io.salesflow.SalesEvent;
 import io.salesflow.SalesProcess;
 import io.salesflow.Stage;
@@ -241,6 +242,14 @@ final class StandardDealEngine implements DealEngine {
       Objects.requireNonNull(now, "now must not be null"); // what the context would say of a clock that gave null
       facts = deal.facts().apply(event);
       decision = unguarded;
+    } else if (candidates != null && candidates.single()) { // one guarded candidate: its verdict decides
+      GuardContext context = GuardContext.of(deal, event, now);
+      GuardVerdict verdict = candidates.firstVerdict(context);
+      if (!verdict.allowed()) {
+        return denied(deal, event, verdict); // its reasons, with no refusal decision in between
+      }
+      facts = context.facts();
+      decision = candidates.first();
     } else {
       GuardContext context = GuardContext.of(deal, event, now);
       facts = context.facts();
@@ -327,6 +336,10 @@ final class StandardDealEngine implements DealEngine {
     requireStage(definition, deal);
     Decision.Refuse refused = Objects.requireNonNull(Decision.beforeGuards(definition, deal, event.type()));
     return new FireResult.Rejected(deal, event, refused.kind(), refused.reasons());
+  }
+
+  private static FireResult.Rejected denied(Deal deal, SalesEvent event, GuardVerdict verdict) {
+    return new FireResult.Rejected(deal, event, FireResult.RejectionKind.GUARD_DENIED, verdict.reasons());
   }
 
   private static FireResult.Rejected stale(Deal deal, SalesEvent event, long expectedVersion) {

@@ -139,6 +139,21 @@ final class TableCompiler implements ProcessCompiler {
       return firstUnguarded ? firstTake : null;
     }
 
+    /** Whether there is one candidate only, and a guarded one: its verdict alone decides. */
+    boolean single() {
+      return takes.length == 1 && !firstUnguarded;
+    }
+
+    /** The verdict of the first candidate's guard. */
+    GuardVerdict firstVerdict(GuardContext context) {
+      return first.evaluate(context);
+    }
+
+    /** The decision to take the first candidate. */
+    Decision.Take first() {
+      return firstTake;
+    }
+
     /** The first candidate whose guard allows, or the refusal with the reasons of every guard that denied. */
     Decision decide(GuardContext context) {
       if (firstUnguarded) {

@@ -107,17 +107,19 @@ public final class SalesGuards {
   public static TransitionGuard minimumConfirmedBudget(BigDecimal minimum) {
     Deal.Limits.requireAmount(minimum, "minimum budget");
     String required = "at least " + amount(minimum) + " required";
+    String unconfirmed = " mentioned but not confirmed, " + required;
+    String confirmed = " confirmed, " + required;
     return bant("budget >= " + amount(minimum), bant -> {
       BantAssessment.Budget budget = bant.budget().orElse(null); // one look-up, one Optional at most
       if (budget == null) {
         return List.of("budget: unknown, " + required);
       }
       if (!budget.confirmed()) {
-        return List.of("budget: " + amount(budget.amount()) + " mentioned but not confirmed, " + required);
+        return List.of(withAmount("budget: ", budget.amount(), unconfirmed));
       }
       return budget.amount().compareTo(minimum) >= 0
           ? List.of()
-          : List.of("budget: " + amount(budget.amount()) + " confirmed, " + required);
+          : List.of(withAmount("budget: ", budget.amount(), confirmed));
     });
   }
 
@@ -476,6 +478,23 @@ public final class SalesGuards {
   private static final DecimalFormat AMOUNT_FORMAT =
       new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
+  /**
+   * {@code prefix + amount(value) + suffix}; an amount below a million, the usual budget, is written into the one
+   * string made, without a string of its own first.
+   */
+  static String withAmount(String prefix, BigDecimal value, String suffix) {
+    if (value.signum() >= 0 && value.scale() <= 0 && value.precision() - value.scale() <= 6) {
+      long whole = value.longValueExact();
+      if (whole < 1_000) {
+        return prefix + whole + suffix;
+      }
+      int low = (int) (whole % 1_000);
+      return prefix + (whole / 1_000) + "," + (char) ('0' + low / 100) + (char) ('0' + low / 10 % 10)
+          + (char) ('0' + low % 10) + suffix;
+    }
+    return prefix + amount(value) + suffix;
+  }
+
   static String amount(BigDecimal value) {
     if (value.signum() >= 0 && value.scale() <= 0 && value.precision() - value.scale() <= 18) {
       return grouped(value.longValueExact()); // whole amounts, the usual case: no format object needed
@@ -490,6 +509,10 @@ public final class SalesGuards {
   private static String grouped(long value) {
     if (value < 1_000) {
       return Long.toString(value);
+    }
+    if (value < 1_000_000) { // the usual budget or deal amount: one concatenation, which makes its string once
+      int low = (int) (value % 1_000);
+      return (value / 1_000) + "," + (char) ('0' + low / 100) + (char) ('0' + low / 10 % 10) + (char) ('0' + low % 10);
     }
     int digits = 1;
     for (long rest = value / 10; rest > 0; rest /= 10) {
