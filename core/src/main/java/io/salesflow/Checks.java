@@ -85,7 +85,6 @@ final class Checks {
     return value;
   }
 
-
   // the rest of id(), out of line so that the usual case stays small enough for the JIT to inline
   private static String idBeyondPrintableAscii(String value, String what) {
     int length = value.length();

@@ -484,15 +484,21 @@ public final class SalesGuards {
    */
   static String withAmount(String prefix, BigDecimal value, String suffix) {
     if (value.signum() >= 0 && value.scale() <= 0 && value.precision() - value.scale() <= 6) {
-      long whole = value.longValueExact();
-      if (whole < 1_000) {
-        return prefix + whole + suffix;
-      }
-      int low = (int) (whole % 1_000);
-      return prefix + (whole / 1_000) + "," + (char) ('0' + low / 100) + (char) ('0' + low / 10 % 10)
-          + (char) ('0' + low % 10) + suffix;
+      return belowMillion(prefix, value.longValueExact(), suffix);
     }
     return prefix + amount(value) + suffix;
+  }
+
+  /**
+   * {@code prefix}, a whole number from 0 to 999,999 grouped as {@code #,##0} does, and {@code suffix}, in one string.
+   */
+  private static String belowMillion(String prefix, long whole, String suffix) {
+    if (whole < 1_000) {
+      return prefix + whole + suffix;
+    }
+    int low = (int) (whole % 1_000);
+    return prefix + (whole / 1_000) + "," + (char) ('0' + low / 100) + (char) ('0' + low / 10 % 10)
+        + (char) ('0' + low % 10) + suffix;
   }
 
   static String amount(BigDecimal value) {
@@ -507,12 +513,8 @@ public final class SalesGuards {
    * digits and commas straight into the bytes of the string (no digit string, char array or compression before).
    */
   private static String grouped(long value) {
-    if (value < 1_000) {
-      return Long.toString(value);
-    }
     if (value < 1_000_000) { // the usual budget or deal amount: one concatenation, which makes its string once
-      int low = (int) (value % 1_000);
-      return (value / 1_000) + "," + (char) ('0' + low / 100) + (char) ('0' + low / 10 % 10) + (char) ('0' + low % 10);
+      return belowMillion("", value, "");
     }
     int digits = 1;
     for (long rest = value / 10; rest > 0; rest /= 10) {
