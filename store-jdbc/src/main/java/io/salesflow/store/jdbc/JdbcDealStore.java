@@ -1257,6 +1257,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       }
       Map<String, Pending> pending = new LinkedHashMap<>();
       Names names = new Names(sql.jsonb);
+      Undecoded undecoded = new Undecoded();
       try (PreparedStatement ps = c.prepareStatement((sql.jsonb ? JOINED_ONCE : JOINED) + where)) {
         ps.setFetchSize(FETCH_SIZE);
         for (int i = 0; i < parameters.size(); i++) {
@@ -1282,14 +1283,17 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
             currentId = idBytes;
             if (deal != current) {
               if (current != null) {
-                current.decode(); // a deal's rows come one after the other: its history rows read are decoded together
+                // a deal's rows come one after the other: its history rows read are decoded together, and the deal
+                // is built now, so that only the deal stays in memory while the query goes on, not its rows
+                current.decode(undecoded);
+                current.build();
               }
               current = deal;
             }
-            deal.add(rs, names);
+            deal.add(rs, names, undecoded);
           }
           if (current != null) {
-            current.decode();
+            current.decode(undecoded);
           }
         }
       }
@@ -1388,6 +1392,11 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     private @Nullable JdbcStoreException problem;
     /** A history row outside 1 to the deal's version, which the rows of a sound deal never have. */
     private boolean strayRow;
+    /**
+     * The deal, built by {@link #build()} once its rows came (its history records are then let go of); null before,
+     * and when its rows so far did not make a readable deal, which {@link #toDeal()} then says why at the end.
+     */
+    private @Nullable Deal built;
 
     Pending(ResultSet rs) throws SQLException {
       this.id = rs.getString(1);
@@ -1410,21 +1419,13 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
 
     /**
-     * History rows taken in but not decoded yet, read by {@link #decode()} together: their versions, columns and
-     * payload documents (texts, or on PostgreSQL the UTF-8 bytes of the {@code jsonb} document's text).
-     */
-    private long[] undecodedVersions = new long[8];
-    /** Per row taken in: its from stage, to stage, idempotency key and actor. */
-    private @Nullable String[] undecodedColumns = new String[4 * 8];
-    private boolean[] undecodedInternal = new boolean[8];
-    private @Nullable Object[] undecodedPayloads = new Object[8];
-    private int undecoded;
-
-    /**
      * Takes in one row of the query: the state document if it has it, and its history row if any, which is decoded
-     * with the others taken in since by {@link #decode()}.
+     * with the others taken in since by {@link #decode(Undecoded)}.
      */
-    void add(ResultSet rs, Names names) throws SQLException {
+    void add(ResultSet rs, Names names, Undecoded batch) throws SQLException {
+      if (built != null) {
+        reopen(); // a row after the deal was built, which the rows of a sound deal never bring: read it as before
+      }
       long v = rs.getLong(12);
       boolean noHistoryRow = rs.wasNull();
       if (noHistoryRow || v == 1) {
@@ -1443,56 +1444,68 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       if (v > problemVersion) {
         return; // the deal is unreadable already, for an earlier row
       }
-      if (undecoded == undecodedVersions.length) {
-        int grown = 2 * undecoded;
-        undecodedVersions = java.util.Arrays.copyOf(undecodedVersions, grown);
-        undecodedColumns = java.util.Arrays.copyOf(undecodedColumns, 4 * grown);
-        undecodedInternal = java.util.Arrays.copyOf(undecodedInternal, grown);
-        undecodedPayloads = java.util.Arrays.copyOf(undecodedPayloads, grown);
-      }
-      undecodedVersions[undecoded] = v;
-      int c = 4 * undecoded;
-      undecodedColumns[c] = names.of(rs, 13);
-      undecodedColumns[c + 1] = names.of(rs, 14);
-      undecodedColumns[c + 2] = rs.getString(17);
-      undecodedColumns[c + 3] = rs.getString(18);
-      undecodedInternal[undecoded] = rs.getBoolean(15);
-      undecodedPayloads[undecoded] = names.jsonb ? rs.getBytes(16) : rs.getString(16);
-      undecoded++;
+      batch.add(v, names.of(rs, 13), names.of(rs, 14), rs.getString(17), rs.getString(18), rs.getBoolean(15),
+          names.jsonb ? rs.getBytes(16) : rs.getString(16));
     }
 
     /**
      * Decodes the history rows taken in since the last call, their payloads with one parser where they are in the
      * store's own form ({@link Documents#readPayloads}), each other one the usual way, which says what is wrong.
      */
-    void decode() {
-      if (undecoded == 0) {
+    void decode(Undecoded batch) {
+      int count = batch.count;
+      if (count == 0) {
         return;
       }
-      Documents.Payload[] payloads = undecoded > 1 ? Documents.readPayloads(undecodedPayloads, undecoded)
+      Documents.Payload[] payloads = count > 1 ? Documents.readPayloads(batch.payloads, count)
           : new Documents.Payload[1];
-      for (int i = 0; i < undecoded; i++) {
-        long v = undecodedVersions[i];
+      for (int i = 0; i < count; i++) {
+        long v = batch.versions[i];
         int c = 4 * i;
-        String from = undecodedColumns[c];
-        String to = undecodedColumns[c + 1];
-        String idempotencyKey = undecodedColumns[c + 2];
-        String actor = undecodedColumns[c + 3];
-        Object document = undecodedPayloads[i];
-        java.util.Arrays.fill(undecodedColumns, c, c + 4, null);
-        undecodedPayloads[i] = null;
+        String from = batch.columns[c];
+        String to = batch.columns[c + 1];
+        String idempotencyKey = batch.columns[c + 2];
+        String actor = batch.columns[c + 3];
+        Object document = batch.payloads[i];
         if (v > problemVersion) {
           continue; // the deal is unreadable already, for an earlier row
         }
         try {
-          records[(int) v - 1] = transition(v, from, to, undecodedInternal[i], document, payloads[i], idempotencyKey,
+          records[(int) v - 1] = transition(v, from, to, batch.internal[i], document, payloads[i], idempotencyKey,
               actor);
         } catch (JdbcStoreException e) {
           problemVersion = v;
           problem = e;
         }
       }
-      undecoded = 0;
+      batch.clear();
+    }
+
+    /**
+     * Builds the deal from the rows taken in and decoded so far, and lets go of its history records, if they make a
+     * readable deal; otherwise keeps them, for {@link #toDeal()} to try again once every row came.
+     */
+    void build() {
+      if (built != null || strayRow || problem != null || state == null || records.length < version) {
+        return;
+      }
+      for (TransitionRecord record : records) {
+        if (record == null) {
+          return; // a row still to come, in a query whose rows come in another order: built at the end
+        }
+      }
+      try {
+        built = toDeal();
+        records = NO_RECORDS;
+      } catch (JdbcStoreException e) {
+        // not readable from the rows so far: toDeal() says why once the query ends, if no later row mends it
+      }
+    }
+
+    /** Takes back the history records of the deal built, to go on with a row that came after it was built. */
+    private void reopen() {
+      records = Objects.requireNonNull(built).history().asList().toArray(NO_RECORDS);
+      built = null;
     }
 
     /**
@@ -1516,6 +1529,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
 
     /** The deal, once every row came. */
     Deal toDeal() {
+      if (built != null) {
+        return built;
+      }
       Row row = new Row(id, processId, stage, version, updatedAt, state == null ? "" : state, startKey,
           stateVersion, processVersion, owner, startedBy);
       if (strayRow) {
@@ -1533,6 +1549,50 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
         throw row.damaged("its state document is missing", null);
       }
       return row.toDeal(java.util.Arrays.asList(records).subList(0, (int) version));
+    }
+  }
+
+  /** The history records of a deal that has none, or whose records its built deal holds. */
+  private static final TransitionRecord[] NO_RECORDS = new TransitionRecord[0];
+
+  /**
+   * The history rows of the deal whose rows are coming, taken in but not decoded yet, which
+   * {@link Pending#decode(Undecoded)} reads together: their versions, columns and payload documents (texts, or on
+   * PostgreSQL the UTF-8 bytes of the {@code jsonb} document's text). One per query, reused from deal to deal.
+   */
+  private static final class Undecoded {
+    long[] versions = new long[8];
+    /** Per row taken in: its from stage, to stage, idempotency key and actor. */
+    @Nullable String[] columns = new String[4 * 8];
+    boolean[] internal = new boolean[8];
+    @Nullable Object[] payloads = new Object[8];
+    int count;
+
+    void add(long version, @Nullable String from, @Nullable String to, @Nullable String idempotencyKey,
+        @Nullable String actor, boolean isInternal, @Nullable Object payload) {
+      if (count == versions.length) {
+        int grown = 2 * count;
+        versions = java.util.Arrays.copyOf(versions, grown);
+        columns = java.util.Arrays.copyOf(columns, 4 * grown);
+        internal = java.util.Arrays.copyOf(internal, grown);
+        payloads = java.util.Arrays.copyOf(payloads, grown);
+      }
+      versions[count] = version;
+      int c = 4 * count;
+      columns[c] = from;
+      columns[c + 1] = to;
+      columns[c + 2] = idempotencyKey;
+      columns[c + 3] = actor;
+      internal[count] = isInternal;
+      payloads[count] = payload;
+      count++;
+    }
+
+    /** Lets go of the rows decoded, so that the documents and names are not kept until the next deal's rows. */
+    void clear() {
+      java.util.Arrays.fill(columns, 0, 4 * count, null);
+      java.util.Arrays.fill(payloads, 0, count, null);
+      count = 0;
     }
   }
 
