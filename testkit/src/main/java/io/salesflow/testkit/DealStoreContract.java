@@ -93,6 +93,20 @@ public abstract class DealStoreContract {
   }
 
   @Test
+  void givesNoUncheckedCopyOrOneEqualToTheStoredDeal() {
+    Deal deal = newDeal("D-1", PROCESS, "prospecting", t(0));
+    store.insert(deal);
+    Deal byPhone = advance(deal, "contacting", new SalesEvent.ContactMade(t(1), ContactChannel.PHONE), t(1));
+    store.append(byPhone, byPhone.lastTransition().orElseThrow());
+
+    Deal stored = store.find("D-1").orElseThrow();
+    assertThat(store.findUnchecked("D-1")).satisfiesAnyOf(
+        copy -> assertThat(copy).isEmpty(),
+        copy -> assertThat(copy).contains(stored));
+    assertThat(store.findUnchecked("nobody")).isEmpty();
+  }
+
+  @Test
   void rejectsADuplicateIdAndKeepsTheFirstDeal() {
     Deal first = newDeal("D-1", PROCESS, "prospecting", t(0));
     store.insert(first);

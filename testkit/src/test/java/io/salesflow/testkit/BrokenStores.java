@@ -53,6 +53,29 @@ final class BrokenStores {
     }
   }
 
+  /**
+   * Hands out, as its unchecked copy, the deal as it was inserted and never the deal as appended since: a cache that
+   * is not updated on write.
+   */
+  static final class StaleCopy extends Mutants.ForwardingStore {
+    private final Map<String, Deal> inserted = new ConcurrentHashMap<>();
+
+    StaleCopy(DealStore delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public void insert(Deal deal) {
+      delegate.insert(deal);
+      inserted.put(deal.id(), deal);
+    }
+
+    @Override
+    public Optional<Deal> findUnchecked(String dealId) {
+      return Optional.ofNullable(inserted.get(dealId));
+    }
+  }
+
   /** Writes the stage, the version and the record, but not the deal's new facts: an UPDATE that misses a column. */
   static final class WritingPartly extends Mutants.ForwardingStore {
     WritingPartly(DealStore delegate) {

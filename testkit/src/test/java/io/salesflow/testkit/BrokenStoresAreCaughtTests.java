@@ -52,6 +52,12 @@ class BrokenStoresAreCaughtTests {
   }
 
   @Test
+  void theContractCatchesAStoreWhoseUncheckedCopyIsNotUpdatedOnWrite() {
+    assertThat(failedContractTests(StaleCopyContract.class)).containsOnlyKeys(
+        "givesNoUncheckedCopyOrOneEqualToTheStoredDeal");
+  }
+
+  @Test
   void theContractPassesTheCorrectStoreWrittenTheSameWay() {
     assertThat(failedContractTests(CorrectStoreContract.class)).isEmpty();
   }
@@ -112,6 +118,15 @@ class BrokenStoresAreCaughtTests {
     @Override
     protected DealStore createStore() {
       return new BrokenStores.ReorderingHistory(DealStore.inMemory());
+    }
+  }
+
+  /** The contract on a store whose unchecked copy is the deal as inserted, whatever was appended since. */
+  @ExtendWith(OnlyWhenLaunchedHere.class)
+  static class StaleCopyContract extends DealStoreContract {
+    @Override
+    protected DealStore createStore() {
+      return new BrokenStores.StaleCopy(DealStore.inMemory());
     }
   }
 
