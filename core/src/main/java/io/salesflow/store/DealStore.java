@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -124,9 +125,9 @@ public interface DealStore {
    * migration, say), each page starting where {@link Page#next()} of the one before says, until it is null.
    *
    * <p>A deal of the page that cannot be read is reported to {@code onUnreadable} instead of returned, so a page may
-   * hold fewer deals than {@code limit} and still not be the last. The default sorts and filters
-   * {@link #findByProcess(String, Consumer)}, ordering ids as {@link String#compareTo} does; a database store answers
-   * from an index, in its own order of ids.
+   * hold fewer deals than {@code limit} and still not be the last. The default filters
+   * {@link #findByProcess(String, Consumer)} in one pass, keeping the page's smallest ids, ordered as
+   * {@link String#compareTo} orders them; a database store answers from an index, in its own order of ids.
    *
    * @param processId the process whose deals to return
    * @param processVersion the version the deals must run on
@@ -144,12 +145,23 @@ public interface DealStore {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
     }
-    List<Deal> deals = findByProcess(processId, onUnreadable).stream()
-        .filter(d -> d.processVersion() == processVersion)
-        .filter(d -> after == null || d.id().compareTo(after) > 0)
-        .sorted(Comparator.comparing(Deal::id))
-        .limit(limit)
-        .toList();
+    // The page's deals are the `limit` smallest ids after `after`: keep them in a heap whose head is the largest, so
+    // that a page costs one pass over the process's deals and not a sort of all of them (migrateAll reads every page).
+    Comparator<Deal> byId = Comparator.comparing(Deal::id);
+    PriorityQueue<Deal> smallest = new PriorityQueue<>(Math.min(limit, 1024), byId.reversed());
+    for (Deal deal : findByProcess(processId, onUnreadable)) {
+      if (deal.processVersion() != processVersion || after != null && deal.id().compareTo(after) <= 0) {
+        continue;
+      }
+      if (smallest.size() < limit) {
+        smallest.add(deal);
+      } else if (deal.id().compareTo(smallest.element().id()) < 0) {
+        smallest.poll();
+        smallest.add(deal);
+      }
+    }
+    List<Deal> deals = new ArrayList<>(smallest);
+    deals.sort(byId);
     return new Page(deals, deals.size() < limit ? null : deals.get(deals.size() - 1).id());
   }
 

@@ -11,6 +11,8 @@ import io.salesflow.TransitionRecord;
 import io.salesflow.UnknownDealException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.SplittableRandom;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +47,41 @@ class InMemoryDealStoreTests {
     assertThat(store.find("D-1")).contains(next);
     assertThatThrownBy(() -> store.append(next, next.lastTransition().orElseThrow()))
         .isInstanceOf(DealVersionConflictException.class).hasMessageContaining("expected version 0");
+  }
+
+  @Test
+  void pagesThroughOneProcessVersionInOrderOfIdsWithEveryDealOnce() {
+    SplittableRandom random = new SplittableRandom(20261129);
+    List<Deal> versionOne = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      String id = "D-" + Long.toString(random.nextLong(1L << 40), 36);
+      int version = 1 + random.nextInt(2);
+      String process = random.nextInt(5) == 0 ? "q" : "p";
+      Deal deal = Deal.builder().from(fresh(id)).processId(process).processVersion(version).build();
+      if (store.find(id).isPresent()) {
+        continue;
+      }
+      store.insert(deal);
+      if (version == 1 && process.equals("p")) {
+        versionOne.add(deal);
+      }
+    }
+    versionOne.sort(Comparator.comparing(Deal::id));
+
+    for (int limit : new int[] {1, 7, 500, versionOne.size(), versionOne.size() + 1}) {
+      List<Deal> read = new ArrayList<>();
+      String after = null;
+      int pages = 0;
+      do {
+        DealStore.Page page = store.findByProcessVersion("p", 1, after, limit, u -> { });
+        assertThat(page.deals()).hasSizeLessThanOrEqualTo(limit).isSortedAccordingTo(Comparator.comparing(Deal::id));
+        read.addAll(page.deals());
+        after = page.next();
+        pages++;
+      } while (after != null);
+      assertThat(read).as("limit %d", limit).isEqualTo(versionOne);
+      assertThat(pages).as("limit %d", limit).isEqualTo(versionOne.size() / limit + 1);
+    }
   }
 
   @Test
