@@ -204,6 +204,10 @@ public interface DealEngine extends AutoCloseable {
    * <p>This is how a sales manager moves a deal the rules would block; never write to the store behind the engine's
    * back. Funnel reports count overrides apart from the conversions guards allowed.
    *
+   * <p>A retry of an override that was applied fails because the deal is in the stage already, or moves it again if
+   * it changed in between; to retry safely, give the override an idempotency key with
+   * {@link #override(String, Fire, String, String)}.
+   *
    * @param dealId the id of a stored deal
    * @param targetStage a stage of the deal's process version, other than the one it is in
    * @param actor who made the override, a user id or a system name; null records it as unknown
@@ -221,6 +225,9 @@ public interface DealEngine extends AutoCloseable {
    * Gives a deal a new owner, the rep responsible for it. The change is recorded in the deal's history as a
    * {@link SalesEvent.OwnerAssigned} (an internal record: the deal stays in its stage) with the previous owner and who
    * made the change, and listeners hear it through {@link Listener#onTransition(FireResult.Accepted)}.
+   *
+   * <p>A retry of a change that was applied fails because the deal has the owner already; to retry safely, give the
+   * change an idempotency key with {@link #assignOwner(String, Fire, String)}.
    *
    * @param dealId the id of a stored deal
    * @param owner the new owner's user id or name; not blank
@@ -736,7 +743,9 @@ public interface DealEngine extends AutoCloseable {
 
   /**
    * How to fire one event: who fires it, under which idempotency key, at which expected version; each optional.
-   * Immutable; each method returns a changed copy.
+   * {@link DealEngine#override(String, Fire, String, String) Overrides} and
+   * {@link DealEngine#assignOwner(String, Fire, String) changes of owner} take the same options. Immutable; each
+   * method returns a changed copy.
    *
    * <pre>{@code
    * engine.fire("D-42", event, DealEngine.Fire.by("rep-ann"));
