@@ -204,6 +204,10 @@ public interface DealEngine extends AutoCloseable {
    * <p>This is how a sales manager moves a deal the rules would block; never write to the store behind the engine's
    * back. Funnel reports count overrides apart from the conversions guards allowed.
    *
+   * <p>A retry of an override that was applied fails because the deal is in the stage already, or moves it again if
+   * it changed in between; to retry safely, give the override an idempotency key with
+   * {@link #override(String, Fire, String, String)}.
+   *
    * @param dealId the id of a stored deal
    * @param targetStage a stage of the deal's process version, other than the one it is in
    * @param actor who made the override, a user id or a system name; null records it as unknown
@@ -222,6 +226,9 @@ public interface DealEngine extends AutoCloseable {
    * {@link SalesEvent.OwnerAssigned} (an internal record: the deal stays in its stage) with the previous owner and who
    * made the change, and listeners hear it through {@link Listener#onTransition(FireResult.Accepted)}.
    *
+   * <p>A retry of a change that was applied fails because the deal has the owner already; to retry safely, give the
+   * change an idempotency key with {@link #assignOwner(String, Fire, String)}.
+   *
    * @param dealId the id of a stored deal
    * @param owner the new owner's user id or name; not blank
    * @param actor who made the change; null records it as unknown
@@ -231,6 +238,77 @@ public interface DealEngine extends AutoCloseable {
    * @throws io.salesflow.DealVersionConflictException if the deal kept changing concurrently and retries ran out
    */
   FireResult.Accepted assignOwner(String dealId, String owner, @Nullable String actor);
+
+  /**
+   * Moves a deal to another stage past the process's rules, as {@link #override(String, String, String, String)}
+   * does, with options: who made the override, an idempotency key that makes the call safe to retry, and the version
+   * the caller expects the deal at.
+   *
+   * <pre>{@code
+   * engine.override("D-42", DealEngine.Fire.by("manager-max").idempotencyKey(requestId), "won", "signed on paper");
+   * }</pre>
+   *
+   * <p>The options work as they do for {@link #fire(String, SalesEvent, Fire)}: the actor and the key are recorded
+   * with the override, in the same store operation. If the deal's history already holds an override recorded with
+   * that key (the first try was stored, and only its answer got lost), that record is returned as accepted with the
+   * deal as it is now, nothing is written and listeners are not called again, even when the deal has moved on since
+   * (into the target stage, say, or out of it). With an expected version, a different stored version gives a
+   * {@link FireResult.RejectionKind#STALE_VERSION} rejection, which listeners hear, and changes nothing.
+   *
+   * @param dealId the id of a stored deal
+   * @param options who makes the override, its idempotency key and the expected version, each optional; without an
+   *     actor it is recorded as unknown
+   * @param targetStage a stage of the deal's process version, other than the one it is in; on a retry under a key,
+   *     the first try's
+   * @param reason why, in a sentence; not blank (on a retry, the first try's reason stands)
+   * @return the recorded override with the new snapshot (for a retry: the first try's record with the deal as it is
+   *     now), or the {@link FireResult.RejectionKind#STALE_VERSION} rejection with the deal as stored
+   * @throws UnknownDealException if no deal has this id
+   * @throws IllegalArgumentException if the key was used on this deal for another change (an event, an override to
+   *     another stage, a new owner), the deal's process version has no such stage, the deal is in it already, or the
+   *     reason is blank
+   * @throws StrandedDealException if the deal runs on a process version this engine does not have
+   * @throws io.salesflow.DealVersionConflictException if the deal kept changing concurrently and retries ran out
+   * @throws UnsupportedOperationException if this engine is not the core's runtime and implements neither keys nor
+   *     expected versions for overrides, and the options have one
+   * @since 0.1
+   */
+  default FireResult override(String dealId, Fire options, String targetStage, String reason) {
+    return override(dealId, targetStage, Fire.plain(options, this, "override"), reason);
+  }
+
+  /**
+   * Gives a deal a new owner, as {@link #assignOwner(String, String, String)} does, with options: who made the
+   * change, an idempotency key that makes the call safe to retry, and the version the caller expects the deal at.
+   *
+   * <pre>{@code
+   * engine.assignOwner("D-42", DealEngine.Fire.by("manager-max").idempotencyKey(requestId), "rep-bob");
+   * }</pre>
+   *
+   * <p>The options work as they do for {@link #fire(String, SalesEvent, Fire)}: the actor and the key are recorded
+   * with the change, in the same store operation. If the deal's history already holds a change of owner recorded with
+   * that key (the first try was stored, and only its answer got lost), that record is returned as accepted with the
+   * deal as it is now, nothing is written and listeners are not called again, even when another owner was assigned
+   * since. With an expected version, a different stored version gives a
+   * {@link FireResult.RejectionKind#STALE_VERSION} rejection, which listeners hear, and changes nothing.
+   *
+   * @param dealId the id of a stored deal
+   * @param options who makes the change, its idempotency key and the expected version, each optional; without an
+   *     actor it is recorded as unknown
+   * @param owner the new owner's user id or name; not blank; on a retry under a key, the first try's
+   * @return the recorded change with the new snapshot (for a retry: the first try's record with the deal as it is
+   *     now), or the {@link FireResult.RejectionKind#STALE_VERSION} rejection with the deal as stored
+   * @throws UnknownDealException if no deal has this id
+   * @throws IllegalArgumentException if the key was used on this deal for another change (an event, an override, a
+   *     different owner), the deal has this owner already, or the owner is blank or too long
+   * @throws io.salesflow.DealVersionConflictException if the deal kept changing concurrently and retries ran out
+   * @throws UnsupportedOperationException if this engine is not the core's runtime and implements neither keys nor
+   *     expected versions for changes of owner, and the options have one
+   * @since 0.1
+   */
+  default FireResult assignOwner(String dealId, Fire options, String owner) {
+    return assignOwner(dealId, owner, Fire.plain(options, this, "assignOwner"));
+  }
 
   /**
    * Moves one deal to the next version of its process by {@code plan}: to the stage the plan maps its stage to, with
@@ -665,7 +743,9 @@ public interface DealEngine extends AutoCloseable {
 
   /**
    * How to fire one event: who fires it, under which idempotency key, at which expected version; each optional.
-   * Immutable; each method returns a changed copy.
+   * {@link DealEngine#override(String, Fire, String, String) Overrides} and
+   * {@link DealEngine#assignOwner(String, Fire, String) changes of owner} take the same options. Immutable; each
+   * method returns a changed copy.
    *
    * <pre>{@code
    * engine.fire("D-42", event, DealEngine.Fire.by("rep-ann"));
@@ -741,6 +821,20 @@ public interface DealEngine extends AutoCloseable {
         throw new IllegalArgumentException("expectedVersion must not be negative, but was " + expectedVersion);
       }
       return new Fire(actor, idempotencyKey, expectedVersion);
+    }
+
+    /**
+     * The actor of options that hold nothing else, for an engine that implements administrative changes only without
+     * them; options with a key or an expected version are refused rather than ignored.
+     */
+    static @Nullable String plain(Fire options, DealEngine engine, String method) {
+      Objects.requireNonNull(options, "options must not be null");
+      if (options.idempotencyKey != null || options.expectedVersion >= 0) {
+        throw new UnsupportedOperationException("engine '" + engine.name() + "' does not implement " + method
+            + " with an idempotency key or an expected version (" + options + "); implement " + method
+            + "(String, DealEngine.Fire, ...) in it, or call it without them");
+      }
+      return options.actor;
     }
 
     /** {@return who fires the event, if said} */
@@ -903,7 +997,8 @@ public interface DealEngine extends AutoCloseable {
    * <p>Administrative changes (an {@link DealEngine#override override}, a {@link DealEngine#migrate migration}, a
    * new {@link DealEngine#assignOwner owner}) reach {@link #onTransition} like any accepted event, since they are
    * records of the deal's history too; {@link io.salesflow.TransitionRecord#administrative()} tells them apart, and
-   * a migration a plan refused reaches {@link #onRejection}.
+   * a migration a plan refused, or an override or change of owner made at a stale expected version, reaches
+   * {@link #onRejection}. A retry under an idempotency key that returns the first try's record is not heard again.
    *
    * <p>Listeners run on the thread that fired the event, after an accepted transition was stored; they must be quick
    * and thread-safe. Whatever a listener throws, {@link Error}s included, is logged at WARN with the deal's id and

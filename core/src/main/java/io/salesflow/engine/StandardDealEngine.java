@@ -4,6 +4,7 @@ import io.salesflow.Deal;
 import io.salesflow.DealFacts;
 import io.salesflow.DealVersionConflictException;
 import io.salesflow.DuplicateDealException;
+import io.salesflow.EventType;
 import io.salesflow.GuardContext;
 import io.salesflow.GuardVerdict;
 import io.salesflow.SalesEvent;
@@ -189,18 +190,43 @@ final class StandardDealEngine implements DealEngine {
 
   /** The first try's result when the deal already holds a transition with this key; null otherwise. */
   private static FireResult.@Nullable Accepted alreadyApplied(Deal deal, SalesEvent event, String key) {
+    return alreadyApplied(deal, event.type(), key, null, null);
+  }
+
+  /**
+   * The first try's result when the deal already holds a transition with this key; null otherwise. A record of
+   * another type, or of an administrative change to another {@code target} (an override's stage, a new owner), means
+   * the key was reused for another change, which is refused.
+   */
+  private static FireResult.@Nullable Accepted alreadyApplied(Deal deal, EventType type, String key,
+      @Nullable String target, @Nullable String request) {
     TransitionRecord record = deal.history().withIdempotencyKey(key).orElse(null);
     if (record == null) {
       return null;
     }
-    if (!record.eventType().equals(event.type())) {
+    if (!record.eventType().equals(type)) {
       throw new IllegalArgumentException("idempotency key '" + key + "' was already used on deal '" + deal.id()
           + "' for a '" + record.eventType() + "' event (version " + record.version() + "), not for '"
-          + event.type() + "'; use a new key for a new change");
+          + type + "'; use a new key for a new change");
+    }
+    if (target != null && !target.equals(administrativeTarget(record))) {
+      throw new IllegalArgumentException("idempotency key '" + key + "' was already used on deal '" + deal.id()
+          + "' for a '" + record.eventType() + "' event to " + describeTarget(record) + " (version "
+          + record.version() + "), not for " + request + "; use a new key for a new change");
     }
     withMdc(deal, () -> LOG.debug("event with key '{}' was already applied to deal '{}' as version {}; returning it",
         key, deal.id(), record.version()));
     return new FireResult.Accepted(deal, record);
+  }
+
+  /** What an override or a change of owner was for: the stage it moved the deal to, or the new owner. */
+  private static String administrativeTarget(TransitionRecord record) {
+    return record.event() instanceof SalesEvent.OwnerAssigned assigned ? assigned.owner() : record.to();
+  }
+
+  private static String describeTarget(TransitionRecord record) {
+    return record.event() instanceof SalesEvent.OwnerAssigned assigned ? "owner '" + assigned.owner() + "'"
+        : "stage '" + record.to() + "'";
   }
 
   // The stored deal. The id is checked for blankness only when no deal has it: a stored deal's id never is blank,
@@ -353,12 +379,36 @@ final class StandardDealEngine implements DealEngine {
 
   @Override
   public FireResult.Accepted override(String dealId, String targetStage, @Nullable String actor, String reason) {
+    return (FireResult.Accepted) overrideAt(dealId, targetStage, reason, actor, null, ANY_VERSION); // never stale
+  }
+
+  @Override
+  public FireResult override(String dealId, DealEngine.Fire options, String targetStage, String reason) {
+    Objects.requireNonNull(options, "options must not be null");
+    return overrideAt(dealId, targetStage, reason, options.actorOrNull(), options.keyOrNull(),
+        options.expectedVersionOrAny());
+  }
+
+  /** An override with the options {@link #fireAt} takes: accepted, or stale only at an expected version. */
+  private FireResult overrideAt(String dealId, String targetStage, String reason, @Nullable String actor,
+      @Nullable String key, long expectedVersion) {
     Objects.requireNonNull(dealId, "dealId must not be null");
     Objects.requireNonNull(targetStage, "targetStage must not be null");
     String why = EngineChecks.reason(reason);
     String by = EngineChecks.nameOrNull(actor, "actor");
     for (int attempt = 1; ; attempt++) {
       Deal deal = load(dealId);
+      if (key != null) {
+        FireResult.Accepted applied = alreadyApplied(deal, EventType.STAGE_OVERRIDDEN, key, targetStage,
+            "an override to stage '" + targetStage + "'");
+        if (applied != null) {
+          return applied;
+        }
+      }
+      if (expectedVersion >= 0 && deal.version() != expectedVersion) {
+        return staleAdministrative(deal, new SalesEvent.StageOverridden(clock.instant(), why, reopens(deal)),
+            expectedVersion);
+      }
       SalesProcess definition = compiledFor(deal).process();
       if (definition.findStage(targetStage).isEmpty()) {
         throw new IllegalArgumentException("deal '" + dealId + "' cannot be moved to stage '" + targetStage
@@ -371,12 +421,13 @@ final class StandardDealEngine implements DealEngine {
       }
       boolean reopened = definition.findStage(deal.stage()).map(Stage::isTerminal).orElse(false);
       Instant now = clock.instant();
-      TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), targetStage,
-          new SalesEvent.StageOverridden(now, why, reopened), now, false, null, by);
-      FireResult.Accepted accepted = store(deal.advance(record, deal.facts()), record);
-      if (accepted != null) {
-        notify(accepted);
-        return accepted;
+      SalesEvent.StageOverridden event = new SalesEvent.StageOverridden(now, why, reopened);
+      TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), targetStage, event, now,
+          false, key, by);
+      FireResult stored = storeAdministrative(deal, deal.advance(record, deal.facts()), record, key,
+          expectedVersion);
+      if (stored != null) {
+        return stored;
       }
       giveUpAfter(attempt, deal);
     }
@@ -384,25 +435,77 @@ final class StandardDealEngine implements DealEngine {
 
   @Override
   public FireResult.Accepted assignOwner(String dealId, String owner, @Nullable String actor) {
+    return (FireResult.Accepted) assignOwnerAt(dealId, owner, actor, null, ANY_VERSION); // any version: never stale
+  }
+
+  @Override
+  public FireResult assignOwner(String dealId, DealEngine.Fire options, String owner) {
+    Objects.requireNonNull(options, "options must not be null");
+    return assignOwnerAt(dealId, owner, options.actorOrNull(), options.keyOrNull(), options.expectedVersionOrAny());
+  }
+
+  /** A change of owner with the options {@link #fireAt} takes: accepted, or stale only at an expected version. */
+  private FireResult assignOwnerAt(String dealId, String owner, @Nullable String actor, @Nullable String key,
+      long expectedVersion) {
     Objects.requireNonNull(dealId, "dealId must not be null");
     String newOwner = EngineChecks.name(owner, "owner");
     String by = EngineChecks.nameOrNull(actor, "actor");
     for (int attempt = 1; ; attempt++) {
       Deal deal = load(dealId);
+      if (key != null) {
+        FireResult.Accepted applied = alreadyApplied(deal, EventType.OWNER_ASSIGNED, key, newOwner,
+            "owner '" + newOwner + "'");
+        if (applied != null) {
+          return applied;
+        }
+      }
+      if (expectedVersion >= 0 && deal.version() != expectedVersion) {
+        return staleAdministrative(deal, new SalesEvent.OwnerAssigned(clock.instant(), newOwner, deal.owner()),
+            expectedVersion);
+      }
       if (newOwner.equals(deal.owner())) {
         throw new IllegalArgumentException("deal '" + dealId + "' is owned by '" + newOwner + "' already");
       }
       Instant now = clock.instant();
       TransitionRecord record = new TransitionRecord(deal.version() + 1, deal.stage(), deal.stage(),
-          new SalesEvent.OwnerAssigned(now, newOwner, deal.owner()), now, true, null, by);
+          new SalesEvent.OwnerAssigned(now, newOwner, deal.owner()), now, true, key, by);
       Deal next = Deal.builder().from(deal.advance(record, deal.facts())).owner(newOwner).build();
-      FireResult.Accepted accepted = store(next, record);
-      if (accepted != null) {
-        notify(accepted);
-        return accepted;
+      FireResult stored = storeAdministrative(deal, next, record, key, expectedVersion);
+      if (stored != null) {
+        return stored;
       }
       giveUpAfter(attempt, deal);
     }
+  }
+
+  /**
+   * Stores an override or a change of owner and tells listeners: the accepted result; the stale rejection when a
+   * concurrent change got in the way of a call at an expected version without a key, as {@link #attempt} does; or
+   * null when the caller should reload and try again (with a key, the concurrent change may have been this very
+   * call, retried on another node).
+   */
+  private @Nullable FireResult storeAdministrative(Deal deal, Deal next, TransitionRecord record,
+      @Nullable String key, long expectedVersion) {
+    FireResult.Accepted accepted = store(next, record);
+    if (accepted != null) {
+      notify(accepted);
+      return accepted;
+    }
+    return expectedVersion >= 0 && key == null ? staleAdministrative(deal, record.event(), expectedVersion) : null;
+  }
+
+  /** The stale rejection of an administrative change, which listeners hear as they hear a stale event's. */
+  private FireResult.Rejected staleAdministrative(Deal deal, SalesEvent event, long expectedVersion) {
+    FireResult.Rejected rejected = stale(deal, event, expectedVersion);
+    notify(rejected);
+    return rejected;
+  }
+
+  /** Whether an override would reopen the deal: it is in a won or lost stage of a version this engine runs. */
+  private boolean reopens(Deal deal) {
+    Versions versions = compiled.get(deal.processId());
+    CompiledProcess process = versions == null ? null : versions.get(deal.processVersion());
+    return process != null && process.process().findStage(deal.stage()).map(Stage::isTerminal).orElse(false);
   }
 
   @Override

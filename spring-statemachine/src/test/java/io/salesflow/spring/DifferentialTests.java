@@ -82,6 +82,7 @@ class DifferentialTests {
 
     assertThat(List.of(tally.overrides, tally.migrations, tally.ownersAssigned)).as("%s", tally)
         .allSatisfy(count -> assertThat(count).isGreaterThan(20L));
+    assertThat(tally.keyedAdministrative).as("%s", tally).isGreaterThan(20L);
     assertThat(compiler.compiled(plan.processId(), 1).machinesCreated()).isEqualTo(1);
     assertThat(compiler.compiled(plan.processId(), 2).machinesCreated()).isEqualTo(1);
     assertThat(compiler.compiled(plan.processId())).isSameAs(compiler.compiled(plan.processId(), 2));

@@ -45,6 +45,7 @@ final class EngineDriver {
     long overrides;
     long migrations;
     long ownersAssigned;
+    long keyedAdministrative;
     final java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
     final java.util.Set<io.salesflow.Transition> taken =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -77,7 +78,7 @@ final class EngineDriver {
       return steps + " steps: " + accepted + " accepted (" + internal + " internal), rejected " + byKind + ", "
           + thrown + " thrown, outcomes " + outcomesReached + " (" + terminalEntries + "), " + taken.size()
           + " transitions taken, " + overrides + " overrides, " + migrations + " migrations, " + ownersAssigned
-          + " owners assigned";
+          + " owners assigned, " + keyedAdministrative + " of those under a key, each retried";
     }
   }
 
@@ -156,11 +157,16 @@ final class EngineDriver {
     check(candidate.get(dealId), reference.get(dealId), process, seed, length, "end of walk");
   }
 
-  /** An override, a new owner or the migration, done on both engines and compared. */
+  /**
+   * An override, a new owner or the migration, done on both engines and compared. On every other step an override or
+   * new owner goes with options (an idempotency key, on every fourth step an expected version too, a stale one on
+   * every eighth) and is retried at once under the same key, which must answer as the first call did.
+   */
   private static void administrativeStep(SalesProcess running, SalesProcess.MigrationPlan plan, String dealId,
       Deal now, RandomGenerator random, DealEngine reference, DealEngine candidate, SalesProcess process, long seed,
       int step, Tally tally) {
     int roll = random.nextInt(3);
+    DealEngine.Fire options = step % 2 == 0 ? keyed(step, now) : null;
     Outcome want;
     Outcome got;
     String what;
@@ -172,19 +178,46 @@ final class EngineDriver {
     } else if (roll == 1) {
       String owner = List.of("rep-ann", "rep-bob", "rep-chen").get(random.nextInt(3));
       what = "owner " + owner;
-      want = Outcome.of(() -> reference.assignOwner(dealId, owner, "manager-max"));
-      got = Outcome.of(() -> candidate.assignOwner(dealId, owner, "manager-max"));
+      if (options == null) {
+        want = Outcome.of(() -> reference.assignOwner(dealId, owner, "manager-max"));
+        got = Outcome.of(() -> candidate.assignOwner(dealId, owner, "manager-max"));
+      } else {
+        want = Outcome.of(() -> reference.assignOwner(dealId, options, owner));
+        got = Outcome.of(() -> candidate.assignOwner(dealId, options, owner));
+        check(got, want, process, seed, step, what + " " + options);
+        what = what + " retried under " + options;
+        check(Outcome.of(() -> reference.assignOwner(dealId, options, owner)), want, process, seed, step, what);
+        got = Outcome.of(() -> candidate.assignOwner(dealId, options, owner));
+        tally.keyedAdministrative++;
+      }
       tally.ownersAssigned++;
     } else {
       List<Stage> stages = running.stages();
       String target = stages.get(random.nextInt(stages.size())).id();
       what = "override to " + target;
-      want = Outcome.of(() -> reference.override(dealId, target, "manager-max", "pipeline review"));
-      got = Outcome.of(() -> candidate.override(dealId, target, "manager-max", "pipeline review"));
+      if (options == null) {
+        want = Outcome.of(() -> reference.override(dealId, target, "manager-max", "pipeline review"));
+        got = Outcome.of(() -> candidate.override(dealId, target, "manager-max", "pipeline review"));
+      } else {
+        want = Outcome.of(() -> reference.override(dealId, options, target, "pipeline review"));
+        got = Outcome.of(() -> candidate.override(dealId, options, target, "pipeline review"));
+        check(got, want, process, seed, step, what + " " + options);
+        what = what + " retried under " + options;
+        check(Outcome.of(() -> reference.override(dealId, options, target, "pipeline review")), want, process, seed,
+            step, what);
+        got = Outcome.of(() -> candidate.override(dealId, options, target, "pipeline review"));
+        tally.keyedAdministrative++;
+      }
       tally.overrides++;
     }
     check(got, want, process, seed, step, what);
     check(candidate.get(dealId), reference.get(dealId), process, seed, step, what + " (stored)");
+  }
+
+  /** Options with a key for the step; with the deal's version or, on every eighth step, the one before it. */
+  private static DealEngine.Fire keyed(int step, Deal now) {
+    DealEngine.Fire options = DealEngine.Fire.by("manager-max").idempotencyKey("admin-" + step);
+    return step % 4 != 0 ? options : options.expectedVersion(Math.max(0, now.version() - (step % 8 == 0 ? 1 : 0)));
   }
 
   private static void check(Object actual, Object expected, SalesProcess process, long seed, int step,

@@ -756,6 +756,237 @@ public abstract class DealEngineContract {
   }
 
   @Test
+  void overridesOnceUnderAKeyAndReturnsTheFirstResultToEveryRetryEvenAfterTheDealMovedOn() {
+    engine.start("D-1", PROCESS);
+    List<Object> heard = new CopyOnWriteArrayList<>();
+    engine.addListener(recordingInto(heard));
+    Instant at = clock.advance(Duration.ofMinutes(5));
+    DealEngine.Fire options = DealEngine.Fire.by("manager-max").idempotencyKey("req-1");
+
+    FireResult first = engine.override("D-1", options, "qualified", "budget confirmed on the phone");
+    FireResult retry = engine.override("D-1", options, "qualified", "budget confirmed on the phone");
+
+    FireResultAssert.assertThat(first).movedTo("qualified");
+    TransitionRecord record = ((FireResult.Accepted) first).transition();
+    assertThat(record.event()).isEqualTo(new SalesEvent.StageOverridden(at, "budget confirmed on the phone", false));
+    assertThat(List.of(record.from(), record.to(), record.actor(), record.idempotencyKey()))
+        .containsExactly("new", "qualified", "manager-max", "req-1");
+    assertThat(retry).isEqualTo(first);
+    assertThat(heard).containsExactly(first);
+    DealAssert.assertThat(engine.get("D-1")).isInStage("qualified").hasVersion(1).hasHistorySize(1);
+    assertThat(engine.get("D-1").history().withIdempotencyKey("req-1")).contains(record);
+
+    FireResult proposal = fire("D-1", new SalesEvent.ProposalSent(next(), BigDecimal.TEN));
+    FireResult late = engine.override("D-1", options.expectedVersion(0), "qualified", "retried by the client");
+
+    FireResultAssert.assertThat(late).isAccepted().deal().isInStage("proposal").hasVersion(2);
+    assertThat(((FireResult.Accepted) late).transition()).isEqualTo(record);
+    assertThat(heard).containsExactly(first, proposal);
+    DealAssert.assertThat(engine.get("D-1")).isInStage("proposal").hasVersion(2).hasHistorySize(2);
+    FireResultAssert.assertThat(engine.override("D-1", DealEngine.Fire.by("manager-max").idempotencyKey("req-2"),
+        "qualified", "a second review")).movedTo("qualified").deal().hasVersion(3);
+  }
+
+  @Test
+  void assignsAnOwnerOnceUnderAKeyAndReturnsTheFirstResultToEveryRetryEvenAfterAnotherAssignment() {
+    engine.start(DealEngine.Start.of("D-1", PROCESS).owner("rep-ann"));
+    List<Object> heard = new CopyOnWriteArrayList<>();
+    engine.addListener(recordingInto(heard));
+    Instant at = clock.advance(Duration.ofHours(2));
+    DealEngine.Fire options = DealEngine.Fire.by("manager-max").idempotencyKey("req-1");
+
+    FireResult first = engine.assignOwner("D-1", options, "rep-bob");
+    FireResult retry = engine.assignOwner("D-1", options, "rep-bob");
+
+    TransitionRecord record = ((FireResult.Accepted) first).transition();
+    assertThat(record.event()).isEqualTo(new SalesEvent.OwnerAssigned(at, "rep-bob", "rep-ann"));
+    assertThat(List.of(record.actor(), record.idempotencyKey())).containsExactly("manager-max", "req-1");
+    assertThat(retry).isEqualTo(first);
+    assertThat(heard).containsExactly(first);
+    DealAssert.assertThat(engine.get("D-1")).isInStage("new").hasVersion(1).hasHistorySize(1);
+
+    FireResult second = engine.assignOwner("D-1", DealEngine.Fire.options().idempotencyKey("req-2"), "rep-chen");
+    FireResult late = engine.assignOwner("D-1", options, "rep-bob");
+
+    assertThat(((FireResult.Accepted) second).transition().actor()).isNull();
+    assertThat(((FireResult.Accepted) late).transition()).isEqualTo(record);
+    assertThat(late.deal().owner()).as("the retry does not assign rep-bob again").isEqualTo("rep-chen");
+    assertThat(heard).containsExactly(first, second);
+    DealAssert.assertThat(engine.get("D-1")).hasVersion(2).hasHistorySize(2);
+    assertThat(engine.get("D-1").owner()).isEqualTo("rep-chen");
+  }
+
+  @Test
+  void refusesAKeyReusedForAnotherChangeWhetherAnEventAnOverrideOrAnOwner() {
+    engine.start("D-1", PROCESS);
+    engine.override("D-1", key("req-1"), "qualified", "budget confirmed on the phone");
+    engine.assignOwner("D-1", key("req-2"), "rep-bob");
+    engine.fire("D-1", new SalesEvent.ProposalSent(next(), BigDecimal.TEN), key("req-3"));
+    Deal before = engine.get("D-1");
+
+    assertThatThrownBy(() -> engine.override("D-1", key("req-1"), "won", "signed"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("req-1")
+        .hasMessageContaining("stage 'qualified'").hasMessageContaining("stage 'won'")
+        .hasMessageContaining("new key");
+    assertThatThrownBy(() -> engine.assignOwner("D-1", key("req-1"), "rep-bob"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("req-1")
+        .hasMessageContaining("stage-overridden").hasMessageContaining("new key");
+    assertThatThrownBy(() -> engine.assignOwner("D-1", key("req-2"), "rep-chen"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("req-2")
+        .hasMessageContaining("owner 'rep-bob'").hasMessageContaining("owner 'rep-chen'");
+    assertThatThrownBy(() -> engine.override("D-1", key("req-3"), "won", "signed"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("req-3")
+        .hasMessageContaining("proposal-sent").hasMessageContaining("new key");
+    assertThatThrownBy(() -> engine.fire("D-1", new SalesEvent.ClosedWon(next(), BigDecimal.TEN), key("req-2")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("req-2")
+        .hasMessageContaining("owner-assigned").hasMessageContaining("new key");
+    DealAssert.assertThat(engine.get("D-1")).isUnchangedFrom(before).isInStage("proposal").hasVersion(3);
+  }
+
+  @Test
+  void rejectsAnOverrideOrANewOwnerAtAStaleExpectedVersionAsFireDoesAndChangesNothing() {
+    engine.start("D-1", PROCESS);
+    fire("D-1", followUp(FollowUpOutcome.NO_RESPONSE));
+    Deal atVersionOne = engine.get("D-1");
+    List<Object> heard = new CopyOnWriteArrayList<>();
+    engine.addListener(recordingInto(heard));
+    DealEngine.Fire atZero = DealEngine.Fire.by("manager-max").expectedVersion(0);
+
+    FireResult override = engine.override("D-1", atZero, "qualified", "budget confirmed on the phone");
+    FireResult owner = engine.assignOwner("D-1", atZero, "rep-bob");
+    FireResult event = engine.fire("D-1", qualification(true), atZero);
+
+    for (FireResult stale : List.of(override, owner, event)) {
+      FireResultAssert.assertThat(stale).isRejectedWith(RejectionKind.STALE_VERSION)
+          .hasReasonContaining("expected at version 0").hasReasonContaining("reload it and decide again");
+      DealAssert.assertThat(stale.deal()).isUnchangedFrom(atVersionOne);
+    }
+    assertThat(((FireResult.Rejected) override).event()).isInstanceOf(SalesEvent.StageOverridden.class);
+    assertThat(((FireResult.Rejected) owner).event()).isInstanceOf(SalesEvent.OwnerAssigned.class);
+    assertThat(heard).containsExactly(override, owner, event);
+    DealAssert.assertThat(engine.get("D-1")).isUnchangedFrom(atVersionOne);
+
+    DealEngine.Fire atOne = DealEngine.Fire.by("manager-max").expectedVersion(1);
+    FireResultAssert.assertThat(engine.override("D-1", atOne, "qualified", "budget confirmed on the phone"))
+        .movedTo("qualified").deal().hasVersion(2);
+    FireResultAssert.assertThat(engine.assignOwner("D-1", atOne.expectedVersion(2), "rep-bob")).isAccepted()
+        .deal().hasVersion(3);
+    assertThat(engine.get("D-1").owner()).isEqualTo("rep-bob");
+    assertThatThrownBy(() -> engine.override("D-1", atOne.expectedVersion(3), "qualified", "again"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already");
+  }
+
+  @Test
+  void behavesWithOptionsWithoutAKeyOrVersionAsTheCallsWithAnActorDo() {
+    engine.start("D-1", PROCESS);
+
+    FireResult.Accepted plain = engine.override("D-1", "qualified", "manager-max", "budget confirmed");
+    FireResult withOptions = engine.override("D-1", DealEngine.Fire.by("manager-max"), "new", "budget withdrawn");
+    FireResult owner = engine.assignOwner("D-1", DealEngine.Fire.options(), "rep-bob");
+
+    assertThat(plain.transition().actor()).isEqualTo("manager-max");
+    FireResultAssert.assertThat(withOptions).movedTo("new");
+    assertThat(((FireResult.Accepted) withOptions).transition().actor()).isEqualTo("manager-max");
+    assertThat(((FireResult.Accepted) withOptions).transition().idempotencyKey()).isNull();
+    assertThat(((FireResult.Accepted) owner).transition().actor()).isNull();
+    assertThatThrownBy(() -> engine.override("D-1", DealEngine.Fire.options(), "new", "again"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already");
+    assertThatThrownBy(() -> engine.assignOwner("D-1", DealEngine.Fire.options(), "rep-bob"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("owned by 'rep-bob' already");
+    assertThatThrownBy(() -> engine.override("D-1", (DealEngine.Fire) null, "won", "signed")).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> engine.assignOwner("D-404", DealEngine.Fire.options(), "rep-bob"))
+        .isInstanceOf(UnknownDealException.class);
+    DealAssert.assertThat(engine.get("D-1")).hasVersion(3).hasStagePath("new", "qualified", "new");
+  }
+
+  @Test
+  void appliesAnOverrideOrANewOwnerOnceWhenTheStoreFailsAfterCommittingAndTheCallerRetries() {
+    FailingAfterCommit failing = new FailingAfterCommit(store);
+    DealEngine flaky = engineFactory().create(clock, failing, List.of(CONTRACT_PROCESS));
+    try {
+      flaky.start("D-1", PROCESS);
+      failing.failNextAppend();
+      assertThatThrownBy(() -> flaky.override("D-1", key("req-1"), "qualified", "budget confirmed"))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("connection lost");
+      failing.failNextAppend();
+      assertThatThrownBy(() -> flaky.assignOwner("D-1", key("req-2"), "rep-bob"))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("connection lost");
+
+      FireResult override = flaky.override("D-1", key("req-1"), "qualified", "budget confirmed");
+      FireResult owner = flaky.assignOwner("D-1", key("req-2"), "rep-bob");
+
+      assertThat(((FireResult.Accepted) override).transition().version()).isEqualTo(1);
+      assertThat(((FireResult.Accepted) owner).transition().version()).isEqualTo(2);
+      DealAssert.assertThat(flaky.get("D-1")).isInStage("qualified").hasVersion(2).hasHistorySize(2);
+      assertThat(flaky.get("D-1").owner()).isEqualTo("rep-bob");
+    } finally {
+      flaky.close();
+    }
+  }
+
+  @Test
+  void appliesAnOverrideAndANewOwnerOnceWhenTwoEnginesOnOneStoreRaceWithOneKey() throws Exception {
+    DealEngine other = engineFactory().create(clock, store, List.of(CONTRACT_PROCESS));
+    try {
+      int deals = 20;
+      for (int i = 0; i < deals; i++) {
+        engine.start("K-" + i, PROCESS);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<FireResult>> overrides = new ArrayList<>();
+        List<Future<FireResult>> owners = new ArrayList<>();
+        for (int i = 0; i < deals; i++) {
+          String id = "K-" + i;
+          for (DealEngine racer : List.of(engine, other, engine, other)) {
+            overrides.add(pool.submit(() -> racer.override(id, key("override-key"), "proposal", "fast track")));
+            owners.add(pool.submit(() -> racer.assignOwner(id, key("owner-key"), "rep-bob")));
+          }
+        }
+        for (Future<FireResult> result : overrides) {
+          FireResultAssert.assertThat(result.get(1, TimeUnit.MINUTES)).isAccepted();
+          assertThat(((FireResult.Accepted) result.get()).transition().to()).isEqualTo("proposal");
+        }
+        for (Future<FireResult> result : owners) {
+          FireResultAssert.assertThat(result.get(1, TimeUnit.MINUTES)).isAccepted();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      for (int i = 0; i < deals; i++) {
+        Deal deal = engine.get("K-" + i);
+        DealAssert.assertThat(deal).isInStage("proposal").hasVersion(2).hasHistorySize(2);
+        assertThat(deal.history().asList()).extracting(TransitionRecord::idempotencyKey)
+            .containsExactlyInAnyOrder("override-key", "owner-key");
+        assertThat(deal.owner()).isEqualTo("rep-bob");
+      }
+    } finally {
+      other.close();
+    }
+  }
+
+  @Test
+  void returnsTheRecordedMigrationToARetryAfterTheDealMovedOnAndWritesNothing() {
+    engine.start("D-1", PROCESS);
+    fire("D-1", qualification(true));
+    DealEngine both = engineWith(CONTRACT_PROCESS, CONTRACT_PROCESS_V2);
+    List<Object> heard = new CopyOnWriteArrayList<>();
+    both.addListener(recordingInto(heard));
+    FireResult migrated = both.migrate("D-1", PLAN, "ops-ann", "qualified is called discovery now");
+    SalesEvent proposal = new SalesEvent.ProposalSent(next(), BigDecimal.TEN);
+    clock.set(proposal.occurredAt());
+    FireResult moved = both.fire("D-1", proposal, DealEngine.Fire.options().expectedVersion(2));
+
+    FireResult retried = both.migrate("D-1", PLAN, "ops-ann", "qualified is called discovery now");
+
+    FireResultAssert.assertThat(retried).isAccepted().deal().isInStage("proposal").hasVersion(3);
+    assertThat(((FireResult.Accepted) retried).transition())
+        .isEqualTo(((FireResult.Accepted) migrated).transition());
+    assertThat(heard).containsExactly(migrated, moved);
+    DealAssert.assertThat(both.get("D-1")).hasVersion(3).hasHistorySize(3);
+  }
+
+  @Test
   void rejectsAnAdministrativeEventFiredLikeAnEventAsAnEventTypeTheProcessDoesNotKnow() {
     Deal started = engine.start("D-1", PROCESS);
 

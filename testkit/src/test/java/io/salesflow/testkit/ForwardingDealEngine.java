@@ -56,6 +56,16 @@ class ForwardingDealEngine implements DealEngine {
   }
 
   @Override
+  public FireResult override(String dealId, DealEngine.Fire options, String targetStage, String reason) {
+    return delegate.override(dealId, options, targetStage, reason);
+  }
+
+  @Override
+  public FireResult assignOwner(String dealId, DealEngine.Fire options, String owner) {
+    return delegate.assignOwner(dealId, options, owner);
+  }
+
+  @Override
   public FireResult migrate(String dealId, SalesProcess.MigrationPlan plan, @Nullable String actor, String reason) {
     return delegate.migrate(dealId, plan, actor, reason);
   }

@@ -116,6 +116,67 @@ abstract class IdempotencyContract {
   }
 
   @Test
+  void aRetriedOverrideAndARetriedNewOwnerOnAnotherNodeReturnTheFirstResults() {
+    DealEngine first = engine();
+    DealEngine second = engine();
+    first.start("D-4", TestProcesses.ID);
+    FireResult overridden = first.override("D-4", DealEngine.Fire.by("manager-max").idempotencyKey("req-4a"),
+        "presenting", "demo booked by phone");
+    FireResult assigned = first.assignOwner("D-4", DealEngine.Fire.by("manager-max").idempotencyKey("req-4b"),
+        "rep-bob");
+    first.fire("D-4", new SalesEvent.ContactMade(AT, SalesEvent.ContactChannel.PHONE)); // back to 'working'
+
+    FireResult overrideRetried = second.override("D-4", DealEngine.Fire.by("manager-max").idempotencyKey("req-4a"),
+        "presenting", "demo booked by phone");
+    FireResult ownerRetried = second.assignOwner("D-4", DealEngine.Fire.by("manager-max").idempotencyKey("req-4b"),
+        "rep-bob");
+
+    assertThat(((FireResult.Accepted) overrideRetried).transition())
+        .isEqualTo(((FireResult.Accepted) overridden).transition());
+    assertThat(((FireResult.Accepted) ownerRetried).transition())
+        .isEqualTo(((FireResult.Accepted) assigned).transition());
+    assertThat(overrideRetried.deal().version()).isEqualTo(3);
+    assertThat(overrideRetried.deal().stage()).isEqualTo("working");
+    assertThat(JdbcTestSupport.historyRows(database, "D-4")).isEqualTo(3);
+    Deal read = JdbcDealStore.builder(database).migrate(false).build().find("D-4").orElseThrow();
+    assertThat(read.history().asList()).extracting(r -> r.idempotencyKey()).containsExactly("req-4a", "req-4b", null);
+    assertThat(read.history().asList()).extracting(r -> r.actor()).containsExactly("manager-max", "manager-max",
+        null);
+  }
+
+  @Test
+  void twoEnginesRacingWithOneKeyApplyAnOverrideOnce() throws Exception {
+    DealEngine first = engine();
+    DealEngine second = engine();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < ROUNDS / 2; round++) {
+        String dealId = "D-override-" + round;
+        first.start(dealId, TestProcesses.ID);
+        String key = "override-" + round;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<FireResult>> results = new ArrayList<>();
+        for (DealEngine engine : List.of(first, second, first, second)) {
+          results.add(threads.submit(() -> {
+            go.await();
+            return engine.override(dealId, DealEngine.Fire.options().idempotencyKey(key), "won", "signed on paper");
+          }));
+        }
+        go.countDown();
+        List<FireResult> all = new ArrayList<>();
+        for (Future<FireResult> result : results) {
+          all.add(result.get());
+        }
+        assertThat(all).extracting(r -> ((FireResult.Accepted) r).transition()).containsOnly(
+            ((FireResult.Accepted) all.get(0)).transition());
+        assertThat(JdbcTestSupport.historyRows(database, dealId)).as("history rows of " + dealId).isOne();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void theDatabaseRefusesASecondRowWithTheSameKeyForADeal() {
     DealEngine engine = engine();
     engine.start("D-3", TestProcesses.ID);
