@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.salesflow.BantAssessment;
 import io.salesflow.DealFacts;
 import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
@@ -543,7 +544,10 @@ final class Documents {
       }
       String type = p.getText();
       EventShape shape = BY_TYPE.get(type);
-      return shape == null ? throughMapping(type, p) : shape.readMembers(p);
+      if (shape != null) {
+        return shape.readMembers(p);
+      }
+      return type.equals(QUALIFICATION) ? Qualification.read(p) : throughMapping(type, p);
     }
 
     /**
@@ -619,6 +623,278 @@ final class Documents {
             : null;
         case ENUM -> token == JsonToken.VALUE_STRING ? Objects.requireNonNull(labels[i]).get(p.getText()) : null;
       };
+    }
+  }
+
+  /** The type id of {@link SalesEvent.QualificationAssessed}, the one built-in event with a nested value. */
+  private static final String QUALIFICATION = EventType.QUALIFICATION_ASSESSED.id();
+
+  /**
+   * How a qualification event ({@link SalesEvent.QualificationAssessed}) is read from tokens: its BANT assessment is
+   * a nested object, which {@link EventShape} leaves to the mapping. Each member is taken only in the form the
+   * mapping writes it, and read to the value the mapping reads from it: {@code occurredAt} an instant; each
+   * dimension of the assessment an object with exactly its members ({@code budget}: an {@code amount}, as text or a
+   * number, and {@code confirmed}; {@code authority}: {@code decisionMakerIdentified} and a whole number of
+   * {@code stakeholders}; {@code need}: an array of {@code painPoints} texts; {@code timing}: a {@code decisionDate}
+   * as {@code yyyy-mm-dd}); members it does not know are skipped, as the mapping skips them. Anything else (a
+   * {@code null}, a member given twice or missing, a value of another kind or that the model refuses) gives null,
+   * for the document to be read through the mapping, which accepts it or says what is wrong exactly as before.
+   */
+  private static final class Qualification {
+    private Qualification() {}
+
+    /** Reads the rest of a qualification event whose type member the parser has just read; null if unusual. */
+    static @Nullable SalesEvent read(JsonParser p) throws IOException {
+      Instant occurredAt = null;
+      BantAssessment assessment = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        if (name.equals("occurredAt")) {
+          if (token != JsonToken.VALUE_STRING || occurredAt != null) {
+            return null;
+          }
+          occurredAt = instantOf(p);
+        } else if (name.equals("assessment")) {
+          if (token != JsonToken.START_OBJECT || assessment != null) {
+            return null;
+          }
+          assessment = assessment(p);
+          if (assessment == null) {
+            return null;
+          }
+        } else if (name.equals("type") || token == JsonToken.VALUE_NULL) {
+          return null; // given twice; a null the mapping may treat as a missing member
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (occurredAt == null || assessment == null) {
+        return null;
+      }
+      try {
+        return new SalesEvent.QualificationAssessed(occurredAt, assessment);
+      } catch (RuntimeException e) {
+        return null; // refused by the record: the mapping says why
+      }
+    }
+
+    /** Reads the assessment object whose start the parser has just read, up to its end; null if unusual. */
+    private static @Nullable BantAssessment assessment(JsonParser p) throws IOException {
+      BantAssessment.Budget budget = null;
+      BantAssessment.Authority authority = null;
+      BantAssessment.Need need = null;
+      BantAssessment.Timing timing = null;
+      try {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+          if (t != JsonToken.FIELD_NAME) {
+            return null;
+          }
+          String name = p.currentName();
+          JsonToken token = p.nextToken();
+          if (token == JsonToken.VALUE_NULL) {
+            return null; // the mapping reads a null dimension as one not assessed: left to it
+          }
+          switch (name) {
+            case "budget" -> {
+              if (token != JsonToken.START_OBJECT || budget != null || (budget = budget(p)) == null) {
+                return null;
+              }
+            }
+            case "authority" -> {
+              if (token != JsonToken.START_OBJECT || authority != null || (authority = authority(p)) == null) {
+                return null;
+              }
+            }
+            case "need" -> {
+              if (token != JsonToken.START_OBJECT || need != null || (need = need(p)) == null) {
+                return null;
+              }
+            }
+            case "timing" -> {
+              if (token != JsonToken.START_OBJECT || timing != null || (timing = timing(p)) == null) {
+                return null;
+              }
+            }
+            default -> p.skipChildren();
+          }
+        }
+        if (budget == null && authority == null && need == null && timing == null) {
+          return BantAssessment.unknown();
+        }
+        BantAssessment.Builder b = BantAssessment.builder();
+        if (budget != null) {
+          b.budget(budget);
+        }
+        if (authority != null) {
+          b.authority(authority);
+        }
+        if (need != null) {
+          b.need(need);
+        }
+        if (timing != null) {
+          b.timing(timing);
+        }
+        return b.build();
+      } catch (RuntimeException e) {
+        return null; // a value the model refuses, or not of its kind: the mapping says why
+      }
+    }
+
+    private static BantAssessment.@Nullable Budget budget(JsonParser p) throws IOException {
+      BigDecimal amount = null;
+      Boolean confirmed = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        if (name.equals("amount")) {
+          if (amount != null) {
+            return null;
+          }
+          amount = token == JsonToken.VALUE_STRING ? new BigDecimal(p.getText().trim())
+              : token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT ? p.getDecimalValue()
+              : null;
+          if (amount == null) {
+            return null;
+          }
+        } else if (name.equals("confirmed")) {
+          if (confirmed != null || (confirmed = bool(token)) == null) {
+            return null;
+          }
+        } else if (!skip(token, p)) {
+          return null;
+        }
+      }
+      return amount == null || confirmed == null ? null : new BantAssessment.Budget(amount, confirmed);
+    }
+
+    private static BantAssessment.@Nullable Authority authority(JsonParser p) throws IOException {
+      Boolean identified = null;
+      Integer stakeholders = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        if (name.equals("decisionMakerIdentified")) {
+          if (identified != null || (identified = bool(token)) == null) {
+            return null;
+          }
+        } else if (name.equals("stakeholders")) {
+          if (stakeholders != null
+              || token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            return null;
+          }
+          stakeholders = p.getDecimalValue().intValueExact();
+        } else if (!skip(token, p)) {
+          return null;
+        }
+      }
+      return identified == null || stakeholders == null ? null
+          : new BantAssessment.Authority(identified, stakeholders);
+    }
+
+    private static BantAssessment.@Nullable Need need(JsonParser p) throws IOException {
+      List<String> painPoints = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        if (name.equals("painPoints")) {
+          if (painPoints != null || token != JsonToken.START_ARRAY) {
+            return null;
+          }
+          painPoints = new ArrayList<>(4);
+          for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (e != JsonToken.VALUE_STRING) {
+              return null;
+            }
+            painPoints.add(p.getText());
+          }
+        } else if (!skip(token, p)) {
+          return null;
+        }
+      }
+      return painPoints == null ? null : new BantAssessment.Need(painPoints);
+    }
+
+    private static BantAssessment.@Nullable Timing timing(JsonParser p) throws IOException {
+      LocalDate decisionDate = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        if (name.equals("decisionDate")) {
+          if (decisionDate != null || token != JsonToken.VALUE_STRING || (decisionDate = date(p)) == null) {
+            return null;
+          }
+        } else if (!skip(token, p)) {
+          return null;
+        }
+      }
+      return decisionDate == null ? null : new BantAssessment.Timing(decisionDate);
+    }
+
+    /**
+     * The date of the string value the parser is at, in the form {@link LocalDate#toString} writes for the years 1
+     * to 9999 ({@code 2026-12-15}); null for any other text, which the mapping then reads or refuses.
+     */
+    private static @Nullable LocalDate date(JsonParser p) throws IOException {
+      char[] chars = p.getTextCharacters();
+      int o = p.getTextOffset();
+      if (p.getTextLength() != 10 || chars[o + 4] != '-' || chars[o + 7] != '-') {
+        return null;
+      }
+      int year = digits(chars, o, o + 4);
+      int month = digits(chars, o + 5, o + 7);
+      int day = digits(chars, o + 8, o + 10);
+      if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > lengthOfMonth(year, month)) {
+        return null;
+      }
+      return LocalDate.of(year, month, day);
+    }
+
+    /** The boolean of a {@code true} or {@code false} token; null for any other. */
+    private static @Nullable Boolean bool(JsonToken token) {
+      return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+    }
+
+    /** Skips the value of a member not known, as the mapping ignores it; false for a null, left to the mapping. */
+    private static boolean skip(JsonToken token, JsonParser p) throws IOException {
+      if (token == JsonToken.VALUE_NULL) {
+        return false;
+      }
+      p.skipChildren();
+      return true;
+    }
+  }
+
+  /**
+   * Reads a qualification event given as its JSON object from its tokens alone, as a payload's event is read, never
+   * through the mapping: null for anything the payload's reading leaves to the mapping.
+   */
+  static @Nullable SalesEvent readQualificationFromTokens(String eventJson) {
+    try (JsonParser p = MAPPER.getFactory().createParser(eventJson)) {
+      if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+          || !p.currentName().equals("type") || p.nextToken() != JsonToken.VALUE_STRING
+          || !p.getText().equals(QUALIFICATION)) {
+        return null;
+      }
+      SalesEvent event = Qualification.read(p);
+      return event == null || p.nextToken() != null ? null : event;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
