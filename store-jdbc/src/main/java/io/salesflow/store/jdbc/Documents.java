@@ -211,7 +211,7 @@ final class Documents {
     }
     Members members = readMembers(json, PAYLOAD_TEXTS, "event", EVENT);
     try {
-      return members == null ? null : new Payload(parseInstant(members.texts[0]), (SalesEvent) members.object);
+      return members == null ? null : new Payload(members.instants[0], (SalesEvent) members.object);
     } catch (RuntimeException e) {
       return null; // read again the usual way, which says what is wrong
     }
@@ -224,7 +224,7 @@ final class Documents {
   static @Nullable State readStateFast(String json) {
     Members members = readMembers(json, STATE_TEXTS, "facts", FACTS);
     try {
-      return members == null ? null : new State(parseInstant(members.texts[0]), parseInstant(members.texts[1]),
+      return members == null ? null : new State(members.instants[0], members.instants[1],
           (DealFacts) members.object);
     } catch (RuntimeException e) {
       return null; // read again the usual way, which says what is wrong
@@ -297,24 +297,9 @@ final class Documents {
     if (n == 0) {
       return payloads;
     }
-    try (JsonParser p = text ? MAPPER.getFactory().createParser(new JoinedTexts(documents, n))
+    try (JsonParser p = text ? MAPPER.getFactory().createParser(new JoinedTexts(null, documents, n))
         : MAPPER.getFactory().createParser(new JoinedBytes(documents, n))) {
-      for (int i = 0; i < n; i++) {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-          break;
-        }
-        Payload payload = readPayloadMembers(p);
-        if (payload == null) {
-          break;
-        }
-        // its closing brace the last character of its own document, which so began after the one before ended:
-        // nothing read as part of it comes from another document, and nothing of its own is left after it
-        JsonLocation end = p.currentLocation();
-        if ((text ? end.getCharOffset() : end.getByteOffset()) != ends[i]) {
-          break;
-        }
-        payloads[i] = payload;
-      }
+      readPayloads(p, text, ends, n, payloads);
     } catch (IOException | RuntimeException e) {
       // the documents from this one on are read one by one, which says what is wrong
     }
@@ -322,19 +307,102 @@ final class Documents {
   }
 
   /**
-   * The first {@code n} documents, all texts, one after the other with a space between each two, as a reader: the
-   * parser reads them into its own recycled buffer, so nothing is copied into a joined text first.
+   * Reads a deal's state document and the payload documents of its history rows, all texts, with one parser, as
+   * {@link #readPayloads(Object[], int)} reads the payloads: the state first, taken only if it is in the shape
+   * {@link #readStateFast} reads and ends exactly where its own characters end, then each payload. A bulk read so
+   * makes one parser per deal instead of two.
+   *
+   * @param state the deal's state document
+   * @param documents each a {@link String} or null
+   * @param count how many of {@code documents} to read
+   * @param payloads where the payloads read go, as {@link #readPayloads(Object[], int)} returns them: each null from
+   *     the first document this read could not take on, and every one null when it could not take the state on
+   * @return the state read, or null when it is not in that shape, for the caller to read it on its own, the usual
+   *     way, and the payloads too
+   */
+  static @Nullable State readStateAndPayloads(String state, @Nullable Object[] documents, int count,
+      @Nullable Payload[] payloads) {
+    int[] ends = new int[count];
+    int length = state.length();
+    int n = 0;
+    for (; n < count; n++) {
+      int size = documents[n] instanceof String s ? s.length() : -1;
+      if (size < 2 || length > Integer.MAX_VALUE / 2 - size) {
+        break;
+      }
+      length += 1 + size;
+      ends[n] = length;
+    }
+    if (state.length() < 2 || length > Integer.MAX_VALUE / 2) {
+      return null;
+    }
+    try (JsonParser p = MAPPER.getFactory().createParser(new JoinedTexts(state, documents, n))) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      Members members = readMembers(p, STATE_TEXTS, "facts", FACTS);
+      if (members == null || p.currentLocation().getCharOffset() != state.length()) {
+        return null;
+      }
+      State read = new State(members.instants[0], members.instants[1], (DealFacts) members.object);
+      try {
+        readPayloads(p, true, ends, n, payloads);
+      } catch (IOException | RuntimeException e) {
+        // the documents from this one on are read one by one, which says what is wrong
+      }
+      return read;
+    } catch (IOException | RuntimeException e) {
+      java.util.Arrays.fill(payloads, 0, count, null);
+      return null; // read again the usual way, which says what is wrong
+    }
+  }
+
+  /**
+   * Reads payload documents from the parser, each to end at its entry of {@code ends}, into {@code payloads} until
+   * the first that is not in the store's own form.
+   */
+  private static void readPayloads(JsonParser p, boolean text, int[] ends, int n, @Nullable Payload[] payloads)
+      throws IOException {
+    for (int i = 0; i < n; i++) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      Payload payload = readPayloadMembers(p);
+      if (payload == null) {
+        return;
+      }
+      // its closing brace the last character of its own document, which so began after the one before ended:
+      // nothing read as part of it comes from another document, and nothing of its own is left after it
+      JsonLocation end = p.currentLocation();
+      if ((text ? end.getCharOffset() : end.getByteOffset()) != ends[i]) {
+        return;
+      }
+      payloads[i] = payload;
+    }
+  }
+
+  /**
+   * A text given first, if any, then the first {@code n} documents, all texts, one after the other with a space
+   * between each two, as a reader: the parser reads them into its own recycled buffer, so nothing is copied into a
+   * joined text first.
    */
   private static final class JoinedTexts extends Reader {
+    private final @Nullable String first;
     private final @Nullable Object[] documents;
     private final int n;
-    /** The document being read, and the position in it; {@code at == -1} for the space before it. */
+    /**
+     * The document being read ({@code -1} for {@code first}), and the position in it; {@code at == -1} for the
+     * space before it.
+     */
     private int document;
     private int at;
 
-    JoinedTexts(@Nullable Object[] documents, int n) {
+    /** The text {@code first}, if not null, then the first {@code n} documents. */
+    JoinedTexts(@Nullable String first, @Nullable Object[] documents, int n) {
+      this.first = first;
       this.documents = documents;
       this.n = n;
+      this.document = first == null ? 0 : -1;
     }
 
     @Override
@@ -346,7 +414,7 @@ final class Documents {
           at = 0;
           continue;
         }
-        String text = (String) Objects.requireNonNull(documents[document]);
+        String text = document < 0 ? Objects.requireNonNull(first) : (String) Objects.requireNonNull(documents[document]);
         int count = Math.min(length - read, text.length() - at);
         text.getChars(at, at + count, buffer, offset + read);
         read += count;
@@ -460,13 +528,32 @@ final class Documents {
   private static final class EventShape {
     /** The shapes of the built-in types that have one, by type id. */
     private static final Map<String, EventShape> BY_TYPE = shapes();
+    /**
+     * The ids of the types read from tokens, recognised from the parser's characters without making a string of
+     * each event's type: those with a shape, and the qualification, read by {@link Qualification}.
+     */
+    private static final String[] TYPE_IDS;
+    /** The shape of each of {@link #TYPE_IDS}; null for the qualification. */
+    private static final @Nullable EventShape[] SHAPES;
+
+    static {
+      List<String> ids = new ArrayList<>(BY_TYPE.keySet());
+      ids.add(EventType.QUALIFICATION_ASSESSED.id());
+      TYPE_IDS = ids.toArray(String[]::new);
+      SHAPES = new EventShape[TYPE_IDS.length];
+      for (int i = 0; i < TYPE_IDS.length; i++) {
+        SHAPES[i] = BY_TYPE.get(TYPE_IDS[i]);
+      }
+    }
 
     private enum Kind { STRING, INSTANT, DECIMAL, INT, BOOLEAN, ENUM }
 
     private final String[] names;
     private final Kind[] kinds;
     private final boolean[] nullable;
-    private final @Nullable Map<String, Object>[] labels;
+    /** Per enum component, its constants' labels and the constants, in the same order; null for other kinds. */
+    private final @Nullable String[][] labels;
+    private final @Nullable Object[][] constants;
     private final Constructor<?> constructor;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -475,7 +562,8 @@ final class Documents {
       names = new String[n];
       kinds = new Kind[n];
       nullable = new boolean[n];
-      labels = new Map[n];
+      labels = new String[n][];
+      constants = new Object[n][];
       Class<?>[] parameters = new Class<?>[n];
       for (int i = 0; i < n; i++) {
         RecordComponent c = components[i];
@@ -483,11 +571,13 @@ final class Documents {
         kinds[i] = Objects.requireNonNull(kind(c.getType()));
         nullable[i] = c.getAnnotatedType().isAnnotationPresent(Nullable.class);
         if (kinds[i] == Kind.ENUM) {
-          Map<String, Object> byLabel = new HashMap<>();
-          for (Object constant : c.getType().getEnumConstants()) {
-            byLabel.put(((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'), constant);
+          Object[] values = c.getType().getEnumConstants();
+          String[] texts = new String[values.length];
+          for (int v = 0; v < values.length; v++) {
+            texts[v] = ((Enum<?>) values[v]).name().toLowerCase(Locale.ROOT).replace('_', '-');
           }
-          labels[i] = byLabel;
+          labels[i] = texts;
+          constants[i] = values;
         }
         parameters[i] = c.getType();
       }
@@ -542,12 +632,12 @@ final class Documents {
           || p.nextToken() != JsonToken.VALUE_STRING) {
         return null;
       }
-      String type = p.getText();
-      EventShape shape = BY_TYPE.get(type);
-      if (shape != null) {
-        return shape.readMembers(p);
+      int known = textIndex(p, TYPE_IDS);
+      if (known >= 0) {
+        EventShape shape = SHAPES[known];
+        return shape != null ? shape.readMembers(p) : Qualification.read(p);
       }
-      return type.equals(QUALIFICATION) ? Qualification.read(p) : throughMapping(type, p);
+      return throughMapping(p.getText(), p);
     }
 
     /**
@@ -615,13 +705,16 @@ final class Documents {
       return switch (kinds[i]) {
         case STRING -> token == JsonToken.VALUE_STRING ? p.getText() : null;
         case INSTANT -> token == JsonToken.VALUE_STRING ? instantOf(p) : null;
-        case DECIMAL -> token == JsonToken.VALUE_STRING ? new BigDecimal(p.getText().trim())
+        case DECIMAL -> token == JsonToken.VALUE_STRING ? decimalOf(p)
             : token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT ? p.getDecimalValue() : null;
         case INT -> token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
             ? (Object) p.getDecimalValue().intValueExact() : null;
         case BOOLEAN -> token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE
             : null;
-        case ENUM -> token == JsonToken.VALUE_STRING ? Objects.requireNonNull(labels[i]).get(p.getText()) : null;
+        case ENUM -> {
+          int label = token == JsonToken.VALUE_STRING ? textIndex(p, Objects.requireNonNull(labels[i])) : -1;
+          yield label < 0 ? null : Objects.requireNonNull(constants[i])[label];
+        }
       };
     }
   }
@@ -757,7 +850,7 @@ final class Documents {
           if (amount != null) {
             return null;
           }
-          amount = token == JsonToken.VALUE_STRING ? new BigDecimal(p.getText().trim())
+          amount = token == JsonToken.VALUE_STRING ? decimalOf(p)
               : token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT ? p.getDecimalValue()
               : null;
           if (amount == null) {
@@ -903,12 +996,12 @@ final class Documents {
   /** The string members of a state document that {@link #readStateFast} needs. */
   private static final List<String> STATE_TEXTS = List.of("createdAt", "enteredStageAt");
 
-  /** What {@link #readMembers} found: each string member, in the order asked for, and the object member. */
-  private record Members(String[] texts, Object object) {}
+  /** What {@link #readMembers} found: each instant member, in the order asked for, and the object member. */
+  private record Members(Instant[] instants, Object object) {}
 
   /**
    * Reads a document in the shape the store writes with Jackson's streaming parser: one object whose {@code format}
-   * is 1 or 2, whose members named in {@code texts} are strings and whose member {@code object} is an object, read
+   * is 1 or 2, whose members named in {@code texts} are instants (strings) and whose member {@code object} is an object, read
    * with {@code reader}; other members are skipped. Null when a member is missing, given twice or of another kind,
    * or anything else is wrong, for the caller to read the document the usual way.
    */
@@ -917,43 +1010,52 @@ final class Documents {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      int format = -1;
-      String[] found = new String[texts.size()];
-      Object value = null;
-      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-        if (t != JsonToken.FIELD_NAME) {
-          return null;
-        }
-        String name = p.currentName();
-        JsonToken token = p.nextToken();
-        int text = texts.indexOf(name);
-        if (name.equals("format")) {
-          if (token != JsonToken.VALUE_NUMBER_INT || format != -1) {
-            return null;
-          }
-          format = p.getIntValue();
-        } else if (text >= 0) {
-          if (token != JsonToken.VALUE_STRING || found[text] != null) {
-            return null;
-          }
-          found[text] = p.getText();
-        } else if (name.equals(object)) {
-          if (token != JsonToken.START_OBJECT || value != null) {
-            return null;
-          }
-          value = reader == FACTS ? readFacts(p) : reader.readValue(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      if (p.nextToken() != null || (format != 1 && format != FORMAT) || value == null
-          || Arrays.asList(found).contains(null)) {
-        return null;
-      }
-      return new Members(found, value);
+      Members members = readMembers(p, texts, object, reader);
+      return members == null || p.nextToken() != null ? null : members;
     } catch (IOException | RuntimeException e) {
       return null; // read again the usual way, which says what is wrong
     }
+  }
+
+  /**
+   * Reads the members of a document whose start the parser has just read, up to and including its end, as
+   * {@link #readMembers(String, List, String, ObjectReader)} does; null for anything it does not take.
+   */
+  private static @Nullable Members readMembers(JsonParser p, List<String> texts, String object, ObjectReader reader)
+      throws IOException {
+    int format = -1;
+    Instant[] found = new Instant[texts.size()];
+    Object value = null;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+      if (t != JsonToken.FIELD_NAME) {
+        return null;
+      }
+      String name = p.currentName();
+      JsonToken token = p.nextToken();
+      int text = texts.indexOf(name);
+      if (name.equals("format")) {
+        if (token != JsonToken.VALUE_NUMBER_INT || format != -1) {
+          return null;
+        }
+        format = p.getIntValue();
+      } else if (text >= 0) {
+        if (token != JsonToken.VALUE_STRING || found[text] != null) {
+          return null;
+        }
+        found[text] = instantOf(p);
+      } else if (name.equals(object)) {
+        if (token != JsonToken.START_OBJECT || value != null) {
+          return null;
+        }
+        value = reader == FACTS ? readFacts(p) : reader.readValue(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+    if ((format != 1 && format != FORMAT) || value == null || Arrays.asList(found).contains(null)) {
+      return null;
+    }
+    return new Members(found, value);
   }
 
   /**
@@ -1123,6 +1225,44 @@ final class Documents {
     }
     return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3_600L
         + minute * 60L + second, nanos);
+  }
+
+  /**
+   * The index of the text among {@code texts} that the string value the parser is at equals, compared with the
+   * parser's characters without making a string of them; -1 if none.
+   */
+  static int textIndex(JsonParser p, String[] texts) throws IOException {
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    int n = p.getTextLength();
+    for (int t = 0; t < texts.length; t++) {
+      String text = texts[t];
+      if (text.length() != n) {
+        continue;
+      }
+      int i = 0;
+      while (i < n && text.charAt(i) == chars[offset + i]) {
+        i++;
+      }
+      if (i == n) {
+        return t;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The amount written in the string value the parser is at, as {@code new BigDecimal(text.trim())} reads it, from
+   * the parser's characters when there is nothing to trim, without making a string of them.
+   */
+  static BigDecimal decimalOf(JsonParser p) throws IOException {
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    int n = p.getTextLength();
+    if (n == 0 || chars[offset] <= ' ' || chars[offset + n - 1] <= ' ') {
+      return new BigDecimal(p.getText().trim());
+    }
+    return new BigDecimal(chars, offset, n);
   }
 
   /**

@@ -1285,7 +1285,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
               if (current != null) {
                 // a deal's rows come one after the other: its history rows read are decoded together, and the deal
                 // is built now, so that only the deal stays in memory while the query goes on, not its rows
-                current.decode(undecoded);
+                current.decode(undecoded, names);
                 current.build();
               }
               current = deal;
@@ -1293,7 +1293,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
             deal.add(rs, names, undecoded);
           }
           if (current != null) {
-            current.decode(undecoded);
+            current.decode(undecoded, names);
           }
         }
       }
@@ -1380,6 +1380,8 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     private @Nullable String stage;
     private @Nullable Instant updatedAt;
     private @Nullable String state;
+    /** The state document read together with history rows, or null if it was not (then it is read on its own). */
+    private Documents.@Nullable State readState;
     private @Nullable String startKey;
     private long stateVersion;
     private int processVersion;
@@ -1452,13 +1454,19 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
      * Decodes the history rows taken in since the last call, their payloads with one parser where they are in the
      * store's own form ({@link Documents#readPayloads}), each other one the usual way, which says what is wrong.
      */
-    void decode(Undecoded batch) {
+    void decode(Undecoded batch, Names names) {
       int count = batch.count;
       if (count == 0) {
         return;
       }
-      Documents.Payload[] payloads = count > 1 ? Documents.readPayloads(batch.payloads, count)
-          : new Documents.Payload[1];
+      Documents.Payload[] payloads;
+      if (state != null && readState == null && !names.jsonb) {
+        // the state document came with these rows: read with their payloads, by one parser
+        payloads = new Documents.Payload[count];
+        readState = Documents.readStateAndPayloads(state, batch.payloads, count, payloads);
+      } else {
+        payloads = count > 1 ? Documents.readPayloads(batch.payloads, count) : new Documents.Payload[1];
+      }
       for (int i = 0; i < count; i++) {
         long v = batch.versions[i];
         int c = 4 * i;
@@ -1548,7 +1556,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       if (state == null) {
         throw row.damaged("its state document is missing", null);
       }
-      return row.toDeal(java.util.Arrays.asList(records).subList(0, (int) version));
+      return row.toDeal(java.util.Arrays.asList(records).subList(0, (int) version), readState);
     }
   }
 
@@ -1899,6 +1907,11 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       @Nullable String startedBy) {
     /** The deal of this row and its history rows, in order. */
     Deal toDeal(List<TransitionRecord> records) {
+      return toDeal(records, null);
+    }
+
+    /** The deal of this row and its history rows, in order, with its state document already read if not null. */
+    Deal toDeal(List<TransitionRecord> records, Documents.@Nullable State read) {
       TransitionHistory history;
       try {
         history = TransitionHistory.of(records);
@@ -1906,19 +1919,25 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
         throw new JdbcStoreException("deal '" + id + "' cannot be read: its history rows in salesflow_transitions"
             + " do not follow each other: " + e.getMessage() + "; was the table changed by hand?", id, e);
       }
-      return replayed(history, records);
+      return replayed(history, records, read);
     }
 
     /** The deal of this row: its state document, with the events of the records after its version replayed. */
     Deal replayed(TransitionHistory history, List<TransitionRecord> records) {
+      return replayed(history, records, null);
+    }
+
+    private Deal replayed(TransitionHistory history, List<TransitionRecord> records, Documents.@Nullable State read) {
       if (stateVersion < 0 || stateVersion > version) {
         throw damaged("its state_version " + stateVersion + " is not between 0 and its version " + version, null);
       }
-      Documents.State state;
-      try {
-        state = Documents.readState(this.state);
-      } catch (RuntimeException e) {
-        throw damaged(e.getMessage(), e);
+      Documents.State state = read;
+      if (state == null) {
+        try {
+          state = Documents.readState(this.state);
+        } catch (RuntimeException e) {
+          throw damaged(e.getMessage(), e);
+        }
       }
       return build(history, state.createdAt(), replay(state.facts(), state.enteredStageAt(),
           records.subList((int) stateVersion, records.size())));

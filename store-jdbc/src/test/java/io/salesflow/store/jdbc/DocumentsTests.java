@@ -256,6 +256,43 @@ class DocumentsTests {
   }
 
   @Test
+  void readsAStateDocumentAndItsHistorysPayloadsWithOneParserAsEachIsReadAlone() {
+    List<String> payloads = new ArrayList<>();
+    for (EventType type : EventType.builtIn()) {
+      for (SalesEvent event : samplesOf(type)) {
+        payloads.add(Documents.writePayload(new Documents.Payload(AT, event)));
+      }
+    }
+    DealFacts someFacts = DealFacts.builder().bant(FULL_BANT).amount(new BigDecimal("1.2E+4"))
+        .putAttributes("tier", "gold").build();
+    for (DealFacts facts : List.of(DealFacts.none(), someFacts)) {
+      String state = Documents.writeState(new Documents.State(AT, AT.plusNanos(1), facts));
+      Documents.Payload[] read = new Documents.Payload[payloads.size()];
+
+      assertThat(Documents.readStateAndPayloads(state, payloads.toArray(), payloads.size(), read)).as(state)
+          .isEqualTo(Documents.readState(state));
+      for (int i = 0; i < payloads.size(); i++) {
+        assertThat(read[i]).as(payloads.get(i)).isEqualTo(Documents.readPayload(payloads.get(i)));
+      }
+      // a damaged payload: the ones before it read, it and the ones after it left to be read alone
+      Object[] damaged = {payloads.get(0), payloads.get(1).replace("\"format\":2", "\"format\":3"), payloads.get(2)};
+      Documents.Payload[] partly = new Documents.Payload[3];
+      assertThat(Documents.readStateAndPayloads(state, damaged, 3, partly)).isEqualTo(Documents.readState(state));
+      assertThat(partly).containsExactly(Documents.readPayload(payloads.get(0)), null, null);
+    }
+    // a state document not in the store's own form: neither it nor any payload read, each left to be read alone
+    String state = Documents.writeState(new Documents.State(AT, AT, DealFacts.none()));
+    for (String bad : List.of(state + " ", state.replace("\"format\":2", "\"format\":3"),
+        state.substring(0, state.length() - 1), "{}", "[]", state.replace("\"createdAt\":\"", "\"createdAt\":\"x"))) {
+      Documents.Payload[] read = new Documents.Payload[2];
+
+      assertThat(Documents.readStateAndPayloads(bad, new Object[] {payloads.get(0), payloads.get(1)}, 2, read))
+          .as(bad).isNull();
+      assertThat(read).as(bad).containsOnlyNulls();
+    }
+  }
+
+  @Test
   void leavesEveryDocumentFromTheFirstOneNotInTheStoresOwnFormToBeReadAlone() {
     String first = Documents.writePayload(new Documents.Payload(AT, new SalesEvent.ContactMade(AT,
         ContactChannel.EMAIL, null)));
