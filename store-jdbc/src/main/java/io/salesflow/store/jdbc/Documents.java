@@ -297,7 +297,7 @@ final class Documents {
     if (n == 0) {
       return payloads;
     }
-    try (JsonParser p = text ? MAPPER.getFactory().createParser(new JoinedTexts(null, documents, n))
+    try (JsonParser p = text ? MAPPER.getFactory().createParser(new JoinedTexts(documents, n))
         : MAPPER.getFactory().createParser(new JoinedBytes(documents, n))) {
       readPayloads(p, text, ends, n, payloads);
     } catch (IOException | RuntimeException e) {
@@ -307,54 +307,91 @@ final class Documents {
   }
 
   /**
-   * Reads a deal's state document and the payload documents of its history rows, all texts, with one parser, as
-   * {@link #readPayloads(Object[], int)} reads the payloads: the state first, taken only if it is in the shape
-   * {@link #readStateFast} reads and ends exactly where its own characters end, then each payload. A bulk read so
-   * makes one parser per deal instead of two.
+   * Reads the documents of several deals, all texts, with one parser, as {@link #readPayloads(Object[], int)} reads
+   * the payloads of one: per deal, its state document if given, taken only if it is in the shape
+   * {@link #readStateFast} reads, then its payload documents, each taken only if it ends exactly where its own
+   * characters end. A bulk read so makes one parser for many deals instead of two for each.
    *
-   * @param state the deal's state document
-   * @param documents each a {@link String} or null
-   * @param count how many of {@code documents} to read
-   * @param payloads where the payloads read go, as {@link #readPayloads(Object[], int)} returns them: each null from
-   *     the first document this read could not take on, and every one null when it could not take the state on
-   * @return the state read, or null when it is not in that shape, for the caller to read it on its own, the usual
-   *     way, and the payloads too
+   * @param states per deal, its state document to read, or null to read none
+   * @param documents the payload documents, each a {@link String} or null: deal {@code d}'s are the
+   *     {@code counts[d]} from index {@code from[d]}
+   * @param first the first deal to read
+   * @param deals the number of deals, the last one read being {@code deals - 1}
+   * @param statesRead where each state read goes, at its deal's index; untouched for a state not read
+   * @param payloads where each payload read goes, at its document's index; untouched for a payload not read
+   * @return {@code deals} if every document of the deals from {@code first} on was read; otherwise the deal of the
+   *     first one that could not be (its documents from that one on, and its payloads too when it is its state, are
+   *     not read, for the caller to read each on its own, the usual way), and the caller can go on from the next
    */
-  static @Nullable State readStateAndPayloads(String state, @Nullable Object[] documents, int count,
-      @Nullable Payload[] payloads) {
-    int[] ends = new int[count];
-    int length = state.length();
+  static int readDeals(@Nullable String[] states, @Nullable Object[] documents, int[] from, int[] counts, int first,
+      int deals, @Nullable State[] statesRead, @Nullable Payload[] payloads) {
+    int total = 0;
+    for (int d = first; d < deals; d++) {
+      total += (states[d] != null ? 1 : 0) + counts[d];
+    }
+    // the documents in the order they are read; for each, where it ends, its deal and its payload index (-1: a state)
+    Object[] sequence = new Object[total];
+    int[] ends = new int[total];
+    int[] dealOf = new int[total];
+    int[] payloadOf = new int[total];
+    int length = 0;
     int n = 0;
-    for (; n < count; n++) {
-      int size = documents[n] instanceof String s ? s.length() : -1;
-      if (size < 2 || length > Integer.MAX_VALUE / 2 - size) {
-        break;
+    int stop = deals;
+    sequencing:
+    for (int d = first; d < deals; d++) {
+      String state = states[d];
+      if (state != null) {
+        if (state.length() < 2 || length > Integer.MAX_VALUE / 2 - state.length()) {
+          stop = d;
+          break;
+        }
+        length += (n == 0 ? 0 : 1) + state.length();
+        sequence[n] = state;
+        ends[n] = length;
+        dealOf[n] = d;
+        payloadOf[n++] = -1;
       }
-      length += 1 + size;
-      ends[n] = length;
+      for (int k = from[d]; k < from[d] + counts[d]; k++) {
+        int size = documents[k] instanceof String text ? text.length() : -1;
+        if (size < 2 || length > Integer.MAX_VALUE / 2 - size) {
+          stop = d;
+          break sequencing;
+        }
+        length += (n == 0 ? 0 : 1) + size;
+        sequence[n] = documents[k];
+        ends[n] = length;
+        dealOf[n] = d;
+        payloadOf[n++] = k;
+      }
     }
-    if (state.length() < 2 || length > Integer.MAX_VALUE / 2) {
-      return null;
+    if (n == 0) {
+      return stop;
     }
-    try (JsonParser p = MAPPER.getFactory().createParser(new JoinedTexts(state, documents, n))) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
+    int i = 0;
+    try (JsonParser p = MAPPER.getFactory().createParser(new JoinedTexts(sequence, n))) {
+      for (; i < n; i++) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          return dealOf[i];
+        }
+        if (payloadOf[i] < 0) {
+          Members members = readMembers(p, STATE_TEXTS, "facts", FACTS);
+          if (members == null || p.currentLocation().getCharOffset() != ends[i]) {
+            return dealOf[i];
+          }
+          statesRead[dealOf[i]] = new State(members.instants[0], members.instants[1], (DealFacts) members.object);
+        } else {
+          Payload payload = readPayloadMembers(p);
+          // its closing brace the last character of its own document, as in readPayloads
+          if (payload == null || p.currentLocation().getCharOffset() != ends[i]) {
+            return dealOf[i];
+          }
+          payloads[payloadOf[i]] = payload;
+        }
       }
-      Members members = readMembers(p, STATE_TEXTS, "facts", FACTS);
-      if (members == null || p.currentLocation().getCharOffset() != state.length()) {
-        return null;
-      }
-      State read = new State(members.instants[0], members.instants[1], (DealFacts) members.object);
-      try {
-        readPayloads(p, true, ends, n, payloads);
-      } catch (IOException | RuntimeException e) {
-        // the documents from this one on are read one by one, which says what is wrong
-      }
-      return read;
     } catch (IOException | RuntimeException e) {
-      java.util.Arrays.fill(payloads, 0, count, null);
-      return null; // read again the usual way, which says what is wrong
+      return i < n ? dealOf[i] : stop; // the documents from this one on are read one by one, which says what is wrong
     }
+    return stop;
   }
 
   /**
@@ -382,27 +419,19 @@ final class Documents {
   }
 
   /**
-   * A text given first, if any, then the first {@code n} documents, all texts, one after the other with a space
-   * between each two, as a reader: the parser reads them into its own recycled buffer, so nothing is copied into a
-   * joined text first.
+   * The first {@code n} documents, all texts, one after the other with a space between each two, as a reader: the
+   * parser reads them into its own recycled buffer, so nothing is copied into a joined text first.
    */
   private static final class JoinedTexts extends Reader {
-    private final @Nullable String first;
     private final @Nullable Object[] documents;
     private final int n;
-    /**
-     * The document being read ({@code -1} for {@code first}), and the position in it; {@code at == -1} for the
-     * space before it.
-     */
+    /** The document being read, and the position in it; {@code at == -1} for the space before it. */
     private int document;
     private int at;
 
-    /** The text {@code first}, if not null, then the first {@code n} documents. */
-    JoinedTexts(@Nullable String first, @Nullable Object[] documents, int n) {
-      this.first = first;
+    JoinedTexts(@Nullable Object[] documents, int n) {
       this.documents = documents;
       this.n = n;
-      this.document = first == null ? 0 : -1;
     }
 
     @Override
@@ -414,7 +443,7 @@ final class Documents {
           at = 0;
           continue;
         }
-        String text = document < 0 ? Objects.requireNonNull(first) : (String) Objects.requireNonNull(documents[document]);
+        String text = (String) Objects.requireNonNull(documents[document]);
         int count = Math.min(length - read, text.length() - at);
         text.getChars(at, at + count, buffer, offset + read);
         read += count;

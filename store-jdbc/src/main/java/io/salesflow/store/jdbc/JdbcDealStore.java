@@ -1258,6 +1258,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       Map<String, Pending> pending = new LinkedHashMap<>();
       Names names = new Names(sql.jsonb);
       Undecoded undecoded = new Undecoded();
+      // deals whose rows came, to be decoded together: on H2 many deals' documents are read by one parser
+      List<Pending> waiting = new ArrayList<>();
+      int decodeEvery = names.jsonb ? 1 : DEALS_DECODED_TOGETHER;
       try (PreparedStatement ps = c.prepareStatement((sql.jsonb ? JOINED_ONCE : JOINED) + where)) {
         ps.setFetchSize(FETCH_SIZE);
         for (int i = 0; i < parameters.size(); i++) {
@@ -1283,18 +1286,25 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
             currentId = idBytes;
             if (deal != current) {
               if (current != null) {
-                // a deal's rows come one after the other: its history rows read are decoded together, and the deal
-                // is built now, so that only the deal stays in memory while the query goes on, not its rows
-                current.decode(undecoded, names);
-                current.build();
+                // a deal's rows come one after the other: its history rows read are decoded together (with those of
+                // the deals before it that wait), and the deal is built then, so that only the deal stays in memory
+                // while the query goes on, not its rows
+                current.queue(undecoded, waiting);
               }
+              if (deal.waiting || waiting.size() >= decodeEvery) {
+                // a row of a deal that waits, which comes in a query whose rows come in another order: its rows so
+                // far are decoded first, so that each deal's rows taken in and not decoded are one after the other
+                decode(waiting, undecoded, names);
+              }
+              deal.from = undecoded.count;
               current = deal;
             }
             deal.add(rs, names, undecoded);
           }
           if (current != null) {
-            current.decode(undecoded, names);
+            current.queue(undecoded, waiting);
           }
+          decode(waiting, undecoded, names);
         }
       }
       if (ownTransaction) {
@@ -1331,6 +1341,62 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     } catch (SQLException e) {
       LOG.debug("could not end a read: {}", e.toString());
     }
+  }
+
+  /**
+   * How many deals of a bulk query on H2 are decoded together, with one parser for their documents: a parser and its
+   * contexts weigh about what a history row's payload does.
+   */
+  private static final int DEALS_DECODED_TOGETHER = 64;
+
+  /**
+   * Decodes the history rows and state documents of the deals that wait, and builds each; on H2 their documents are
+   * read by one parser (each document not in the store's own form, and those of its deal after it, then on its own,
+   * the usual way), on PostgreSQL, where only one deal waits, its payloads by one parser as their UTF-8 bytes.
+   */
+  private static void decode(List<Pending> waiting, Undecoded batch, Names names) {
+    int deals = waiting.size();
+    if (deals == 0) {
+      return;
+    }
+    Documents.Payload[] payloads = new Documents.Payload[batch.count];
+    if (names.jsonb) {
+      for (Pending deal : waiting) {
+        if (deal.count > 1) {
+          // one deal waits, its rows the batch's first ones
+          Object[] documents = deal.from == 0 ? batch.payloads
+              : java.util.Arrays.copyOfRange(batch.payloads, deal.from, deal.from + deal.count);
+          System.arraycopy(Documents.readPayloads(documents, deal.count), 0, payloads, deal.from, deal.count);
+        }
+      }
+    } else {
+      String[] states = new String[deals];
+      Documents.State[] statesRead = new Documents.State[deals];
+      int[] from = new int[deals];
+      int[] counts = new int[deals];
+      for (int d = 0; d < deals; d++) {
+        Pending deal = waiting.get(d);
+        states[d] = deal.readState == null ? deal.state : null;
+        from[d] = deal.from;
+        counts[d] = deal.count;
+      }
+      for (int d = 0; d < deals; d = 1 + Documents.readDeals(states, batch.payloads, from, counts, d, deals,
+          statesRead, payloads)) {
+        // from the deal after the one whose documents could not all be read, with a new parser
+      }
+      for (int d = 0; d < deals; d++) {
+        if (statesRead[d] != null) {
+          waiting.get(d).readState = statesRead[d];
+        }
+      }
+    }
+    for (Pending deal : waiting) {
+      deal.decode(batch, payloads);
+      deal.waiting = false;
+      deal.build();
+    }
+    waiting.clear();
+    batch.clear();
   }
 
   /** How many rows a bulk query fetches at a time: enough to amortise the round trip, few enough to stream. */
@@ -1380,8 +1446,13 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     private @Nullable String stage;
     private @Nullable Instant updatedAt;
     private @Nullable String state;
-    /** The state document read together with history rows, or null if it was not (then it is read on its own). */
+    /** The state document read together with other documents, or null if it was not (then it is read on its own). */
     private Documents.@Nullable State readState;
+    /** Whether its rows taken in wait to be decoded with those of other deals. */
+    private boolean waiting;
+    /** Where its rows taken in and not decoded yet are in the query's {@link Undecoded}, and how many there are. */
+    private int from;
+    private int count;
     private @Nullable String startKey;
     private long stateVersion;
     private int processVersion;
@@ -1420,9 +1491,18 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       this.startedBy = rs.getString(11);
     }
 
+    /** Puts the deal among those that wait to be decoded, its rows taken in being the last ones of the batch. */
+    void queue(Undecoded batch, List<Pending> waiting) {
+      count = batch.count - from;
+      if (!this.waiting) {
+        this.waiting = true;
+        waiting.add(this);
+      }
+    }
+
     /**
      * Takes in one row of the query: the state document if it has it, and its history row if any, which is decoded
-     * with the others taken in since by {@link #decode(Undecoded)}.
+     * with the others taken in since by {@link #decode(Undecoded, Documents.Payload[])}.
      */
     void add(ResultSet rs, Names names, Undecoded batch) throws SQLException {
       if (built != null) {
@@ -1451,27 +1531,15 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
 
     /**
-     * Decodes the history rows taken in since the last call, their payloads with one parser where they are in the
-     * store's own form ({@link Documents#readPayloads}), each other one the usual way, which says what is wrong.
+     * Decodes its history rows taken in since it last waited, with their payloads as read together with other
+     * documents where not null, and each other one the usual way, which says what is wrong.
      */
-    void decode(Undecoded batch, Names names) {
-      int count = batch.count;
-      if (count == 0) {
-        return;
-      }
-      Documents.Payload[] payloads;
-      if (state != null && readState == null && !names.jsonb) {
-        // the state document came with these rows: read with their payloads, by one parser
-        payloads = new Documents.Payload[count];
-        readState = Documents.readStateAndPayloads(state, batch.payloads, count, payloads);
-      } else {
-        payloads = count > 1 ? Documents.readPayloads(batch.payloads, count) : new Documents.Payload[1];
-      }
-      for (int i = 0; i < count; i++) {
+    void decode(Undecoded batch, Documents.@Nullable Payload[] payloads) {
+      for (int i = from; i < from + count; i++) {
         long v = batch.versions[i];
         int c = 4 * i;
-        String from = batch.columns[c];
-        String to = batch.columns[c + 1];
+        String fromStage = batch.columns[c];
+        String toStage = batch.columns[c + 1];
         String idempotencyKey = batch.columns[c + 2];
         String actor = batch.columns[c + 3];
         Object document = batch.payloads[i];
@@ -1479,14 +1547,13 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
           continue; // the deal is unreadable already, for an earlier row
         }
         try {
-          records[(int) v - 1] = transition(v, from, to, batch.internal[i], document, payloads[i], idempotencyKey,
-              actor);
+          records[(int) v - 1] = transition(v, fromStage, toStage, batch.internal[i], document, payloads[i],
+              idempotencyKey, actor);
         } catch (JdbcStoreException e) {
           problemVersion = v;
           problem = e;
         }
       }
-      batch.clear();
     }
 
     /**
@@ -1564,9 +1631,10 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private static final TransitionRecord[] NO_RECORDS = new TransitionRecord[0];
 
   /**
-   * The history rows of the deal whose rows are coming, taken in but not decoded yet, which
-   * {@link Pending#decode(Undecoded)} reads together: their versions, columns and payload documents (texts, or on
-   * PostgreSQL the UTF-8 bytes of the {@code jsonb} document's text). One per query, reused from deal to deal.
+   * The history rows of the deals that wait and of the deal whose rows are coming, taken in but not decoded yet, which
+   * {@link JdbcDealStore#decode(List, Undecoded, Names)} reads together: their versions, columns and payload documents
+   * (texts, or on PostgreSQL the UTF-8 bytes of the {@code jsonb} document's text), each deal's one after the other.
+   * One per query, reused from batch to batch.
    */
   private static final class Undecoded {
     long[] versions = new long[8];

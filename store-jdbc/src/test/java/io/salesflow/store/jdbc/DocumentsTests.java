@@ -256,7 +256,7 @@ class DocumentsTests {
   }
 
   @Test
-  void readsAStateDocumentAndItsHistorysPayloadsWithOneParserAsEachIsReadAlone() {
+  void readsTheStateAndPayloadDocumentsOfSeveralDealsWithOneParserAsEachIsReadAlone() {
     List<String> payloads = new ArrayList<>();
     for (EventType type : EventType.builtIn()) {
       for (SalesEvent event : samplesOf(type)) {
@@ -265,31 +265,66 @@ class DocumentsTests {
     }
     DealFacts someFacts = DealFacts.builder().bant(FULL_BANT).amount(new BigDecimal("1.2E+4"))
         .putAttributes("tier", "gold").build();
-    for (DealFacts facts : List.of(DealFacts.none(), someFacts)) {
-      String state = Documents.writeState(new Documents.State(AT, AT.plusNanos(1), facts));
-      Documents.Payload[] read = new Documents.Payload[payloads.size()];
+    String none = Documents.writeState(new Documents.State(AT, AT.plusNanos(1), DealFacts.none()));
+    String some = Documents.writeState(new Documents.State(AT, AT.plusSeconds(1), someFacts));
+    // three deals: with a state and payloads, with payloads only, with a state only
+    String[] states = {none, null, some};
+    int third = payloads.size() / 3;
+    int[] from = {0, third};
+    int[] counts = {third, payloads.size() - third, 0};
+    int[] starts = {from[0], from[1], payloads.size()};
+    Documents.State[] statesRead = new Documents.State[3];
+    Documents.Payload[] read = new Documents.Payload[payloads.size()];
 
-      assertThat(Documents.readStateAndPayloads(state, payloads.toArray(), payloads.size(), read)).as(state)
-          .isEqualTo(Documents.readState(state));
-      for (int i = 0; i < payloads.size(); i++) {
-        assertThat(read[i]).as(payloads.get(i)).isEqualTo(Documents.readPayload(payloads.get(i)));
-      }
-      // a damaged payload: the ones before it read, it and the ones after it left to be read alone
-      Object[] damaged = {payloads.get(0), payloads.get(1).replace("\"format\":2", "\"format\":3"), payloads.get(2)};
-      Documents.Payload[] partly = new Documents.Payload[3];
-      assertThat(Documents.readStateAndPayloads(state, damaged, 3, partly)).isEqualTo(Documents.readState(state));
-      assertThat(partly).containsExactly(Documents.readPayload(payloads.get(0)), null, null);
+    assertThat(Documents.readDeals(states, payloads.toArray(), starts, counts, 0, 3, statesRead, read)).isEqualTo(3);
+
+    assertThat(statesRead).containsExactly(Documents.readState(none), null, Documents.readState(some));
+    for (int i = 0; i < payloads.size(); i++) {
+      assertThat(read[i]).as(payloads.get(i)).isEqualTo(Documents.readPayload(payloads.get(i)));
     }
-    // a state document not in the store's own form: neither it nor any payload read, each left to be read alone
+  }
+
+  @Test
+  void leavesEachDocumentOfADealFromTheFirstOneNotInTheStoresOwnFormToBeReadAloneAndGoesOnWithTheNextDeal() {
     String state = Documents.writeState(new Documents.State(AT, AT, DealFacts.none()));
-    for (String bad : List.of(state + " ", state.replace("\"format\":2", "\"format\":3"),
-        state.substring(0, state.length() - 1), "{}", "[]", state.replace("\"createdAt\":\"", "\"createdAt\":\"x"))) {
-      Documents.Payload[] read = new Documents.Payload[2];
+    String payload = Documents.writePayload(new Documents.Payload(AT, new SalesEvent.ContactMade(AT,
+        ContactChannel.EMAIL, null)));
+    Documents.Payload good = Documents.readPayload(payload);
+    Documents.State goodState = Documents.readState(state);
+    List<String> badStates = List.of(state + " ", state.replace("\"format\":2", "\"format\":3"),
+        state.substring(0, state.length() - 1), "{}", "[]", "{", state.replace("\"createdAt\":\"",
+        "\"createdAt\":\"x"));
+    for (String bad : badStates) {
+      // deal 1's state is damaged: neither it nor its payloads are read; deal 0 is, and deal 2 when asked next
+      String[] states = {state, bad, state};
+      Object[] documents = {payload, payload, payload, payload, payload, payload};
+      int[] from = {0, 2, 4};
+      int[] counts = {2, 2, 2};
+      Documents.State[] statesRead = new Documents.State[3];
+      Documents.Payload[] read = new Documents.Payload[6];
 
-      assertThat(Documents.readStateAndPayloads(bad, new Object[] {payloads.get(0), payloads.get(1)}, 2, read))
-          .as(bad).isNull();
-      assertThat(read).as(bad).containsOnlyNulls();
+      assertThat(Documents.readDeals(states, documents, from, counts, 0, 3, statesRead, read)).as(bad).isEqualTo(1);
+      assertThat(Documents.readDeals(states, documents, from, counts, 2, 3, statesRead, read)).as(bad).isEqualTo(3);
+
+      assertThat(statesRead).as(bad).containsExactly(goodState, null, goodState);
+      assertThat(read).as(bad).containsExactly(good, good, null, null, good, good);
     }
+    for (String bad : List.of(payload + " ", payload.replace("\"format\":2", "\"format\":3"), "{}", "x")) {
+      // deal 0's second payload is damaged: it and the ones after it in its deal are left, the state and first read
+      Object[] documents = {payload, bad, payload, payload};
+      Documents.State[] statesRead = new Documents.State[2];
+      Documents.Payload[] read = new Documents.Payload[4];
+
+      assertThat(Documents.readDeals(new String[] {state, state}, documents, new int[] {0, 3}, new int[] {3, 1}, 0,
+          2, statesRead, read)).as(bad).isEqualTo(0);
+      assertThat(statesRead).as(bad).containsExactly(goodState, null);
+      assertThat(read).as(bad).containsExactly(good, null, null, null);
+    }
+    // a missing payload ends what is read at its deal
+    Documents.Payload[] read = new Documents.Payload[3];
+    assertThat(Documents.readDeals(new String[] {null, null}, new Object[] {payload, null, payload},
+        new int[] {0, 2}, new int[] {2, 1}, 0, 2, new Documents.State[2], read)).isEqualTo(0);
+    assertThat(read).containsExactly(good, null, null);
   }
 
   @Test
