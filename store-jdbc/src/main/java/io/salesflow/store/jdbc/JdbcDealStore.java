@@ -1444,7 +1444,6 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
      */
     private @Nullable String processId;
     private @Nullable String stage;
-    private @Nullable Instant updatedAt;
     private @Nullable String state;
     /** The state document read together with other documents, or null if it was not (then it is read on its own). */
     private Documents.@Nullable State readState;
@@ -1479,10 +1478,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
 
     /** Takes in the deal's columns and its state document from the row that carries them. */
     private void columns(ResultSet rs, Names names) throws SQLException {
-      OffsetDateTime updated = rs.getObject(5, OffsetDateTime.class);
+      // not updated_at: it only tells the recent deals' copies apart, which a bulk read neither keeps nor checks
       this.processId = names.of(rs, 2);
       this.stage = names.of(rs, 3);
-      this.updatedAt = updated == null ? Instant.EPOCH : updated.toInstant();
       this.state = rs.getString(6);
       this.startKey = rs.getString(7);
       this.stateVersion = rs.getLong(8);
@@ -1572,6 +1570,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       try {
         built = toDeal();
         records = NO_RECORDS;
+        readState = null; // read again from its document if the deal is reopened
       } catch (JdbcStoreException e) {
         // not readable from the rows so far: toDeal() says why once the query ends, if no later row mends it
       }
@@ -1607,7 +1606,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       if (built != null) {
         return built;
       }
-      Row row = new Row(id, processId, stage, version, updatedAt, state == null ? "" : state, startKey,
+      Row row = new Row(id, processId, stage, version, Instant.EPOCH, state == null ? "" : state, startKey,
           stateVersion, processVersion, owner, startedBy);
       if (strayRow) {
         throw new JdbcStoreException(missingRow(row, 1), id, null);
