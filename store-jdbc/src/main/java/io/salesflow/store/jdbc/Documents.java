@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.salesflow.BantAssessment;
 import io.salesflow.DealFacts;
 import io.salesflow.EventType;
 import io.salesflow.SalesEvent;
@@ -210,7 +211,7 @@ final class Documents {
     }
     Members members = readMembers(json, PAYLOAD_TEXTS, "event", EVENT);
     try {
-      return members == null ? null : new Payload(parseInstant(members.texts[0]), (SalesEvent) members.object);
+      return members == null ? null : new Payload(members.instants[0], (SalesEvent) members.object);
     } catch (RuntimeException e) {
       return null; // read again the usual way, which says what is wrong
     }
@@ -223,7 +224,7 @@ final class Documents {
   static @Nullable State readStateFast(String json) {
     Members members = readMembers(json, STATE_TEXTS, "facts", FACTS);
     try {
-      return members == null ? null : new State(parseInstant(members.texts[0]), parseInstant(members.texts[1]),
+      return members == null ? null : new State(members.instants[0], members.instants[1],
           (DealFacts) members.object);
     } catch (RuntimeException e) {
       return null; // read again the usual way, which says what is wrong
@@ -298,26 +299,123 @@ final class Documents {
     }
     try (JsonParser p = text ? MAPPER.getFactory().createParser(new JoinedTexts(documents, n))
         : MAPPER.getFactory().createParser(new JoinedBytes(documents, n))) {
-      for (int i = 0; i < n; i++) {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-          break;
-        }
-        Payload payload = readPayloadMembers(p);
-        if (payload == null) {
-          break;
-        }
-        // its closing brace the last character of its own document, which so began after the one before ended:
-        // nothing read as part of it comes from another document, and nothing of its own is left after it
-        JsonLocation end = p.currentLocation();
-        if ((text ? end.getCharOffset() : end.getByteOffset()) != ends[i]) {
-          break;
-        }
-        payloads[i] = payload;
-      }
+      readPayloads(p, text, ends, n, payloads);
     } catch (IOException | RuntimeException e) {
       // the documents from this one on are read one by one, which says what is wrong
     }
     return payloads;
+  }
+
+  /**
+   * Reads the documents of several deals, all texts, with one parser, as {@link #readPayloads(Object[], int)} reads
+   * the payloads of one: per deal, its state document if given, taken only if it is in the shape
+   * {@link #readStateFast} reads, then its payload documents, each taken only if it ends exactly where its own
+   * characters end. A bulk read so makes one parser for many deals instead of two for each.
+   *
+   * @param states per deal, its state document to read, or null to read none
+   * @param documents the payload documents, each a {@link String} or null: deal {@code d}'s are the
+   *     {@code counts[d]} from index {@code from[d]}
+   * @param first the first deal to read
+   * @param deals the number of deals, the last one read being {@code deals - 1}
+   * @param statesRead where each state read goes, at its deal's index; untouched for a state not read
+   * @param payloads where each payload read goes, at its document's index; untouched for a payload not read
+   * @return {@code deals} if every document of the deals from {@code first} on was read; otherwise the deal of the
+   *     first one that could not be (its documents from that one on, and its payloads too when it is its state, are
+   *     not read, for the caller to read each on its own, the usual way), and the caller can go on from the next
+   */
+  static int readDeals(@Nullable String[] states, @Nullable Object[] documents, int[] from, int[] counts, int first,
+      int deals, @Nullable State[] statesRead, @Nullable Payload[] payloads) {
+    int total = 0;
+    for (int d = first; d < deals; d++) {
+      total += (states[d] != null ? 1 : 0) + counts[d];
+    }
+    // the documents in the order they are read; for each, where it ends, its deal and its payload index (-1: a state)
+    Object[] sequence = new Object[total];
+    int[] ends = new int[total];
+    int[] dealOf = new int[total];
+    int[] payloadOf = new int[total];
+    int length = 0;
+    int n = 0;
+    int stop = deals;
+    sequencing:
+    for (int d = first; d < deals; d++) {
+      String state = states[d];
+      if (state != null) {
+        if (state.length() < 2 || length > Integer.MAX_VALUE / 2 - state.length()) {
+          stop = d;
+          break;
+        }
+        length += (n == 0 ? 0 : 1) + state.length();
+        sequence[n] = state;
+        ends[n] = length;
+        dealOf[n] = d;
+        payloadOf[n++] = -1;
+      }
+      for (int k = from[d]; k < from[d] + counts[d]; k++) {
+        int size = documents[k] instanceof String text ? text.length() : -1;
+        if (size < 2 || length > Integer.MAX_VALUE / 2 - size) {
+          stop = d;
+          break sequencing;
+        }
+        length += (n == 0 ? 0 : 1) + size;
+        sequence[n] = documents[k];
+        ends[n] = length;
+        dealOf[n] = d;
+        payloadOf[n++] = k;
+      }
+    }
+    if (n == 0) {
+      return stop;
+    }
+    int i = 0;
+    try (JsonParser p = MAPPER.getFactory().createParser(new JoinedTexts(sequence, n))) {
+      for (; i < n; i++) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          return dealOf[i];
+        }
+        if (payloadOf[i] < 0) {
+          Members members = readMembers(p, STATE_TEXTS, "facts", FACTS);
+          if (members == null || p.currentLocation().getCharOffset() != ends[i]) {
+            return dealOf[i];
+          }
+          statesRead[dealOf[i]] = new State(members.instants[0], members.instants[1], (DealFacts) members.object);
+        } else {
+          Payload payload = readPayloadMembers(p);
+          // its closing brace the last character of its own document, as in readPayloads
+          if (payload == null || p.currentLocation().getCharOffset() != ends[i]) {
+            return dealOf[i];
+          }
+          payloads[payloadOf[i]] = payload;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return i < n ? dealOf[i] : stop; // the documents from this one on are read one by one, which says what is wrong
+    }
+    return stop;
+  }
+
+  /**
+   * Reads payload documents from the parser, each to end at its entry of {@code ends}, into {@code payloads} until
+   * the first that is not in the store's own form.
+   */
+  private static void readPayloads(JsonParser p, boolean text, int[] ends, int n, @Nullable Payload[] payloads)
+      throws IOException {
+    for (int i = 0; i < n; i++) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      Payload payload = readPayloadMembers(p);
+      if (payload == null) {
+        return;
+      }
+      // its closing brace the last character of its own document, which so began after the one before ended:
+      // nothing read as part of it comes from another document, and nothing of its own is left after it
+      JsonLocation end = p.currentLocation();
+      if ((text ? end.getCharOffset() : end.getByteOffset()) != ends[i]) {
+        return;
+      }
+      payloads[i] = payload;
+    }
   }
 
   /**
@@ -459,13 +557,32 @@ final class Documents {
   private static final class EventShape {
     /** The shapes of the built-in types that have one, by type id. */
     private static final Map<String, EventShape> BY_TYPE = shapes();
+    /**
+     * The ids of the types read from tokens, recognised from the parser's characters without making a string of
+     * each event's type: those with a shape, and the qualification, read by {@link Qualification}.
+     */
+    private static final String[] TYPE_IDS;
+    /** The shape of each of {@link #TYPE_IDS}; null for the qualification. */
+    private static final @Nullable EventShape[] SHAPES;
+
+    static {
+      List<String> ids = new ArrayList<>(BY_TYPE.keySet());
+      ids.add(EventType.QUALIFICATION_ASSESSED.id());
+      TYPE_IDS = ids.toArray(String[]::new);
+      SHAPES = new EventShape[TYPE_IDS.length];
+      for (int i = 0; i < TYPE_IDS.length; i++) {
+        SHAPES[i] = BY_TYPE.get(TYPE_IDS[i]);
+      }
+    }
 
     private enum Kind { STRING, INSTANT, DECIMAL, INT, BOOLEAN, ENUM }
 
     private final String[] names;
     private final Kind[] kinds;
     private final boolean[] nullable;
-    private final @Nullable Map<String, Object>[] labels;
+    /** Per enum component, its constants' labels and the constants, in the same order; null for other kinds. */
+    private final @Nullable String[][] labels;
+    private final @Nullable Object[][] constants;
     private final Constructor<?> constructor;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -474,7 +591,8 @@ final class Documents {
       names = new String[n];
       kinds = new Kind[n];
       nullable = new boolean[n];
-      labels = new Map[n];
+      labels = new String[n][];
+      constants = new Object[n][];
       Class<?>[] parameters = new Class<?>[n];
       for (int i = 0; i < n; i++) {
         RecordComponent c = components[i];
@@ -482,11 +600,13 @@ final class Documents {
         kinds[i] = Objects.requireNonNull(kind(c.getType()));
         nullable[i] = c.getAnnotatedType().isAnnotationPresent(Nullable.class);
         if (kinds[i] == Kind.ENUM) {
-          Map<String, Object> byLabel = new HashMap<>();
-          for (Object constant : c.getType().getEnumConstants()) {
-            byLabel.put(((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'), constant);
+          Object[] values = c.getType().getEnumConstants();
+          String[] texts = new String[values.length];
+          for (int v = 0; v < values.length; v++) {
+            texts[v] = ((Enum<?>) values[v]).name().toLowerCase(Locale.ROOT).replace('_', '-');
           }
-          labels[i] = byLabel;
+          labels[i] = texts;
+          constants[i] = values;
         }
         parameters[i] = c.getType();
       }
@@ -541,9 +661,12 @@ final class Documents {
           || p.nextToken() != JsonToken.VALUE_STRING) {
         return null;
       }
-      String type = p.getText();
-      EventShape shape = BY_TYPE.get(type);
-      return shape == null ? throughMapping(type, p) : shape.readMembers(p);
+      int known = textIndex(p, TYPE_IDS);
+      if (known >= 0) {
+        EventShape shape = SHAPES[known];
+        return shape != null ? shape.readMembers(p) : Qualification.read(p);
+      }
+      return throughMapping(p.getText(), p);
     }
 
     /**
@@ -611,14 +734,289 @@ final class Documents {
       return switch (kinds[i]) {
         case STRING -> token == JsonToken.VALUE_STRING ? p.getText() : null;
         case INSTANT -> token == JsonToken.VALUE_STRING ? instantOf(p) : null;
-        case DECIMAL -> token == JsonToken.VALUE_STRING ? new BigDecimal(p.getText().trim())
+        case DECIMAL -> token == JsonToken.VALUE_STRING ? decimalOf(p)
             : token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT ? p.getDecimalValue() : null;
         case INT -> token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
             ? (Object) p.getDecimalValue().intValueExact() : null;
         case BOOLEAN -> token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE
             : null;
-        case ENUM -> token == JsonToken.VALUE_STRING ? Objects.requireNonNull(labels[i]).get(p.getText()) : null;
+        case ENUM -> {
+          int label = token == JsonToken.VALUE_STRING ? textIndex(p, Objects.requireNonNull(labels[i])) : -1;
+          yield label < 0 ? null : Objects.requireNonNull(constants[i])[label];
+        }
       };
+    }
+  }
+
+  /** The type id of {@link SalesEvent.QualificationAssessed}, the one built-in event with a nested value. */
+  private static final String QUALIFICATION = EventType.QUALIFICATION_ASSESSED.id();
+
+  /**
+   * How a qualification event ({@link SalesEvent.QualificationAssessed}) is read from tokens: its BANT assessment is
+   * a nested object, which {@link EventShape} leaves to the mapping. Each member is taken only in the form the
+   * mapping writes it, and read to the value the mapping reads from it: {@code occurredAt} an instant; each
+   * dimension of the assessment an object with exactly its members ({@code budget}: an {@code amount}, as text or a
+   * number, and {@code confirmed}; {@code authority}: {@code decisionMakerIdentified} and a whole number of
+   * {@code stakeholders}; {@code need}: an array of {@code painPoints} texts; {@code timing}: a {@code decisionDate}
+   * as {@code yyyy-mm-dd}); members it does not know are skipped, as the mapping skips them. Anything else (a
+   * {@code null}, a member given twice or missing, a value of another kind or that the model refuses) gives null,
+   * for the document to be read through the mapping, which accepts it or says what is wrong exactly as before.
+   */
+  private static final class Qualification {
+    private Qualification() {}
+
+    /** Reads the rest of a qualification event whose type member the parser has just read; null if unusual. */
+    static @Nullable SalesEvent read(JsonParser p) throws IOException {
+      Instant occurredAt = null;
+      BantAssessment assessment = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        if (name.equals("occurredAt")) {
+          if (token != JsonToken.VALUE_STRING || occurredAt != null) {
+            return null;
+          }
+          occurredAt = instantOf(p);
+        } else if (name.equals("assessment")) {
+          if (token != JsonToken.START_OBJECT || assessment != null) {
+            return null;
+          }
+          assessment = assessment(p);
+          if (assessment == null) {
+            return null;
+          }
+        } else if (name.equals("type") || token == JsonToken.VALUE_NULL) {
+          return null; // given twice; a null the mapping may treat as a missing member
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (occurredAt == null || assessment == null) {
+        return null;
+      }
+      try {
+        return new SalesEvent.QualificationAssessed(occurredAt, assessment);
+      } catch (RuntimeException e) {
+        return null; // refused by the record: the mapping says why
+      }
+    }
+
+    /** Reads the assessment object whose start the parser has just read, up to its end; null if unusual. */
+    private static @Nullable BantAssessment assessment(JsonParser p) throws IOException {
+      BantAssessment.Budget budget = null;
+      BantAssessment.Authority authority = null;
+      BantAssessment.Need need = null;
+      BantAssessment.Timing timing = null;
+      try {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+          if (t != JsonToken.FIELD_NAME) {
+            return null;
+          }
+          String name = p.currentName();
+          JsonToken token = p.nextToken();
+          if (token == JsonToken.VALUE_NULL) {
+            return null; // the mapping reads a null dimension as one not assessed: left to it
+          }
+          switch (name) {
+            case "budget" -> {
+              if (token != JsonToken.START_OBJECT || budget != null || (budget = budget(p)) == null) {
+                return null;
+              }
+            }
+            case "authority" -> {
+              if (token != JsonToken.START_OBJECT || authority != null || (authority = authority(p)) == null) {
+                return null;
+              }
+            }
+            case "need" -> {
+              if (token != JsonToken.START_OBJECT || need != null || (need = need(p)) == null) {
+                return null;
+              }
+            }
+            case "timing" -> {
+              if (token != JsonToken.START_OBJECT || timing != null || (timing = timing(p)) == null) {
+                return null;
+              }
+            }
+            default -> p.skipChildren();
+          }
+        }
+        if (budget == null && authority == null && need == null && timing == null) {
+          return BantAssessment.unknown();
+        }
+        BantAssessment.Builder b = BantAssessment.builder();
+        if (budget != null) {
+          b.budget(budget);
+        }
+        if (authority != null) {
+          b.authority(authority);
+        }
+        if (need != null) {
+          b.need(need);
+        }
+        if (timing != null) {
+          b.timing(timing);
+        }
+        return b.build();
+      } catch (RuntimeException e) {
+        return null; // a value the model refuses, or not of its kind: the mapping says why
+      }
+    }
+
+    private static BantAssessment.@Nullable Budget budget(JsonParser p) throws IOException {
+      BigDecimal amount = null;
+      Boolean confirmed = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        if (name.equals("amount")) {
+          if (amount != null) {
+            return null;
+          }
+          amount = token == JsonToken.VALUE_STRING ? decimalOf(p)
+              : token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT ? p.getDecimalValue()
+              : null;
+          if (amount == null) {
+            return null;
+          }
+        } else if (name.equals("confirmed")) {
+          if (confirmed != null || (confirmed = bool(token)) == null) {
+            return null;
+          }
+        } else if (!skip(token, p)) {
+          return null;
+        }
+      }
+      return amount == null || confirmed == null ? null : new BantAssessment.Budget(amount, confirmed);
+    }
+
+    private static BantAssessment.@Nullable Authority authority(JsonParser p) throws IOException {
+      Boolean identified = null;
+      Integer stakeholders = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        if (name.equals("decisionMakerIdentified")) {
+          if (identified != null || (identified = bool(token)) == null) {
+            return null;
+          }
+        } else if (name.equals("stakeholders")) {
+          if (stakeholders != null
+              || token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            return null;
+          }
+          stakeholders = p.getDecimalValue().intValueExact();
+        } else if (!skip(token, p)) {
+          return null;
+        }
+      }
+      return identified == null || stakeholders == null ? null
+          : new BantAssessment.Authority(identified, stakeholders);
+    }
+
+    private static BantAssessment.@Nullable Need need(JsonParser p) throws IOException {
+      List<String> painPoints = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        if (name.equals("painPoints")) {
+          if (painPoints != null || token != JsonToken.START_ARRAY) {
+            return null;
+          }
+          painPoints = new ArrayList<>(4);
+          for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (e != JsonToken.VALUE_STRING) {
+              return null;
+            }
+            painPoints.add(p.getText());
+          }
+        } else if (!skip(token, p)) {
+          return null;
+        }
+      }
+      return painPoints == null ? null : new BantAssessment.Need(painPoints);
+    }
+
+    private static BantAssessment.@Nullable Timing timing(JsonParser p) throws IOException {
+      LocalDate decisionDate = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String name = p.currentName();
+        JsonToken token = p.nextToken();
+        if (name.equals("decisionDate")) {
+          if (decisionDate != null || token != JsonToken.VALUE_STRING || (decisionDate = date(p)) == null) {
+            return null;
+          }
+        } else if (!skip(token, p)) {
+          return null;
+        }
+      }
+      return decisionDate == null ? null : new BantAssessment.Timing(decisionDate);
+    }
+
+    /**
+     * The date of the string value the parser is at, in the form {@link LocalDate#toString} writes for the years 1
+     * to 9999 ({@code 2026-12-15}); null for any other text, which the mapping then reads or refuses.
+     */
+    private static @Nullable LocalDate date(JsonParser p) throws IOException {
+      char[] chars = p.getTextCharacters();
+      int o = p.getTextOffset();
+      if (p.getTextLength() != 10 || chars[o + 4] != '-' || chars[o + 7] != '-') {
+        return null;
+      }
+      int year = digits(chars, o, o + 4);
+      int month = digits(chars, o + 5, o + 7);
+      int day = digits(chars, o + 8, o + 10);
+      if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > lengthOfMonth(year, month)) {
+        return null;
+      }
+      return LocalDate.of(year, month, day);
+    }
+
+    /** The boolean of a {@code true} or {@code false} token; null for any other. */
+    private static @Nullable Boolean bool(JsonToken token) {
+      return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+    }
+
+    /** Skips the value of a member not known, as the mapping ignores it; false for a null, left to the mapping. */
+    private static boolean skip(JsonToken token, JsonParser p) throws IOException {
+      if (token == JsonToken.VALUE_NULL) {
+        return false;
+      }
+      p.skipChildren();
+      return true;
+    }
+  }
+
+  /**
+   * Reads a qualification event given as its JSON object from its tokens alone, as a payload's event is read, never
+   * through the mapping: null for anything the payload's reading leaves to the mapping.
+   */
+  static @Nullable SalesEvent readQualificationFromTokens(String eventJson) {
+    try (JsonParser p = MAPPER.getFactory().createParser(eventJson)) {
+      if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+          || !p.currentName().equals("type") || p.nextToken() != JsonToken.VALUE_STRING
+          || !p.getText().equals(QUALIFICATION)) {
+        return null;
+      }
+      SalesEvent event = Qualification.read(p);
+      return event == null || p.nextToken() != null ? null : event;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -627,12 +1025,12 @@ final class Documents {
   /** The string members of a state document that {@link #readStateFast} needs. */
   private static final List<String> STATE_TEXTS = List.of("createdAt", "enteredStageAt");
 
-  /** What {@link #readMembers} found: each string member, in the order asked for, and the object member. */
-  private record Members(String[] texts, Object object) {}
+  /** What {@link #readMembers} found: each instant member, in the order asked for, and the object member. */
+  private record Members(Instant[] instants, Object object) {}
 
   /**
    * Reads a document in the shape the store writes with Jackson's streaming parser: one object whose {@code format}
-   * is 1 or 2, whose members named in {@code texts} are strings and whose member {@code object} is an object, read
+   * is 1 or 2, whose members named in {@code texts} are instants (strings) and whose member {@code object} is an object, read
    * with {@code reader}; other members are skipped. Null when a member is missing, given twice or of another kind,
    * or anything else is wrong, for the caller to read the document the usual way.
    */
@@ -641,43 +1039,52 @@ final class Documents {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      int format = -1;
-      String[] found = new String[texts.size()];
-      Object value = null;
-      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-        if (t != JsonToken.FIELD_NAME) {
-          return null;
-        }
-        String name = p.currentName();
-        JsonToken token = p.nextToken();
-        int text = texts.indexOf(name);
-        if (name.equals("format")) {
-          if (token != JsonToken.VALUE_NUMBER_INT || format != -1) {
-            return null;
-          }
-          format = p.getIntValue();
-        } else if (text >= 0) {
-          if (token != JsonToken.VALUE_STRING || found[text] != null) {
-            return null;
-          }
-          found[text] = p.getText();
-        } else if (name.equals(object)) {
-          if (token != JsonToken.START_OBJECT || value != null) {
-            return null;
-          }
-          value = reader == FACTS ? readFacts(p) : reader.readValue(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      if (p.nextToken() != null || (format != 1 && format != FORMAT) || value == null
-          || Arrays.asList(found).contains(null)) {
-        return null;
-      }
-      return new Members(found, value);
+      Members members = readMembers(p, texts, object, reader);
+      return members == null || p.nextToken() != null ? null : members;
     } catch (IOException | RuntimeException e) {
       return null; // read again the usual way, which says what is wrong
     }
+  }
+
+  /**
+   * Reads the members of a document whose start the parser has just read, up to and including its end, as
+   * {@link #readMembers(String, List, String, ObjectReader)} does; null for anything it does not take.
+   */
+  private static @Nullable Members readMembers(JsonParser p, List<String> texts, String object, ObjectReader reader)
+      throws IOException {
+    int format = -1;
+    Instant[] found = new Instant[texts.size()];
+    Object value = null;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+      if (t != JsonToken.FIELD_NAME) {
+        return null;
+      }
+      String name = p.currentName();
+      JsonToken token = p.nextToken();
+      int text = texts.indexOf(name);
+      if (name.equals("format")) {
+        if (token != JsonToken.VALUE_NUMBER_INT || format != -1) {
+          return null;
+        }
+        format = p.getIntValue();
+      } else if (text >= 0) {
+        if (token != JsonToken.VALUE_STRING || found[text] != null) {
+          return null;
+        }
+        found[text] = instantOf(p);
+      } else if (name.equals(object)) {
+        if (token != JsonToken.START_OBJECT || value != null) {
+          return null;
+        }
+        value = reader == FACTS ? readFacts(p) : reader.readValue(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+    if ((format != 1 && format != FORMAT) || value == null || Arrays.asList(found).contains(null)) {
+      return null;
+    }
+    return new Members(found, value);
   }
 
   /**
@@ -847,6 +1254,44 @@ final class Documents {
     }
     return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3_600L
         + minute * 60L + second, nanos);
+  }
+
+  /**
+   * The index of the text among {@code texts} that the string value the parser is at equals, compared with the
+   * parser's characters without making a string of them; -1 if none.
+   */
+  static int textIndex(JsonParser p, String[] texts) throws IOException {
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    int n = p.getTextLength();
+    for (int t = 0; t < texts.length; t++) {
+      String text = texts[t];
+      if (text.length() != n) {
+        continue;
+      }
+      int i = 0;
+      while (i < n && text.charAt(i) == chars[offset + i]) {
+        i++;
+      }
+      if (i == n) {
+        return t;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The amount written in the string value the parser is at, as {@code new BigDecimal(text.trim())} reads it, from
+   * the parser's characters when there is nothing to trim, without making a string of them.
+   */
+  static BigDecimal decimalOf(JsonParser p) throws IOException {
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    int n = p.getTextLength();
+    if (n == 0 || chars[offset] <= ' ' || chars[offset + n - 1] <= ' ') {
+      return new BigDecimal(p.getText().trim());
+    }
+    return new BigDecimal(chars, offset, n);
   }
 
   /**

@@ -1258,6 +1258,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       Map<String, Pending> pending = new LinkedHashMap<>();
       Names names = new Names(sql.jsonb);
       Undecoded undecoded = new Undecoded();
+      // deals whose rows came, to be decoded together: on H2 many deals' documents are read by one parser
+      List<Pending> waiting = new ArrayList<>();
+      int decodeEvery = names.jsonb ? 1 : DEALS_DECODED_TOGETHER;
       try (PreparedStatement ps = c.prepareStatement((sql.jsonb ? JOINED_ONCE : JOINED) + where)) {
         ps.setFetchSize(FETCH_SIZE);
         for (int i = 0; i < parameters.size(); i++) {
@@ -1283,18 +1286,25 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
             currentId = idBytes;
             if (deal != current) {
               if (current != null) {
-                // a deal's rows come one after the other: its history rows read are decoded together, and the deal
-                // is built now, so that only the deal stays in memory while the query goes on, not its rows
-                current.decode(undecoded);
-                current.build();
+                // a deal's rows come one after the other: its history rows read are decoded together (with those of
+                // the deals before it that wait), and the deal is built then, so that only the deal stays in memory
+                // while the query goes on, not its rows
+                current.queue(undecoded, waiting);
               }
+              if (deal.waiting || waiting.size() >= decodeEvery) {
+                // a row of a deal that waits, which comes in a query whose rows come in another order: its rows so
+                // far are decoded first, so that each deal's rows taken in and not decoded are one after the other
+                decode(waiting, undecoded, names);
+              }
+              deal.from = undecoded.count;
               current = deal;
             }
             deal.add(rs, names, undecoded);
           }
           if (current != null) {
-            current.decode(undecoded);
+            current.queue(undecoded, waiting);
           }
+          decode(waiting, undecoded, names);
         }
       }
       if (ownTransaction) {
@@ -1331,6 +1341,62 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     } catch (SQLException e) {
       LOG.debug("could not end a read: {}", e.toString());
     }
+  }
+
+  /**
+   * How many deals of a bulk query on H2 are decoded together, with one parser for their documents: a parser and its
+   * contexts weigh about what a history row's payload does.
+   */
+  private static final int DEALS_DECODED_TOGETHER = 64;
+
+  /**
+   * Decodes the history rows and state documents of the deals that wait, and builds each; on H2 their documents are
+   * read by one parser (each document not in the store's own form, and those of its deal after it, then on its own,
+   * the usual way), on PostgreSQL, where only one deal waits, its payloads by one parser as their UTF-8 bytes.
+   */
+  private static void decode(List<Pending> waiting, Undecoded batch, Names names) {
+    int deals = waiting.size();
+    if (deals == 0) {
+      return;
+    }
+    Documents.Payload[] payloads = new Documents.Payload[batch.count];
+    if (names.jsonb) {
+      for (Pending deal : waiting) {
+        if (deal.count > 1) {
+          // one deal waits, its rows the batch's first ones
+          Object[] documents = deal.from == 0 ? batch.payloads
+              : java.util.Arrays.copyOfRange(batch.payloads, deal.from, deal.from + deal.count);
+          System.arraycopy(Documents.readPayloads(documents, deal.count), 0, payloads, deal.from, deal.count);
+        }
+      }
+    } else {
+      String[] states = new String[deals];
+      Documents.State[] statesRead = new Documents.State[deals];
+      int[] from = new int[deals];
+      int[] counts = new int[deals];
+      for (int d = 0; d < deals; d++) {
+        Pending deal = waiting.get(d);
+        states[d] = deal.readState == null ? deal.state : null;
+        from[d] = deal.from;
+        counts[d] = deal.count;
+      }
+      for (int d = 0; d < deals; d = 1 + Documents.readDeals(states, batch.payloads, from, counts, d, deals,
+          statesRead, payloads)) {
+        // from the deal after the one whose documents could not all be read, with a new parser
+      }
+      for (int d = 0; d < deals; d++) {
+        if (statesRead[d] != null) {
+          waiting.get(d).readState = statesRead[d];
+        }
+      }
+    }
+    for (Pending deal : waiting) {
+      deal.decode(batch, payloads);
+      deal.waiting = false;
+      deal.build();
+    }
+    waiting.clear();
+    batch.clear();
   }
 
   /** How many rows a bulk query fetches at a time: enough to amortise the round trip, few enough to stream. */
@@ -1378,8 +1444,14 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
      */
     private @Nullable String processId;
     private @Nullable String stage;
-    private @Nullable Instant updatedAt;
     private @Nullable String state;
+    /** The state document read together with other documents, or null if it was not (then it is read on its own). */
+    private Documents.@Nullable State readState;
+    /** Whether its rows taken in wait to be decoded with those of other deals. */
+    private boolean waiting;
+    /** Where its rows taken in and not decoded yet are in the query's {@link Undecoded}, and how many there are. */
+    private int from;
+    private int count;
     private @Nullable String startKey;
     private long stateVersion;
     private int processVersion;
@@ -1406,10 +1478,9 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
 
     /** Takes in the deal's columns and its state document from the row that carries them. */
     private void columns(ResultSet rs, Names names) throws SQLException {
-      OffsetDateTime updated = rs.getObject(5, OffsetDateTime.class);
+      // not updated_at: it only tells the recent deals' copies apart, which a bulk read neither keeps nor checks
       this.processId = names.of(rs, 2);
       this.stage = names.of(rs, 3);
-      this.updatedAt = updated == null ? Instant.EPOCH : updated.toInstant();
       this.state = rs.getString(6);
       this.startKey = rs.getString(7);
       this.stateVersion = rs.getLong(8);
@@ -1418,9 +1489,18 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       this.startedBy = rs.getString(11);
     }
 
+    /** Puts the deal among those that wait to be decoded, its rows taken in being the last ones of the batch. */
+    void queue(Undecoded batch, List<Pending> waiting) {
+      count = batch.count - from;
+      if (!this.waiting) {
+        this.waiting = true;
+        waiting.add(this);
+      }
+    }
+
     /**
      * Takes in one row of the query: the state document if it has it, and its history row if any, which is decoded
-     * with the others taken in since by {@link #decode(Undecoded)}.
+     * with the others taken in since by {@link #decode(Undecoded, Documents.Payload[])}.
      */
     void add(ResultSet rs, Names names, Undecoded batch) throws SQLException {
       if (built != null) {
@@ -1449,21 +1529,15 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
     }
 
     /**
-     * Decodes the history rows taken in since the last call, their payloads with one parser where they are in the
-     * store's own form ({@link Documents#readPayloads}), each other one the usual way, which says what is wrong.
+     * Decodes its history rows taken in since it last waited, with their payloads as read together with other
+     * documents where not null, and each other one the usual way, which says what is wrong.
      */
-    void decode(Undecoded batch) {
-      int count = batch.count;
-      if (count == 0) {
-        return;
-      }
-      Documents.Payload[] payloads = count > 1 ? Documents.readPayloads(batch.payloads, count)
-          : new Documents.Payload[1];
-      for (int i = 0; i < count; i++) {
+    void decode(Undecoded batch, Documents.@Nullable Payload[] payloads) {
+      for (int i = from; i < from + count; i++) {
         long v = batch.versions[i];
         int c = 4 * i;
-        String from = batch.columns[c];
-        String to = batch.columns[c + 1];
+        String fromStage = batch.columns[c];
+        String toStage = batch.columns[c + 1];
         String idempotencyKey = batch.columns[c + 2];
         String actor = batch.columns[c + 3];
         Object document = batch.payloads[i];
@@ -1471,14 +1545,13 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
           continue; // the deal is unreadable already, for an earlier row
         }
         try {
-          records[(int) v - 1] = transition(v, from, to, batch.internal[i], document, payloads[i], idempotencyKey,
-              actor);
+          records[(int) v - 1] = transition(v, fromStage, toStage, batch.internal[i], document, payloads[i],
+              idempotencyKey, actor);
         } catch (JdbcStoreException e) {
           problemVersion = v;
           problem = e;
         }
       }
-      batch.clear();
     }
 
     /**
@@ -1497,6 +1570,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       try {
         built = toDeal();
         records = NO_RECORDS;
+        readState = null; // read again from its document if the deal is reopened
       } catch (JdbcStoreException e) {
         // not readable from the rows so far: toDeal() says why once the query ends, if no later row mends it
       }
@@ -1532,7 +1606,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       if (built != null) {
         return built;
       }
-      Row row = new Row(id, processId, stage, version, updatedAt, state == null ? "" : state, startKey,
+      Row row = new Row(id, processId, stage, version, Instant.EPOCH, state == null ? "" : state, startKey,
           stateVersion, processVersion, owner, startedBy);
       if (strayRow) {
         throw new JdbcStoreException(missingRow(row, 1), id, null);
@@ -1548,7 +1622,7 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       if (state == null) {
         throw row.damaged("its state document is missing", null);
       }
-      return row.toDeal(java.util.Arrays.asList(records).subList(0, (int) version));
+      return row.toDeal(java.util.Arrays.asList(records).subList(0, (int) version), readState);
     }
   }
 
@@ -1556,9 +1630,10 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
   private static final TransitionRecord[] NO_RECORDS = new TransitionRecord[0];
 
   /**
-   * The history rows of the deal whose rows are coming, taken in but not decoded yet, which
-   * {@link Pending#decode(Undecoded)} reads together: their versions, columns and payload documents (texts, or on
-   * PostgreSQL the UTF-8 bytes of the {@code jsonb} document's text). One per query, reused from deal to deal.
+   * The history rows of the deals that wait and of the deal whose rows are coming, taken in but not decoded yet, which
+   * {@link JdbcDealStore#decode(List, Undecoded, Names)} reads together: their versions, columns and payload documents
+   * (texts, or on PostgreSQL the UTF-8 bytes of the {@code jsonb} document's text), each deal's one after the other.
+   * One per query, reused from batch to batch.
    */
   private static final class Undecoded {
     long[] versions = new long[8];
@@ -1899,6 +1974,11 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
       @Nullable String startedBy) {
     /** The deal of this row and its history rows, in order. */
     Deal toDeal(List<TransitionRecord> records) {
+      return toDeal(records, null);
+    }
+
+    /** The deal of this row and its history rows, in order, with its state document already read if not null. */
+    Deal toDeal(List<TransitionRecord> records, Documents.@Nullable State read) {
       TransitionHistory history;
       try {
         history = TransitionHistory.of(records);
@@ -1906,19 +1986,25 @@ public final class JdbcDealStore implements DealStore, AutoCloseable {
         throw new JdbcStoreException("deal '" + id + "' cannot be read: its history rows in salesflow_transitions"
             + " do not follow each other: " + e.getMessage() + "; was the table changed by hand?", id, e);
       }
-      return replayed(history, records);
+      return replayed(history, records, read);
     }
 
     /** The deal of this row: its state document, with the events of the records after its version replayed. */
     Deal replayed(TransitionHistory history, List<TransitionRecord> records) {
+      return replayed(history, records, null);
+    }
+
+    private Deal replayed(TransitionHistory history, List<TransitionRecord> records, Documents.@Nullable State read) {
       if (stateVersion < 0 || stateVersion > version) {
         throw damaged("its state_version " + stateVersion + " is not between 0 and its version " + version, null);
       }
-      Documents.State state;
-      try {
-        state = Documents.readState(this.state);
-      } catch (RuntimeException e) {
-        throw damaged(e.getMessage(), e);
+      Documents.State state = read;
+      if (state == null) {
+        try {
+          state = Documents.readState(this.state);
+        } catch (RuntimeException e) {
+          throw damaged(e.getMessage(), e);
+        }
       }
       return build(history, state.createdAt(), replay(state.facts(), state.enteredStageAt(),
           records.subList((int) stateVersion, records.size())));

@@ -256,6 +256,78 @@ class DocumentsTests {
   }
 
   @Test
+  void readsTheStateAndPayloadDocumentsOfSeveralDealsWithOneParserAsEachIsReadAlone() {
+    List<String> payloads = new ArrayList<>();
+    for (EventType type : EventType.builtIn()) {
+      for (SalesEvent event : samplesOf(type)) {
+        payloads.add(Documents.writePayload(new Documents.Payload(AT, event)));
+      }
+    }
+    DealFacts someFacts = DealFacts.builder().bant(FULL_BANT).amount(new BigDecimal("1.2E+4"))
+        .putAttributes("tier", "gold").build();
+    String none = Documents.writeState(new Documents.State(AT, AT.plusNanos(1), DealFacts.none()));
+    String some = Documents.writeState(new Documents.State(AT, AT.plusSeconds(1), someFacts));
+    // three deals: with a state and payloads, with payloads only, with a state only
+    String[] states = {none, null, some};
+    int third = payloads.size() / 3;
+    int[] from = {0, third};
+    int[] counts = {third, payloads.size() - third, 0};
+    int[] starts = {from[0], from[1], payloads.size()};
+    Documents.State[] statesRead = new Documents.State[3];
+    Documents.Payload[] read = new Documents.Payload[payloads.size()];
+
+    assertThat(Documents.readDeals(states, payloads.toArray(), starts, counts, 0, 3, statesRead, read)).isEqualTo(3);
+
+    assertThat(statesRead).containsExactly(Documents.readState(none), null, Documents.readState(some));
+    for (int i = 0; i < payloads.size(); i++) {
+      assertThat(read[i]).as(payloads.get(i)).isEqualTo(Documents.readPayload(payloads.get(i)));
+    }
+  }
+
+  @Test
+  void leavesEachDocumentOfADealFromTheFirstOneNotInTheStoresOwnFormToBeReadAloneAndGoesOnWithTheNextDeal() {
+    String state = Documents.writeState(new Documents.State(AT, AT, DealFacts.none()));
+    String payload = Documents.writePayload(new Documents.Payload(AT, new SalesEvent.ContactMade(AT,
+        ContactChannel.EMAIL, null)));
+    Documents.Payload good = Documents.readPayload(payload);
+    Documents.State goodState = Documents.readState(state);
+    List<String> badStates = List.of(state + " ", state.replace("\"format\":2", "\"format\":3"),
+        state.substring(0, state.length() - 1), "{}", "[]", "{", state.replace("\"createdAt\":\"",
+        "\"createdAt\":\"x"));
+    for (String bad : badStates) {
+      // deal 1's state is damaged: neither it nor its payloads are read; deal 0 is, and deal 2 when asked next
+      String[] states = {state, bad, state};
+      Object[] documents = {payload, payload, payload, payload, payload, payload};
+      int[] from = {0, 2, 4};
+      int[] counts = {2, 2, 2};
+      Documents.State[] statesRead = new Documents.State[3];
+      Documents.Payload[] read = new Documents.Payload[6];
+
+      assertThat(Documents.readDeals(states, documents, from, counts, 0, 3, statesRead, read)).as(bad).isEqualTo(1);
+      assertThat(Documents.readDeals(states, documents, from, counts, 2, 3, statesRead, read)).as(bad).isEqualTo(3);
+
+      assertThat(statesRead).as(bad).containsExactly(goodState, null, goodState);
+      assertThat(read).as(bad).containsExactly(good, good, null, null, good, good);
+    }
+    for (String bad : List.of(payload + " ", payload.replace("\"format\":2", "\"format\":3"), "{}", "x")) {
+      // deal 0's second payload is damaged: it and the ones after it in its deal are left, the state and first read
+      Object[] documents = {payload, bad, payload, payload};
+      Documents.State[] statesRead = new Documents.State[2];
+      Documents.Payload[] read = new Documents.Payload[4];
+
+      assertThat(Documents.readDeals(new String[] {state, state}, documents, new int[] {0, 3}, new int[] {3, 1}, 0,
+          2, statesRead, read)).as(bad).isEqualTo(0);
+      assertThat(statesRead).as(bad).containsExactly(goodState, null);
+      assertThat(read).as(bad).containsExactly(good, null, null, null);
+    }
+    // a missing payload ends what is read at its deal
+    Documents.Payload[] read = new Documents.Payload[3];
+    assertThat(Documents.readDeals(new String[] {null, null}, new Object[] {payload, null, payload},
+        new int[] {0, 2}, new int[] {2, 1}, 0, 2, new Documents.State[2], read)).isEqualTo(0);
+    assertThat(read).containsExactly(good, null, null);
+  }
+
+  @Test
   void leavesEveryDocumentFromTheFirstOneNotInTheStoresOwnFormToBeReadAlone() {
     String first = Documents.writePayload(new Documents.Payload(AT, new SalesEvent.ContactMade(AT,
         ContactChannel.EMAIL, null)));
@@ -353,6 +425,146 @@ class DocumentsTests {
     }
     assertThat(Documents.readPayloadDirect(("{'format':2,'at':'2026-01-01T00:00:00Z','event':" + events.get(4)
         + "}").replace('\'', '"'))).isNull();
+  }
+
+  @Test
+  void readsAQualificationFromItsTokensAsTheMappingReadsIt() throws Exception {
+    List<BantAssessment> assessments = List.of(FULL_BANT, BantAssessment.unknown(),
+        BantAssessment.builder().budget(BigDecimal.ZERO, false).build(),
+        BantAssessment.builder().budget(new BigDecimal("0.000001"), true).authority(false, 0).build(),
+        BantAssessment.builder().budget(new BigDecimal("999999999999999999.999999"), false).build(),
+        BantAssessment.builder().budget(new BigDecimal("1.2E+4"), true).build(),
+        BantAssessment.builder().budget(new BigDecimal("25000.500"), true).build(),
+        BantAssessment.builder().authority(true, 1_000_000).build(),
+        BantAssessment.builder().need(new BantAssessment.Need(List.of())).build(),
+        BantAssessment.builder().painPoints("\"quoted\" \\ back", "Z\u00fcrich \u6771\u4eac \ud83d\ude00", "tab\tend")
+            .build(),
+        BantAssessment.builder().decisionBy(LocalDate.of(1, 1, 1)).build(),
+        BantAssessment.builder().decisionBy(LocalDate.of(9999, 12, 31)).build(),
+        BantAssessment.builder().decisionBy(LocalDate.of(2028, 2, 29)).authority(false, 7).build());
+    List<Object> batch = new ArrayList<>();
+    for (BantAssessment assessment : assessments) {
+      SalesEvent event = new SalesEvent.QualificationAssessed(OCCURRED, assessment);
+      Documents.Payload payload = new Documents.Payload(AT, event);
+      String json = Documents.writePayload(payload);
+      String eventJson = json.substring(json.indexOf("\"event\":") + "\"event\":".length(), json.length() - 1);
+
+      assertThat(Documents.readQualificationFromTokens(eventJson)).as(json).isEqualTo(event)
+          .isEqualTo(throughMapping(json));
+      assertThat(Documents.readPayloadDirect(json)).as(json).isEqualTo(payload);
+      batch.add(json);
+    }
+    assertThat(Documents.readPayloads(batch.toArray(), batch.size())).as("read with one parser")
+        .containsExactly(batch.stream().map(j -> Documents.readPayload((String) j)).toArray(Documents.Payload[]::new));
+  }
+
+  @Test
+  void leavesEveryQualificationNotInTheStoresOwnFormToTheMappingWhichReadsOrRefusesItAsBefore() throws Exception {
+    String head = "{'type':'qualification-assessed','occurredAt':'2026-01-01T00:00:00Z','assessment':";
+    List<String> assessments = List.of(
+        // read the same either way
+        "{'budget':{'amount':12000.50,'confirmed':true}}",
+        "{'budget':{'amount':1.2E+4,'confirmed':false}}",
+        "{'budget':{'amount':' 25000 ','confirmed':true}}",
+        "{'timing':{'decisionDate':'2026-12-15'},'need':{'painPoints':['a','b']},'budget':{'confirmed':true,"
+            + "'amount':'5'},'authority':{'stakeholders':3,'decisionMakerIdentified':true}}",
+        "{'x':{'y':[1,null,{}]},'budget':{'amount':'5','confirmed':true,'currency':'EUR'}}",
+        "{'authority':{'decisionMakerIdentified':true,'stakeholders':4.0}}",
+        "{'need':{'painPoints':[],'extra':[]}}",
+        // not in the store's own form: left to the mapping
+        "{'budget':null}",
+        "{'budget':{'amount':'5','confirmed':true},'budget':{'amount':'6','confirmed':false}}",
+        "{'budget':{'amount':'5','confirmed':true,'note':null}}",
+        "{'authority':{'decisionMakerIdentified':true,'stakeholders':'4'}}",
+        "{'need':{}}",
+        "{'timing':{'decisionDate':' 2026-12-15 '}}",
+        "{'timing':{'decisionDate':'+2026-12-15'}}",
+        "{'x':null}",
+        // refused by the mapping, with its message
+        "{'budget':{'amount':'-1','confirmed':true}}",
+        "{'budget':{'amount':'1'}}",
+        "{'authority':{'decisionMakerIdentified':true,'stakeholders':1.5}}",
+        "{'need':{'painPoints':['a',null]}}",
+        "{'timing':{'decisionDate':'2026-02-30'}}",
+        "{'timing':{'decisionDate':'0000-01-01'}}",
+        "[]");
+    for (String assessment : assessments) {
+      String json = ("{'format':2,'at':'2026-01-01T00:00:00Z','event':" + head + assessment + "}}")
+          .replace('\'', '"');
+      Documents.Payload direct = Documents.readPayloadDirect(json);
+      Documents.Payload expected;
+      try {
+        expected = new Documents.Payload(Instant.parse("2026-01-01T00:00:00Z"), throughMapping(json));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        expected = null;
+      }
+
+      if (direct != null) {
+        assertThat(direct).as(json).isEqualTo(expected);
+      }
+      if (expected == null) {
+        assertThat(direct).as(json).isNull();
+        assertThatThrownBy(() -> Documents.readPayload(json)).as(json).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("member 'event': assessment");
+      } else {
+        assertThat(Documents.readPayload(json)).as(json).isEqualTo(expected);
+      }
+    }
+    assertThat(Documents.readQualificationFromTokens((head + "{'budget':null}}").replace('\'', '"'))).isNull();
+    assertThat(Documents.readQualificationFromTokens((head + "{'need':{}}}").replace('\'', '"'))).isNull();
+  }
+
+  @Test
+  void refusesADamagedQualificationWithTheMessageItGaveBefore() {
+    String head = "{'type':'qualification-assessed','occurredAt':'2026-01-01T00:00:00Z','assessment':";
+    // each damaged event, and the message the mapping gave for it before qualifications were read from tokens
+    Map<String, String> damaged = new java.util.LinkedHashMap<>();
+    damaged.put(head + "{'budget':{'amount':'-1','confirmed':true}}}",
+        "member 'event': assessment.budget: budget amount must not be negative, but was -1");
+    damaged.put(head + "{'budget':{'amount':'lots','confirmed':true}}}",
+        "member 'event': assessment.budget.amount: expected a number, but was \"lots\"");
+    damaged.put(head + "{'budget':{'amount':'1'}}}",
+        "member 'event': assessment.budget.confirmed: missing; expected true or false");
+    damaged.put(head + "{'budget':{'amount':'1','confirmed':'yes'}}}",
+        "member 'event': assessment.budget.confirmed: expected true or false, but was \"yes\"");
+    damaged.put(head + "{'authority':{'decisionMakerIdentified':true,'stakeholders':-2}}}",
+        "member 'event': assessment.authority: stakeholders must be between 0 and 1000000, but was -2");
+    damaged.put(head + "{'authority':{'decisionMakerIdentified':true,'stakeholders':1.5}}}",
+        "member 'event': assessment.authority.stakeholders: expected a whole number in range, but was 1.5");
+    damaged.put(head + "{'authority':{'stakeholders':2}}}",
+        "member 'event': assessment.authority.decisionMakerIdentified: missing; expected true or false");
+    damaged.put(head + "{'need':{'painPoints':['a',null]}}}",
+        "member 'event': assessment.need.painPoints[1]: null; expected a string");
+    damaged.put(head + "{'need':{'painPoints':'a'}}}",
+        "member 'event': assessment.need.painPoints: expected an array, but was \"a\"");
+    damaged.put(head + "{'timing':{'decisionDate':'2026-02-30'}}}",
+        "member 'event': assessment.timing.decisionDate: expected an ISO-8601 date, such as \"2026-03-31\", but was"
+            + " \"2026-02-30\"");
+    damaged.put(head + "{'timing':{'decisionDate':'0000-01-01'}}}",
+        "member 'event': assessment.timing: decisionDate must lie in the years 1 to 9999, but was 0000-01-01");
+    damaged.put(head + "{'timing':{}}}",
+        "member 'event': assessment.timing.decisionDate: missing; expected an ISO-8601 date, such as \"2026-03-31\"");
+    damaged.put(head + "[]}", "member 'event': assessment: expected an object (bant assessment), but was an array");
+    damaged.put(head + "{'budget':'25000'}}}",
+        "member 'event': assessment.budget: expected an object (budget), but was \"25000\"");
+    damaged.put("{'type':'qualification-assessed','occurredAt':'2026-01-01T00:00:00Z'}",
+        "member 'event': assessment: missing; expected an object (bant assessment)");
+    damaged.put("{'type':'qualification-assessed','occurredAt':'2026-13-01T00:00:00Z','assessment':{}}",
+        "member 'event': occurredAt: expected an ISO-8601 instant, such as \"2026-01-05T09:00:00Z\", but was"
+            + " \"2026-13-01T00:00:00Z\"");
+    damaged.put("{'type':'qualification-assessed','assessment':{}}",
+        "member 'event': occurredAt: missing; expected an ISO-8601 instant, such as \"2026-01-05T09:00:00Z\"");
+    String sound = Documents.writePayload(new Documents.Payload(AT, new SalesEvent.QualificationAssessed(AT,
+        FULL_BANT)));
+    damaged.forEach((event, message) -> {
+      String json = ("{'format':2,'at':'2026-01-01T00:00:00Z','event':" + event + "}").replace('\'', '"');
+
+      assertThat(Documents.readPayloadDirect(json)).as(json).isNull();
+      assertThat(Documents.readPayloads(new Object[] {sound, json}, 2)).as(json)
+          .containsExactly(Documents.readPayload(sound), null);
+      assertThatThrownBy(() -> Documents.readPayload(json)).as(json).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(message);
+    });
   }
 
   /** The event of a payload document as the Salesflow Jackson 2 module reads it, with no store in between. */
