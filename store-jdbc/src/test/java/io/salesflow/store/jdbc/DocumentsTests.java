@@ -404,24 +404,7 @@ class DocumentsTests {
         "{'type':'no-such-type!','occurredAt':'2026-01-01T00:00:00Z'}");
     for (String event : events) {
       String json = ("{'format':2,'at':'2026-01-01T00:00:00Z','event':" + event + "}").replace('\'', '"');
-      Documents.Payload direct = Documents.readPayloadDirect(json);
-      Object expected;
-      try {
-        expected = new Documents.Payload(Instant.parse("2026-01-01T00:00:00Z"), throughMapping(json));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        expected = null;
-      }
-
-      if (direct != null) {
-        assertThat(direct).as(json).isEqualTo(expected);
-      }
-      if (expected == null) {
-        assertThat(direct).as(json).isNull();
-        assertThatThrownBy(() -> Documents.readPayload(json)).as(json).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageStartingWith("member 'event");
-      } else {
-        assertThat(Documents.readPayload(json)).as(json).isEqualTo(expected);
-      }
+      assertReadDirectlyAsTheMappingReadsIt(json, "member 'event");
     }
     assertThat(Documents.readPayloadDirect(("{'format':2,'at':'2026-01-01T00:00:00Z','event':" + events.get(4)
         + "}").replace('\'', '"'))).isNull();
@@ -491,24 +474,7 @@ class DocumentsTests {
     for (String assessment : assessments) {
       String json = ("{'format':2,'at':'2026-01-01T00:00:00Z','event':" + head + assessment + "}}")
           .replace('\'', '"');
-      Documents.Payload direct = Documents.readPayloadDirect(json);
-      Documents.Payload expected;
-      try {
-        expected = new Documents.Payload(Instant.parse("2026-01-01T00:00:00Z"), throughMapping(json));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        expected = null;
-      }
-
-      if (direct != null) {
-        assertThat(direct).as(json).isEqualTo(expected);
-      }
-      if (expected == null) {
-        assertThat(direct).as(json).isNull();
-        assertThatThrownBy(() -> Documents.readPayload(json)).as(json).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageStartingWith("member 'event': assessment");
-      } else {
-        assertThat(Documents.readPayload(json)).as(json).isEqualTo(expected);
-      }
+      assertReadDirectlyAsTheMappingReadsIt(json, "member 'event': assessment");
     }
     assertThat(Documents.readQualificationFromTokens((head + "{'budget':null}}").replace('\'', '"'))).isNull();
     assertThat(Documents.readQualificationFromTokens((head + "{'need':{}}}").replace('\'', '"'))).isNull();
@@ -1019,5 +985,30 @@ class DocumentsTests {
     }
     return fail("DocumentsTests has no sample for component '" + component.getName() + "' of "
         + eventClass.getName() + ", of type " + component.getGenericType().getTypeName() + "; add one in sample()");
+  }
+
+  /**
+   * A payload read from the parser's tokens, if it is read that way at all, equals what the Jackson mapping gives;
+   * one the mapping refuses is not read from tokens either, and {@code readPayload} refuses it with the mapping's
+   * message, which starts with {@code messagePrefix}.
+   */
+  private static void assertReadDirectlyAsTheMappingReadsIt(String json, String messagePrefix) throws Exception {
+    Documents.Payload direct = Documents.readPayloadDirect(json);
+    Documents.Payload expected;
+    try {
+      expected = new Documents.Payload(Instant.parse("2026-01-01T00:00:00Z"), throughMapping(json));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      expected = null;
+    }
+    if (direct != null) {
+      assertThat(direct).as(json).isEqualTo(expected);
+    }
+    if (expected == null) {
+      assertThat(direct).as(json).isNull();
+      assertThatThrownBy(() -> Documents.readPayload(json)).as(json).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(messagePrefix);
+    } else {
+      assertThat(Documents.readPayload(json)).as(json).isEqualTo(expected);
+    }
   }
 }
